@@ -1,0 +1,29 @@
+/** What ingestion makes of a file: plain text lines, table cells separated by tabs. */
+export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+
+export type IngestErrorCode =
+  | 'EMPTY_FILE'
+  | 'BINARY_FILE'
+  | 'UNREADABLE_ENCODING'
+  | 'PDF_NO_TEXT'
+  | 'PDF_UNREADABLE'
+  | 'DOCX_UNREADABLE'
+  | 'UNSUPPORTED_FORMAT'
+  | 'FILE_NOT_FOUND';
+
+export interface IngestError {
+  code: IngestErrorCode;
+  message: string;
+}
+
+export interface ExtractedText {
+  format: SourceFormat;
+  /** Text with one visual line per line; table cells separated by '\t' (blank cells kept as empty). */
+  text: string;
+  /** Pages, for PDF. */
+  pages?: number;
+  /** Table-border facts for F-08 (HTML/PDF only). */
+  borderless?: boolean;
+}
+
+export type ExtractResult = { ok: true; value: ExtractedText } | { ok: false; error: IngestError };

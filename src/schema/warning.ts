@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+
+export const WarningSchema = z.object({
+  /** Rule id from RULES.md, e.g. A-04 or PW-03. */
+  rule: z.string(),
+  severity: SeveritySchema,
+  /** Report id `<agency>-<year>`. */
+  report: z.string(),
+  /** Canonical field ids the rule read. */
+  fields: z.array(z.string()),
+  message: z.string(),
+});
+
+export type Warning = z.infer<typeof WarningSchema>;
+export type Severity = z.infer<typeof SeveritySchema>;
