@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readReportFile } from './_read-report.ts';
+
+/** `parse FILE… [--json]`: prints `{ reports, errors }` or a readable summary per file. */
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  if (positionals.length === 0) {
+    process.stderr.write('用法：cli parse FILE… [--json]\n');
+    return 2;
+  }
+  const reports = [];
+  const errors = [];
+  const warnings = [];
+  for (const file of positionals) {
+    const r = await readReportFile(file, readFile);
+    if (r.ok) {
+      reports.push(r.report);
+      warnings.push(...r.warnings);
+    } else {
+      errors.push({ file: basename(file), code: r.error.code, message: r.error.message });
+    }
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ reports, errors })}\n`);
+  } else {
+    for (const r of reports) {
+      const n = Object.values(r.values).filter((v) => v !== null).length;
+      process.stdout.write(
+        `✓ ${r.source.file}: ${r.title}（${r.agency}，${r.year}年，${r.region?.name ?? '地区未识别'}）— ${n}/200 格，空白 ${r.blanks.length} 格\n`,
+      );
+    }
+    for (const w of warnings) process.stdout.write(`  ! [${w.rule}] ${w.message}\n`);
+    for (const e of errors) process.stdout.write(`✗ ${e.file}: [${e.code}] ${e.message}\n`);
+  }
+  return errors.length > 0 && reports.length === 0 ? 1 : 0;
+}

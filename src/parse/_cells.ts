@@ -1,0 +1,68 @@
+/** Splitting a table line into a label and its value cells. */
+
+/** Cell text that means "left blank" (RULES.md PW-06). */
+const PLACEHOLDER = /^(?:[/\\—–\-－_]+|无|不适用)$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const GROUPED = /^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$/;
+
+export type CellValue =
+  | { kind: 'number'; value: number; raw: string }
+  | { kind: 'blank'; raw: string }
+  | { kind: 'text'; raw: string };
+
+export interface SplitLine {
+  /** Label text before the values (whitespace removed). */
+  label: string;
+  /** Value cells after the label; in tab layout blanks are kept, otherwise only numbers. */
+  cells: CellValue[];
+  tabbed: boolean;
+}
+
+/** Reads one cell: numbers (with grouping or a 万元/件 suffix), placeholders, or text. */
+export function readCell(raw: string): CellValue {
+  const s = raw.trim();
+  if (s === '' || PLACEHOLDER.test(s)) return { kind: 'blank', raw: s };
+  const stripped = s.replace(/\s*(?:万元|元|件|个|条|项)$/, '');
+  if (NUMBER.test(stripped)) return { kind: 'number', value: Number(stripped), raw: s };
+  if (GROUPED.test(stripped)) return { kind: 'number', value: Number(stripped.replace(/[,，]/g, '')), raw: s };
+  return { kind: 'text', raw: s };
+}
+
+/**
+ * Splits a line into label and trailing value cells. Tab-separated lines keep blank cells;
+ * space-separated lines yield only the trailing run of numbers (blanks vanished upstream).
+ */
+export function splitLine(line: string): SplitLine {
+  if (line.includes('\t')) {
+    const cells = line.split('\t').map(readCell);
+    let end = cells.length;
+    while (end > 0 && cells[end - 1]!.kind === 'blank') end--;
+    let start = end;
+    while (start > 0 && cells[start - 1]!.kind !== 'text') start--;
+    const labelParts = line.split('\t').slice(0, start);
+    // leading blanks after the label are kept: the caller decides whether they are columns
+    const values = cells.slice(start, cells.length);
+    return { label: labelParts.join('').replace(/\s+/g, ''), cells: trimTrailing(values), tabbed: true };
+  }
+  const tokens = line.trim().split(/\s+/).filter(Boolean);
+  let start = tokens.length;
+  while (start > 0 && readCell(tokens[start - 1]!).kind === 'number') start--;
+  // a lone leading digit run glued to a label like "1.属于" is not a value: only trailing numbers count
+  return {
+    label: tokens.slice(0, start).join(''),
+    cells: tokens.slice(start).map(readCell),
+    tabbed: false,
+  };
+}
+
+function trimTrailing(cells: CellValue[]): CellValue[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1]!.kind === 'blank') end--;
+  return cells.slice(0, end);
+}
+
+export function countNumbers(cells: readonly CellValue[]): number {
+  let n = 0;
+  for (const c of cells) if (c.kind === 'number') n++;
+  return n;
+}

@@ -1,0 +1,18 @@
+import type { Warning } from '../schema/index.ts';
+
+/** A parse-level warning before the report id is known. */
+export type ParseNote = Omit<Warning, 'report'>;
+
+export interface TextLine {
+  text: string;
+  /** 1-based line number in the source. */
+  line: number;
+}
+
+export interface TableResult {
+  values: Record<string, number | null>;
+  blanks: string[];
+  notes: ParseNote[];
+  /** true when the table's rows were recognised (even if blank). */
+  found: boolean;
+}

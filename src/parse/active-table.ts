@@ -1,0 +1,66 @@
+import { type CellValue, splitLine } from './_cells.ts';
+import type { ParseNote, TableResult, TextLine } from './_notes.ts';
+
+interface RowSpec {
+  key: RegExp;
+  fields: string[];
+}
+
+const ROWS: RowSpec[] = [
+  {
+    key: /^(?:行政)?规范性文件/,
+    fields: ['active.normative_doc.issued', 'active.normative_doc.repealed', 'active.normative_doc.in_force'],
+  },
+  { key: /^规章/, fields: ['active.regulation.issued', 'active.regulation.repealed', 'active.regulation.in_force'] },
+  { key: /^行政许可/, fields: ['active.license'] },
+  { key: /^行政处罚/, fields: ['active.penalty'] },
+  { key: /^行政强制/, fields: ['active.coercion'] },
+  { key: /^行政事业性收费/, fields: ['active.admin_fee'] },
+];
+
+export interface ActiveTableResult extends TableResult {
+  /** Unit printed in the fee header or cell (B-05). */
+  feeUnit: string | null;
+}
+
+function unitOf(text: string): string | null {
+  const m = /[(（]\s*(?:单位[:：]?)?\s*(万元|元)\s*[)）]/.exec(text) ?? /(万元|元)\s*$/.exec(text.trim());
+  return m ? m[1]! : null;
+}
+
+/** Parses table 二 (第二十条: 规章, 规范性文件, 许可, 处罚, 强制, 收费). */
+export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult {
+  const values: Record<string, number | null> = {};
+  for (const r of ROWS) for (const f of r.fields) values[f] = null;
+  const blanks: string[] = [];
+  const notes: ParseNote[] = [];
+  let feeUnit: string | null = null;
+  let found = false;
+  for (const { text } of lines) {
+    if (/收费金额/.test(text)) feeUnit = unitOf(text) ?? feeUnit;
+    const s = splitLine(text);
+    const spec = ROWS.find((r) => r.key.test(s.label));
+    if (!spec || s.label.length > 12 || values[spec.fields[0]!] !== null) continue;
+    found = true;
+    const cells: CellValue[] = s.cells.slice(0, spec.fields.length);
+    const nums = cells.filter((c) => c.kind === 'number');
+    spec.fields.forEach((f, i) => {
+      const c = s.tabbed ? cells[i] : nums[i];
+      values[f] = c?.kind === 'number' ? c.value : 0;
+      if (c?.kind !== 'number') blanks.push(f);
+    });
+    if (spec.fields[0] === 'active.admin_fee') {
+      const raw = cells[0]?.raw ?? '';
+      feeUnit = unitOf(raw) ?? feeUnit;
+    }
+    if (!s.tabbed && nums.length > 0 && nums.length < spec.fields.length) {
+      notes.push({
+        rule: 'PW-01',
+        severity: 'warning',
+        fields: spec.fields,
+        message: `表二“${s.label}”行仅识别到${nums.length}个数值，已按左对齐读取`,
+      });
+    }
+  }
+  return { values, blanks, notes, found, feeUnit };
+}

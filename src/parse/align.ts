@@ -1,0 +1,99 @@
+/**
+ * Alignment search (RULES.md §10): place k numbers into n slots so that the row's own
+ * arithmetic holds; never invent a number.
+ */
+
+export type RowCheck = (slots: readonly number[]) => boolean;
+
+export interface Alignment {
+  values: number[];
+  /** Slots filled by no number (blank cells). */
+  blankSlots: number[];
+  /** true when the arithmetic singled out one reading. */
+  resolved: boolean;
+  /** How many readings satisfied the check. */
+  candidates: number;
+  /** Human description of what was done, for the PW message. */
+  action: string;
+}
+
+/** All ways to choose `k` of `n` slot indexes, in order. */
+function* combinations(n: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
+  if (acc.length === k) {
+    yield acc.slice();
+    return;
+  }
+  for (let i = start; i <= n - (k - acc.length); i++) {
+    acc.push(i);
+    yield* combinations(n, k, i + 1, acc);
+    acc.pop();
+  }
+}
+
+function sameValues(list: readonly number[][]): boolean {
+  const first = list[0];
+  return !!first && list.every((v) => v.every((x, i) => x === first[i]));
+}
+
+/** Fewer numbers than slots: choose which slots are blank. Default: left-aligned, last number last. */
+export function alignShort(nums: readonly number[], n: number, check: RowCheck): Alignment {
+  const k = nums.length;
+  const hits: { values: number[]; filled: number[] }[] = [];
+  if (k > 0) {
+    for (const filled of combinations(n, k)) {
+      const values = new Array<number>(n).fill(0);
+      filled.forEach((slot, i) => {
+        values[slot] = nums[i]!;
+      });
+      if (check(values)) hits.push({ values, filled });
+    }
+  }
+  const unique = hits.length > 0 && sameValues(hits.map((h) => h.values));
+  if (unique) {
+    const filled = hits[0]!.filled;
+    return {
+      values: hits[0]!.values,
+      blankSlots: range(n).filter((i) => !filled.includes(i)),
+      resolved: true,
+      candidates: hits.length,
+      action: 'resolved',
+    };
+  }
+  const filled = k === 0 ? [] : [...range(k - 1), n - 1];
+  const values = new Array<number>(n).fill(0);
+  filled.forEach((slot, i) => {
+    values[slot] = nums[i]!;
+  });
+  return {
+    values,
+    blankSlots: range(n).filter((i) => !filled.includes(i)),
+    resolved: false,
+    candidates: hits.length,
+    action: 'default',
+  };
+}
+
+/** More numbers than slots: drop one stray value or join one adjacent digit pair. */
+export function alignLong(nums: readonly number[], n: number, check: RowCheck): Alignment | undefined {
+  const hits: { values: number[]; action: string }[] = [];
+  if (nums.length === n + 1) {
+    for (let i = 0; i < nums.length; i++) {
+      const values = nums.filter((_, j) => j !== i);
+      if (check(values)) hits.push({ values, action: `删去第${i + 1}个数${nums[i]}` });
+    }
+    for (let i = 0; i + 1 < nums.length; i++) {
+      const a = nums[i]!;
+      const b = nums[i + 1]!;
+      if (!Number.isInteger(a) || !Number.isInteger(b) || a === 0) continue;
+      const joined = Number(`${a}${b}`);
+      const values = [...nums.slice(0, i), joined, ...nums.slice(i + 2)];
+      if (check(values)) hits.push({ values, action: `合并${a}与${b}为${joined}` });
+    }
+  }
+  if (hits.length === 0 || !sameValues(hits.map((h) => h.values))) return undefined;
+  return { values: hits[0]!.values, blankSlots: [], resolved: true, candidates: hits.length, action: hits[0]!.action };
+}
+
+export function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

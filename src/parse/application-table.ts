@@ -1,0 +1,256 @@
+import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
+import { type CellValue, countNumbers, splitLine } from './_cells.ts';
+import type { ParseNote, TableResult, TextLine } from './_notes.ts';
+import { type Alignment, alignLong, alignShort } from './align.ts';
+
+const N = APPLY_COLS.length;
+const ROW_IDS = APPLY_ROWS.map((r) => r.id);
+const MERGED_OTHER = 'other_merged';
+
+/** Distinctive words of each row label (typos and wraps tolerated: matched on compact text). */
+const ROW_KEYS: Record<string, RegExp> = {
+  new_received: /新收/,
+  carried_in: /上年结转|上年度结转/,
+  granted: /予以公开/,
+  partial: /部分公开/,
+  denied_state_secret: /国家秘密/,
+  denied_law_prohibited: /禁止公开|法律行政|行政法规/,
+  denied_security_stability: /三安全|一稳定/,
+  denied_third_party: /第三方/,
+  denied_internal_affairs: /内部事务/,
+  denied_process_info: /过程性/,
+  denied_enforcement_file: /执法案卷/,
+  denied_admin_query: /查询事项|行政查询/,
+  unable_not_held: /不掌握/,
+  unable_needs_creation: /另行制作|现成信息/,
+  unable_unclear: /仍不明确|补正后/,
+  np_petition: /信访|举报投诉/,
+  np_duplicate: /重复申请/,
+  np_publication: /出版物/,
+  np_excessive: /大量反复|反复申请/,
+  np_confirm_reissue: /确认或重|重新出具|已获取信息/,
+  other_no_correction: /不补正|逾期不补/,
+  other_fee_unpaid: /缴纳费用|收费通知/,
+  other_other: /3[.、]?其他$|^其他$/,
+  results_total: /七\)?、?总计|^总计$/,
+  carried_out: /结转下年度|下一?年度继续/,
+};
+const MERGED_KEY = /其他处理/;
+
+interface RawRow {
+  label: string;
+  cells: CellValue[];
+  tabbed: boolean;
+  line: number;
+}
+
+/** Row indexes whose words appear in the label, in table order. */
+function matchRow(label: string): number[] {
+  const hits: number[] = [];
+  ROW_IDS.forEach((id, i) => {
+    if (ROW_KEYS[id]!.test(label)) hits.push(i);
+  });
+  return hits;
+}
+
+function collectRows(lines: readonly TextLine[]): RawRow[] {
+  const rows: RawRow[] = [];
+  let pending = '';
+  for (const { text, line } of lines) {
+    const s = splitLine(text);
+    const nums = countNumbers(s.cells);
+    if (nums === 0) {
+      if (!s.label) continue;
+      const label = pending + s.label;
+      const hits = matchRow(label);
+      const keyed = hits.length > 0 || MERGED_KEY.test(label);
+      if (s.tabbed && keyed && (rows.length > 0 || hits[0] === 0)) {
+        rows.push({ label, cells: [], tabbed: true, line });
+        pending = '';
+      } else {
+        pending = label;
+      }
+      continue;
+    }
+    const prev = rows.at(-1);
+    if (!s.label && !pending && prev && !prev.tabbed && !s.tabbed && countNumbers(prev.cells) < N) {
+      prev.cells.push(...s.cells);
+      continue;
+    }
+    rows.push({ label: pending + s.label, cells: s.cells, tabbed: s.tabbed, line });
+    pending = '';
+  }
+  return rows;
+}
+
+const rowSumHolds = (v: readonly number[]) => v[N - 1] === v.slice(0, N - 1).reduce((a, b) => a + b, 0);
+
+interface Placed {
+  values: number[];
+  blankSlots: number[];
+  note?: ParseNote;
+}
+
+function fieldsOf(rowId: string): string[] {
+  return APPLY_COLS.map((c) => `apply.${rowId}.${c.id}`);
+}
+
+function describe(a: Alignment): string {
+  return APPLY_COLS.map((c, i) => `${c.zh}${a.values[i]}`).join('、');
+}
+
+/** Turns a row's cells into 7 values. */
+function placeRow(row: RawRow, rowId: string, rowLabel: string): Placed {
+  let cells = row.cells;
+  if (row.tabbed && cells.length > N) {
+    const extra = cells.length - N;
+    if (cells.slice(0, extra).every((c) => c.kind === 'blank')) cells = cells.slice(extra);
+  }
+  if (row.tabbed && cells.length === N) {
+    const values = cells.map((c) => (c.kind === 'number' ? c.value : 0));
+    const blankSlots = cells.flatMap((c, i) => (c.kind === 'number' ? [] : [i]));
+    const textCell = cells.findIndex((c) => c.kind === 'text');
+    const note: ParseNote | undefined =
+      textCell >= 0
+        ? {
+            rule: 'PW-06',
+            severity: 'warning',
+            fields: [fieldsOf(rowId)[textCell]!],
+            message: `“${rowLabel}—${APPLY_COLS[textCell]!.zh}”单元格内容“${cells[textCell]!.raw}”不是数字，已按空白处理`,
+          }
+        : undefined;
+    return { values, blankSlots, note };
+  }
+  const nums = cells.flatMap((c) => (c.kind === 'number' ? [c.value] : []));
+  if (nums.length === 0) return { values: new Array(N).fill(0), blankSlots: [...Array(N).keys()] };
+  if (nums.length === N) return { values: nums, blankSlots: [] };
+  if (nums.length < N) {
+    const a = alignShort(nums, N, rowSumHolds);
+    return {
+      values: a.values,
+      blankSlots: a.blankSlots,
+      note: {
+        rule: 'PW-01',
+        severity: a.resolved ? 'info' : 'warning',
+        fields: fieldsOf(rowId),
+        message: `表三“${rowLabel}”行仅识别到${nums.length}个数值，已按${a.resolved ? '行合计关系' : '默认（左对齐、末值为总计）'}对齐为${describe(a)}`,
+      },
+    };
+  }
+  return placeLong(nums, rowId, rowLabel);
+}
+
+function placeLong(nums: number[], rowId: string, rowLabel: string): Placed {
+  const fields = fieldsOf(rowId);
+  if (nums.length === N + 1) {
+    const [nat, sub, ...rest] = nums;
+    const orgs = rest.slice(0, N - 2);
+    const orgSum = orgs.reduce((a, b) => a + b, 0);
+    if (sub === orgSum) {
+      return {
+        values: [nat!, ...rest],
+        blankSlots: [],
+        note: {
+          rule: 'PW-02',
+          severity: 'info',
+          fields,
+          message: `表三“${rowLabel}”行识别到${nums.length}个数值，多于7列；已删去法人或其他组织小计${sub}`,
+        },
+      };
+    }
+  }
+  const a = alignLong(nums, N, rowSumHolds);
+  if (a) {
+    return {
+      values: a.values,
+      blankSlots: [],
+      note: {
+        rule: 'PW-02',
+        severity: 'warning',
+        fields,
+        message: `表三“${rowLabel}”行识别到${nums.length}个数值，多于7列；已${a.action}`,
+      },
+    };
+  }
+  return {
+    values: nums.slice(-N),
+    blankSlots: [],
+    note: {
+      rule: 'PW-02',
+      severity: 'warning',
+      fields,
+      message: `表三“${rowLabel}”行识别到${nums.length}个数值，多于7列；无法按行合计确定，已取最后7个数`,
+    },
+  };
+}
+
+/** Assigns raw rows to row ids in table order, by label words, falling back to position. */
+function assignRows(rows: readonly RawRow[]): { assigned: Map<string, RawRow>; notes: ParseNote[] } {
+  const assigned = new Map<string, RawRow>();
+  const notes: ParseNote[] = [];
+  let prev = -1;
+  for (const row of rows) {
+    const hits = matchRow(row.label);
+    let idx = hits.find((i) => i > prev);
+    const mergedOther = idx === undefined && MERGED_KEY.test(row.label) && prev < ROW_IDS.indexOf('other_no_correction');
+    if (mergedOther) {
+      assigned.set(MERGED_OTHER, row);
+      prev = ROW_IDS.indexOf('other_other');
+      continue;
+    }
+    if (idx === undefined && hits.length > 0) {
+      const dup = ROW_IDS[hits[0]!]!;
+      notes.push({
+        rule: 'PW-08',
+        severity: 'warning',
+        fields: fieldsOf(dup),
+        message: `表三“${APPLY_ROWS[hits[0]!]!.label}”行重复出现且数值不同，已采用第一次出现的数值`,
+      });
+      continue;
+    }
+    idx ??= prev + 1;
+    if (idx >= ROW_IDS.length) continue;
+    assigned.set(ROW_IDS[idx]!, row);
+    prev = idx;
+  }
+  return { assigned, notes };
+}
+
+/** Parses table 三 (25 rows × 7 columns) from the lines of its region. */
+export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
+  const values: Record<string, number | null> = {};
+  const blanks: string[] = [];
+  const rows = collectRows(lines);
+  const { assigned, notes } = assignRows(rows);
+  const found = assigned.size >= 3;
+  for (const def of APPLY_ROWS) {
+    for (const f of fieldsOf(def.id)) values[f] = null;
+  }
+  if (!found) return { values, blanks, notes: [], found };
+  const put = (rowId: string, placed: Placed) => {
+    const fields = fieldsOf(rowId);
+    fields.forEach((f, i) => {
+      values[f] = placed.values[i]!;
+    });
+    for (const i of placed.blankSlots) blanks.push(fields[i]!);
+  };
+  for (const def of APPLY_ROWS) {
+    const row = assigned.get(def.id);
+    if (!row) continue;
+    const placed = placeRow(row, def.id, def.label);
+    if (placed.note) notes.push(placed.note);
+    put(def.id, placed);
+  }
+  const merged = assigned.get(MERGED_OTHER);
+  if (merged) {
+    const placed = placeRow(merged, 'other_other', '（六）其他处理');
+    if (placed.note) notes.push(placed.note);
+    put('other_other', placed);
+    if (merged.cells.length === 0) {
+      // a wholly blank merged row: the sub-rows are present and blank, not absent
+      put('other_no_correction', placed);
+      put('other_fee_unpaid', placed);
+    }
+  }
+  return { values, blanks, notes, found };
+}

@@ -1,0 +1,5 @@
+export { extractNarrative } from './narrative.ts';
+export { compactLabel, normaliseText } from './normalise.ts';
+export { parseReport } from './parse-report.ts';
+export { findRegion } from './region.ts';
+export type { ParseError, ParseErrorCode, ParseResult, SourceInfo } from './result.ts';

@@ -1,0 +1,94 @@
+import { LEGAL_COLS, LEGAL_GROUPS } from '../schema/index.ts';
+import { type CellValue, splitLine } from './_cells.ts';
+import type { ParseNote, TableResult, TextLine } from './_notes.ts';
+import { alignLong, alignShort } from './align.ts';
+
+const FIELDS = LEGAL_GROUPS.flatMap((g) => LEGAL_COLS.map((c) => `legal.${g.id}.${c.id}`));
+const N = FIELDS.length;
+
+/** C-01 on each group of five: upheld + corrected + other + pending = total. */
+const groupSumsHold = (v: readonly number[]) =>
+  [0, 5, 10].every((o) => v[o + 4] === v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]!);
+
+/** Value cells of the table's data lines (lines whose cells are all numbers or blanks). */
+function collectCells(lines: readonly TextLine[]): { cells: CellValue[]; tabbed: boolean; headerSeen: boolean } {
+  const cells: CellValue[] = [];
+  let tabbed = false;
+  let headerSeen = false;
+  for (const { text } of lines) {
+    if (/复议|诉讼|维持|纠正|审结/.test(text)) headerSeen = true;
+    const s = splitLine(text);
+    if (!s.cells.some((c) => c.kind === 'number')) continue;
+    // a data line carries no label, or a group label such as 行政复议
+    if (s.label && !/复议|诉讼|起诉/.test(s.label)) continue;
+    if (s.tabbed) tabbed = true;
+    cells.push(...s.cells);
+  }
+  return { cells, tabbed, headerSeen };
+}
+
+/** Parses table 四 (3 groups × 5 columns, usually one line of 15 numbers). */
+export function parseLegalTable(lines: readonly TextLine[]): TableResult {
+  const values: Record<string, number | null> = Object.fromEntries(FIELDS.map((f) => [f, null]));
+  const blanks: string[] = [];
+  const notes: ParseNote[] = [];
+  const { cells, tabbed, headerSeen } = collectCells(lines);
+  if (cells.length === 0) {
+    if (!headerSeen) return { values, blanks, notes, found: false };
+    // the table is printed with its header but no data row: every cell is blank
+    for (const f of FIELDS) values[f] = 0;
+    return { values, blanks: [...FIELDS], notes, found: true };
+  }
+  let padded = cells;
+  if (tabbed && cells.length < N && cells.length >= N - 2) {
+    // trailing blank cells were trimmed from the line
+    padded = [...cells, ...new Array<CellValue>(N - cells.length).fill({ kind: 'blank', raw: '' })];
+  }
+  if (tabbed && padded.length === N) {
+    padded.forEach((c, i) => {
+      values[FIELDS[i]!] = c.kind === 'number' ? c.value : 0;
+      if (c.kind !== 'number') blanks.push(FIELDS[i]!);
+    });
+    return { values, blanks, notes, found: true };
+  }
+  const nums = cells.flatMap((c) => (c.kind === 'number' ? [c.value] : []));
+  if (nums.length === N) {
+    nums.forEach((v, i) => {
+      values[FIELDS[i]!] = v;
+    });
+    return { values, blanks, notes, found: true };
+  }
+  if (nums.length > N) {
+    const a = nums.length === N + 1 ? alignLong(nums, N, groupSumsHold) : undefined;
+    const chosen = a?.values ?? nums.slice(0, N);
+    chosen.forEach((v, i) => {
+      values[FIELDS[i]!] = v;
+    });
+    notes.push({
+      rule: 'PW-03',
+      severity: 'warning',
+      fields: [...FIELDS],
+      message: `表四识别到${nums.length}个数值（应为15个），已按各组合计关系取舍：${a ? `${a.action}，采用${chosen.join(' ')}` : `无法确定，已取前15个数`}`,
+    });
+    return { values, blanks, notes, found: true };
+  }
+  const a = alignShort(nums, N, groupSumsHold);
+  if (!a.resolved && nums.length < N - 3) {
+    // too few numbers to place: keep what is certain (nothing) and let C-05 report it
+    nums.forEach((v, i) => {
+      values[FIELDS[i]!] = v;
+    });
+  } else {
+    a.values.forEach((v, i) => {
+      values[FIELDS[i]!] = v;
+    });
+    for (const i of a.blankSlots) blanks.push(FIELDS[i]!);
+  }
+  notes.push({
+    rule: 'PW-03',
+    severity: 'warning',
+    fields: [...FIELDS],
+    message: `表四识别到${nums.length}个数值（应为15个），已按各组合计关系取舍：${a.resolved ? '唯一符合合计关系的对齐' : '无法唯一确定'}`,
+  });
+  return { values, blanks, notes, found: true };
+}

@@ -1,0 +1,93 @@
+import type { TextLine } from './_notes.ts';
+
+export interface TitleInfo {
+  title: string;
+  agency: string;
+  year: number;
+  line: number;
+}
+
+const TITLE_TAIL = /(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
+const BARE_REGION = /(?:省|市|县|区|旗|州|盟|自治区|自治县|自治州|自治旗|特区|林区)$/;
+const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+/** 二〇二四 → 2024 (digit-by-digit year numerals). */
+export function readChineseYear(s: string): string {
+  return s.replace(/[〇零一二三四五六七八九]{4}/g, (m) => [...m].map((c) => CN_DIGITS[c]).join(''));
+}
+
+/** A people's government named by its region alone (化隆县) is 化隆县人民政府. */
+export function normaliseAgency(name: string): string {
+  const a = name.replace(/^[(（【\s]+|[)）】\s]+$/g, '').replace(/关于$/, '');
+  return BARE_REGION.test(a) ? `${a}人民政府` : a;
+}
+
+/** Finds the report title near the top: agency, year, and the title text. */
+export function readTitle(lines: readonly TextLine[]): TitleInfo | undefined {
+  const head = lines.filter((l) => l.text.trim()).slice(0, 12);
+  for (let i = 0; i < head.length; i++) {
+    const joined = compact(readChineseYear(head.slice(i, i + 3).map((l) => l.text).join('')));
+    const m = /^(.*?)((?:19|20)\d{2})年度?(.*)$/.exec(compact(readChineseYear(head[i]!.text)));
+    if (!m || !TITLE_TAIL.test(joined)) continue;
+    const [, before = '', yearText, after = ''] = m;
+    let agency = before;
+    if (!agency) {
+      // "2023年XX县政府信息公开工作年度报告", or the agency on the line above
+      const inner = /^(.*?)(?:政府|政务)?信息公开/.exec(after + compact(head[i + 1]?.text ?? ''));
+      agency = inner?.[1] ?? '';
+      if (!agency && i > 0) agency = compact(head[i - 1]!.text);
+    }
+    if (agency.length > 40 || /[。，；]/.test(agency)) continue;
+    agency = agency.replace(/(?:的|关于)$/, '');
+    if (!agency) continue;
+    const tail = /^(.*?(?:报告|年报))/.exec(joined.slice(joined.indexOf(yearText!)));
+    return {
+      agency: normaliseAgency(agency),
+      year: Number(yearText),
+      title: `${before ? '' : agency}${before}${tail?.[1] ?? `${yearText}年政府信息公开工作年度报告`}`,
+      line: head[i]!.line,
+    };
+  }
+  return undefined;
+}
+
+const pad = (n: string) => n.padStart(2, '0');
+
+/** The statistics period, e.g. 统计期限从2023年1月1日起到2023年12月31日止. */
+export function readPeriod(text: string): { from: string; to: string } | null {
+  const t = compact(text);
+  const re =
+    /统计[^。]{0,30}?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|—|－|-|~)((?:19|20)\d{2})?年?(\d{1,2})月(\d{1,2})日/;
+  const m = re.exec(t);
+  if (!m) return null;
+  const [, y1, m1, d1, y2, m2, d2] = m;
+  return { from: `${y1}-${pad(m1!)}-${pad(d1!)}`, to: `${y2 ?? y1}-${pad(m2!)}-${pad(d2!)}` };
+}
+
+const CN_NUM: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function readChineseSmall(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
+  return (tens ? (CN_NUM[tens] ?? 0) : s.includes('十') ? 1 : 0) * 10 + (ones ? (CN_NUM[ones] ?? 0) : 0);
+}
+
+/** The signature block at the end: the signing body and the date under it. */
+export function readSignature(lines: readonly TextLine[]): { signed: string | null; sigAgency: string | null } {
+  const tail = lines.filter((l) => l.text.trim()).slice(-8);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const t = compact(readChineseYear(tail[i]!.text));
+    const m = /^((?:19|20)\d{2})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日$/.exec(t);
+    if (!m) continue;
+    const month = readChineseSmall(m[2]!);
+    const day = readChineseSmall(m[3]!);
+    const signed = `${m[1]}-${pad(String(month))}-${pad(String(day))}`;
+    const prev = i > 0 ? compact(tail[i - 1]!.text) : '';
+    const sigAgency = prev && prev.length <= 30 && !/[。，；:：]/.test(prev) ? prev : null;
+    return { signed, sigAgency };
+  }
+  return { signed: null, sigAgency: null };
+}

@@ -1,0 +1,110 @@
+import { type Report, ReportSchema, type Warning } from '../schema/index.ts';
+import type { TableResult, TextLine } from './_notes.ts';
+import { parseActiveTable } from './active-table.ts';
+import { parseApplicationTable } from './application-table.ts';
+import { parseLegalTable } from './legal-table.ts';
+import { readPeriod, readSignature, readTitle } from './metadata.ts';
+import { extractNarrative } from './narrative.ts';
+import { normaliseText } from './normalise.ts';
+import { findRegion } from './region.ts';
+import type { ParseResult, SourceInfo } from './result.ts';
+import { findLayout, type Layout, sliceSections } from './sections.ts';
+
+const OLD_LABELS = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '政府集中采购'];
+const REPLACEMENT_SHARE = 0.01;
+
+function fail(code: Extract<ParseResult, { ok: false }>['error']['code'], message: string): ParseResult {
+  return { ok: false, error: { code, message } };
+}
+
+function checkReadable(raw: string): ParseResult | undefined {
+  if (raw.trim() === '') return fail('EMPTY_FILE', '文件为空或只有空白；请提供年报全文');
+  const sample = raw.slice(0, 20000);
+  let bad = 0;
+  let ctrl = 0;
+  for (const ch of sample) {
+    if (ch === '\uFFFD') bad++;
+    else if (ch < ' ' && ch !== '\n' && ch !== '\r' && ch !== '\t' && ch !== '\f') ctrl++;
+  }
+  if (ctrl / sample.length > 0.02) return fail('BINARY_FILE', '内容是二进制数据而不是文本；请提供 txt、html、pdf 或 docx 格式的年报');
+  if (bad / sample.length > REPLACEMENT_SHARE) {
+    return fail('UNREADABLE_ENCODING', '文本含大量无法解码的字符，编码可能有误；请另存为 UTF-8 或 GBK 文本后重试');
+  }
+  return undefined;
+}
+
+function regionLines(lines: readonly TextLine[], layout: Layout, key: '二' | '三' | '四'): TextLine[] {
+  const r = layout.tables[key];
+  return r ? lines.slice(r[0], r[1]) : [];
+}
+
+/** Prose for narrative extraction: everything outside the table regions, plus prose-like lines inside them. */
+function proseLines(lines: readonly TextLine[], layout: Layout): TextLine[] {
+  const inTable = new Uint8Array(lines.length);
+  for (const r of Object.values(layout.tables)) for (let i = r[0]; i < r[1]; i++) inTable[i] = 1;
+  return lines.filter((l, i) => !l.text.includes('\t') && (!inTable[i] || (l.text.length > 40 && /[。；]/.test(l.text))));
+}
+
+function detectFormat(text: string, tables: readonly TableResult[]): { format: '2021' | '2019trial' | 'pre2019'; old: string[] } {
+  const compact = text.replace(/\s+/g, '');
+  const old = OLD_LABELS.filter((l) => compact.includes(l));
+  if (['本年制发件数', '现行有效件数', '本年收费金额'].every((l) => compact.includes(l))) return { format: '2021', old };
+  if (old.length > 0) return { format: '2019trial', old };
+  if (tables.some((t) => t.found)) return { format: '2021', old };
+  return { format: 'pre2019', old };
+}
+
+/** Parses one report's text into a Report record plus parse warnings; never throws on bad input. */
+export function parseReport(raw: string, source: SourceInfo): ParseResult {
+  const unreadable = checkReadable(raw);
+  if (unreadable) return unreadable;
+  const text = normaliseText(raw);
+  const lines: TextLine[] = text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+  const layout = findLayout(lines);
+  const active = parseActiveTable(regionLines(lines, layout, '二'));
+  const apply = parseApplicationTable(regionLines(lines, layout, '三'));
+  const legal = parseLegalTable(regionLines(lines, layout, '四'));
+  const tables = [active, apply, legal];
+  const title = readTitle(lines);
+  if (!title) {
+    return fail(
+      'NOT_A_REPORT',
+      tables.some((t) => t.found)
+        ? '找到了表格，但找不到标题中的机关名称和年度（如“××县人民政府2024年政府信息公开工作年度报告”）；请附上报告标题'
+        : '这不是政府信息公开工作年度报告：既没有报告标题，也没有三张统计表',
+    );
+  }
+  if (!tables.some((t) => t.found)) {
+    return fail('NO_TABLES', `找到了《${title.title}》的标题，但没有识别到主动公开、依申请公开或复议诉讼统计表；请提供含表格的全文`);
+  }
+  const id = `${title.agency}-${title.year}`;
+  const { signed, sigAgency } = readSignature(lines);
+  const { format, old } = detectFormat(text, tables);
+  const record: Report = {
+    id,
+    title: title.title,
+    agency: title.agency,
+    kind: /人民政府$|^[^办局委厅署]*政府$/.test(title.agency) ? 'gov' : 'dept',
+    region: findRegion(title.agency, text.slice(0, 6000)),
+    year: title.year,
+    period: readPeriod(text),
+    signed,
+    source: { file: source.file, sha256: source.sha256 },
+    values: { ...active.values, ...apply.values, ...legal.values },
+    blanks: [...active.blanks, ...apply.blanks, ...legal.blanks],
+    narrative: extractNarrative(proseLines(lines, layout)),
+    text: {
+      format,
+      sections: sliceSections(lines, layout),
+      sigAgency,
+      feeUnit: active.feeUnit,
+      oldLabels: old,
+    },
+  };
+  const checked = ReportSchema.safeParse(record);
+  if (!checked.success) {
+    return fail('NOT_A_REPORT', `解析结果不完整：${checked.error.issues[0]?.message ?? '未知原因'}`);
+  }
+  const warnings: Warning[] = tables.flatMap((t) => t.notes.map((n) => ({ ...n, report: id })));
+  return { ok: true, report: checked.data, warnings };
+}

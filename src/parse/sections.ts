@@ -1,0 +1,90 @@
+import type { TextLine } from './_notes.ts';
+
+export const SECTION_KEYS = ['一', '二', '三', '四', '五', '六'] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+const HEADINGS: Record<SectionKey, RegExp> = {
+  一: /^一[、.．]?总体情况/,
+  二: /^二[、.．]?主动公开政府信息/,
+  三: /^三[、.．]?收到和处理(?:政府信息公开|政务公开|信息公开)?申请/,
+  四: /^四[、.．]?(?:政府信息公开|政务公开|信息公开)?行政复议/,
+  五: /^五[、.．]?存在的?主要问题/,
+  六: /^六[、.．]?其他需要报告/,
+};
+
+export interface Layout {
+  /** Line index (into the lines array) where each found heading is. */
+  headings: Partial<Record<SectionKey, number>>;
+  /** [start, end) line indexes of each table region. */
+  tables: Partial<Record<'二' | '三' | '四', [number, number]>>;
+}
+
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+function findHeadings(lines: readonly TextLine[]): Partial<Record<SectionKey, number>> {
+  const found: Partial<Record<SectionKey, number>> = {};
+  let from = 0;
+  for (const key of SECTION_KEYS) {
+    for (let i = from; i < lines.length; i++) {
+      const t = compact(lines[i]!.text);
+      if (t.length <= 40 && HEADINGS[key].test(t)) {
+        found[key] = i;
+        from = i + 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function firstIndex(lines: readonly TextLine[], re: RegExp, from = 0): number {
+  for (let i = from; i < lines.length; i++) if (re.test(compact(lines[i]!.text))) return i;
+  return -1;
+}
+
+/** Locates the section headings and the three table regions (with fallbacks when headings are missing). */
+export function findLayout(lines: readonly TextLine[]): Layout {
+  const headings = findHeadings(lines);
+  const next = (key: SectionKey) => {
+    const after = SECTION_KEYS.slice(SECTION_KEYS.indexOf(key) + 1);
+    for (const k of after) if (headings[k] !== undefined) return headings[k]!;
+    return lines.length;
+  };
+  const tables: Layout['tables'] = {};
+  for (const key of ['二', '三', '四'] as const) {
+    const start = headings[key];
+    if (start !== undefined) tables[key] = [start + 1, next(key)];
+  }
+  if (!tables.二) {
+    const s = firstIndex(lines, /第二十条|^规章|本年制发件数/);
+    const e = firstIndex(lines, /^行政事业性收费/, Math.max(s, 0));
+    if (s >= 0 && e >= s) tables.二 = [s, e + 1];
+  }
+  if (!tables.三) {
+    const s = firstIndex(lines, /本年新收/);
+    const e = firstIndex(lines, /结转下年度/, Math.max(s, 0));
+    if (s >= 0 && e >= s) tables.三 = [Math.max(0, s - 12), e + 1];
+  }
+  if (!tables.四) {
+    const s = firstIndex(lines, /^行政复议/, tables.三?.[1] ?? 0);
+    if (s >= 0) tables.四 = [s, Math.min(lines.length, s + 30)];
+  }
+  return { headings, tables };
+}
+
+/** The prose of each part, keyed 一…六 (tables excluded). */
+export function sliceSections(lines: readonly TextLine[], layout: Layout): Record<string, string> {
+  const out: Record<string, string> = {};
+  const keys = SECTION_KEYS.filter((k) => layout.headings[k] !== undefined);
+  keys.forEach((key, i) => {
+    const start = layout.headings[key]! + 1;
+    const end = i + 1 < keys.length ? layout.headings[keys[i + 1]!]! : lines.length;
+    const body = lines
+      .slice(start, end)
+      .filter((l) => !l.text.includes('\t'))
+      .map((l) => l.text.trim())
+      .join('\n');
+    out[key] = key === '二' || key === '三' || key === '四' ? '' : body.trim();
+  });
+  return out;
+}
