@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseReport } from '../src/parse/index.ts';
+import type { Report, Warning } from '../src/schema/index.ts';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SHARED = join(ROOT, '..', 'shared');
+export const REPORTS_DIR = join(ROOT, 'data', 'reports');
+
+export interface GoldRecord {
+  source: string;
+  agency: string;
+  region: string;
+  short?: string;
+  province: string;
+  city: string;
+  year: number;
+  published: string | null;
+  period: { from: string; to: string } | null;
+  values: Record<string, number | null>;
+  inconsistencies: { rule: string; detail: string; severity: string }[];
+}
+
+/** The bundled seed report files (data/reports), sorted. */
+export function seedFiles(): string[] {
+  return readdirSync(REPORTS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(REPORTS_DIR, f));
+}
+
+export function readSeed(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+/** Gold record for a seed file, from ../shared/gold (hand-checked). */
+export function goldFor(file: string): GoldRecord {
+  const name = basename(file).replace(/\.[^.]+$/, '.json');
+  return JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'gold', name), 'utf8')) as GoldRecord;
+}
+
+/** Parses a seed through the real parser; throws if it is not a report (test setup only). */
+export function parseSeed(file: string): { report: Report; warnings: Warning[] } {
+  const text = readSeed(file);
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const r = parseReport(text, { file: basename(file), sha256 });
+  if (!r.ok) throw new Error(`${file}: ${r.error.code} ${r.error.message}`);
+  return { report: r.report, warnings: r.warnings };
+}
+
+/** All five seeds parsed. */
+export function parseAllSeeds(): { report: Report; warnings: Warning[] }[] {
+  return seedFiles().map(parseSeed);
+}
