@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.ts';
+
+describe('parseConfig', () => {
+  it('applies defaults for an empty environment (terminal chat)', () => {
+    expect(parseConfig({})).toEqual({
+      botToken: undefined,
+      apiRoot: undefined,
+      adminIds: [],
+      storePath: 'data/store.json',
+      reportsDir: 'data/reports',
+      webhook: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = parseConfig({
+      BOT_TOKEN: '123456:ABC-def_ghi',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+      ADMIN_IDS: '1, 22,333',
+      STORE_PATH: '/tmp/s.json',
+      REPORTS_DIR: '/tmp/r',
+      WEBHOOK_URL: 'https://example.org/hook',
+      WEBHOOK_SECRET: 's3cret',
+      WEBHOOK_PORT: '9000',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual({
+      botToken: '123456:ABC-def_ghi',
+      apiRoot: 'http://127.0.0.1:8081',
+      adminIds: [1, 22, 333],
+      storePath: '/tmp/s.json',
+      reportsDir: '/tmp/r',
+      webhook: { url: 'https://example.org/hook', secret: 's3cret', port: 9000 },
+      logLevel: 'debug',
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseConfig({ BOT_TOKEN: '', TELEGRAM_API_ROOT: '', ADMIN_IDS: '' }).botToken).toBeUndefined();
+  });
+
+  it.each([
+    [{ BOT_TOKEN: 'not-a-token' }, 'BOT_TOKEN'],
+    [{ ADMIN_IDS: '12,abc' }, 'ADMIN_IDS'],
+    [{ TELEGRAM_API_ROOT: 'nope' }, 'TELEGRAM_API_ROOT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ WEBHOOK_URL: 'https://example.org/hook' }, 'WEBHOOK_SECRET'],
+  ])('rejects %j naming %s', (env, name) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(name);
+  });
+});
