@@ -9,7 +9,10 @@ export type ReadResult =
   | { ok: false; error: { code: string; message: string } };
 
 /** Reads a file from disk and parses it: extract text by content, then parse. */
-export async function readReportFile(path: string, read: (p: string) => Promise<Buffer>): Promise<ReadResult> {
+export async function readReportFile(
+  path: string,
+  read: (p: string) => Promise<Buffer>,
+): Promise<ReadResult> {
   let bytes: Buffer;
   try {
     bytes = await read(path);

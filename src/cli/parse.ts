@@ -5,7 +5,11 @@ import { readReportFile } from './_read-report.ts';
 
 /** `parse FILE… [--json]`: prints `{ reports, errors }` or a readable summary per file. */
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean' } },
+    allowPositionals: true,
+  });
   if (positionals.length === 0) {
     process.stderr.write('用法：cli parse FILE… [--json]\n');
     return 2;

@@ -24,7 +24,8 @@ export function readCell(raw: string): CellValue {
   if (s === '' || PLACEHOLDER.test(s)) return { kind: 'blank', raw: s };
   const stripped = s.replace(/\s*(?:万元|元|件|个|条|项)$/, '');
   if (NUMBER.test(stripped)) return { kind: 'number', value: Number(stripped), raw: s };
-  if (GROUPED.test(stripped)) return { kind: 'number', value: Number(stripped.replace(/[,，]/g, '')), raw: s };
+  if (GROUPED.test(stripped))
+    return { kind: 'number', value: Number(stripped.replace(/[,，]/g, '')), raw: s };
   return { kind: 'text', raw: s };
 }
 

@@ -11,7 +11,10 @@ const ROWS: RowSpec[] = [
     key: /^(?:行政)?规范性文件/,
     fields: ['active.normative_doc.issued', 'active.normative_doc.repealed', 'active.normative_doc.in_force'],
   },
-  { key: /^规章/, fields: ['active.regulation.issued', 'active.regulation.repealed', 'active.regulation.in_force'] },
+  {
+    key: /^规章/,
+    fields: ['active.regulation.issued', 'active.regulation.repealed', 'active.regulation.in_force'],
+  },
   { key: /^行政许可/, fields: ['active.license'] },
   { key: /^行政处罚/, fields: ['active.penalty'] },
   { key: /^行政强制/, fields: ['active.coercion'] },

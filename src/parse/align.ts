@@ -91,7 +91,13 @@ export function alignLong(nums: readonly number[], n: number, check: RowCheck): 
     }
   }
   if (hits.length === 0 || !sameValues(hits.map((h) => h.values))) return undefined;
-  return { values: hits[0]!.values, blankSlots: [], resolved: true, candidates: hits.length, action: hits[0]!.action };
+  return {
+    values: hits[0]!.values,
+    blankSlots: [],
+    resolved: true,
+    candidates: hits.length,
+    action: hits[0]!.action,
+  };
 }
 
 export function range(n: number): number[] {

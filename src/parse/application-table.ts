@@ -62,9 +62,10 @@ function collectRows(lines: readonly TextLine[]): RawRow[] {
     if (nums === 0) {
       if (!s.label) continue;
       const label = pending + s.label;
-      const hits = matchRow(label);
-      const keyed = hits.length > 0 || MERGED_KEY.test(label);
-      if (s.tabbed && keyed && (rows.length > 0 || hits[0] === 0)) {
+      // a tab row with a label and only blank cells is a blank data row, not a label fragment
+      const hits = s.tabbed ? matchRow(label) : [];
+      const keyed = hits.length > 0 || (s.tabbed && MERGED_KEY.test(label));
+      if (keyed && (rows.length > 0 || hits[0] === 0)) {
         rows.push({ label, cells: [], tabbed: true, line });
         pending = '';
       } else {
@@ -192,7 +193,8 @@ function assignRows(rows: readonly RawRow[]): { assigned: Map<string, RawRow>; n
   for (const row of rows) {
     const hits = matchRow(row.label);
     let idx = hits.find((i) => i > prev);
-    const mergedOther = idx === undefined && MERGED_KEY.test(row.label) && prev < ROW_IDS.indexOf('other_no_correction');
+    const mergedOther =
+      idx === undefined && MERGED_KEY.test(row.label) && prev < ROW_IDS.indexOf('other_no_correction');
     if (mergedOther) {
       assigned.set(MERGED_OTHER, row);
       prev = ROW_IDS.indexOf('other_other');

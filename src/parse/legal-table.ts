@@ -11,7 +11,11 @@ const groupSumsHold = (v: readonly number[]) =>
   [0, 5, 10].every((o) => v[o + 4] === v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]!);
 
 /** Value cells of the table's data lines (lines whose cells are all numbers or blanks). */
-function collectCells(lines: readonly TextLine[]): { cells: CellValue[]; tabbed: boolean; headerSeen: boolean } {
+function collectCells(lines: readonly TextLine[]): {
+  cells: CellValue[];
+  tabbed: boolean;
+  headerSeen: boolean;
+} {
   const cells: CellValue[] = [];
   let tabbed = false;
   let headerSeen = false;

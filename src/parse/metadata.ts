@@ -9,7 +9,19 @@ export interface TitleInfo {
 
 const TITLE_TAIL = /(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 const BARE_REGION = /(?:省|市|县|区|旗|州|盟|自治区|自治县|自治州|自治旗|特区|林区)$/;
-const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_DIGITS: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
@@ -28,7 +40,14 @@ export function normaliseAgency(name: string): string {
 export function readTitle(lines: readonly TextLine[]): TitleInfo | undefined {
   const head = lines.filter((l) => l.text.trim()).slice(0, 12);
   for (let i = 0; i < head.length; i++) {
-    const joined = compact(readChineseYear(head.slice(i, i + 3).map((l) => l.text).join('')));
+    const joined = compact(
+      readChineseYear(
+        head
+          .slice(i, i + 3)
+          .map((l) => l.text)
+          .join(''),
+      ),
+    );
     const m = /^(.*?)((?:19|20)\d{2})年度?(.*)$/.exec(compact(readChineseYear(head[i]!.text)));
     if (!m || !TITLE_TAIL.test(joined)) continue;
     const [, before = '', yearText, after = ''] = m;
@@ -66,7 +85,19 @@ export function readPeriod(text: string): { from: string; to: string } | null {
   return { from: `${y1}-${pad(m1!)}-${pad(d1!)}`, to: `${y2 ?? y1}-${pad(m2!)}-${pad(d2!)}` };
 }
 
-const CN_NUM: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_NUM: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 function readChineseSmall(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
@@ -76,11 +107,16 @@ function readChineseSmall(s: string): number {
 }
 
 /** The signature block at the end: the signing body and the date under it. */
-export function readSignature(lines: readonly TextLine[]): { signed: string | null; sigAgency: string | null } {
+export function readSignature(lines: readonly TextLine[]): {
+  signed: string | null;
+  sigAgency: string | null;
+} {
   const tail = lines.filter((l) => l.text.trim()).slice(-8);
   for (let i = tail.length - 1; i >= 0; i--) {
     const t = compact(readChineseYear(tail[i]!.text));
-    const m = /^((?:19|20)\d{2})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日$/.exec(t);
+    const m = /^((?:19|20)\d{2})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日$/.exec(
+      t,
+    );
     if (!m) continue;
     const month = readChineseSmall(m[2]!);
     const day = readChineseSmall(m[3]!);

@@ -9,12 +9,13 @@ const VARIANTS: Record<string, string> = {
   內: '内',
   爲: '为',
   併: '并',
-  '〇': '〇',
+  〇: '〇',
 };
 const VARIANT_RE = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'g');
 
 /** Characters that only occur in traditional text; their presence triggers a full conversion. */
-const TRADITIONAL_HINT = /[們這個與為資訊開報關請處機縣區過數認統總計規範稱條項決許罰強費審復訴結轉實權點應際營產環衛醫療務辦書從對時間據]/;
+const TRADITIONAL_HINT =
+  /[們這個與為資訊開報關請處機縣區過數認統總計規範稱條項決許罰強費審復訴結轉實權點應際營產環衛醫療務辦書從對時間據]/;
 
 let toSimplified: ((s: string) => string) | undefined;
 

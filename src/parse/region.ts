@@ -54,12 +54,26 @@ function loadEntries(): Entry[] {
   const cityName = new Map(cities.map((c) => [c.code, c.name]));
   const list: Entry[] = [];
   for (const p of provinces) {
-    list.push({ name: p.name, aliases: aliasesOf(p.name, 'province'), code: `${p.code}0000`, province: p.name, city: null, level: 'province' });
+    list.push({
+      name: p.name,
+      aliases: aliasesOf(p.name, 'province'),
+      code: `${p.code}0000`,
+      province: p.name,
+      city: null,
+      level: 'province',
+    });
   }
   for (const c of cities) {
     if (/市辖区|县$|省直辖/.test(c.name)) continue;
     const province = provinceName.get(c.provinceCode ?? '') ?? '';
-    list.push({ name: c.name, aliases: aliasesOf(c.name, 'city'), code: `${c.code}00`, province, city: c.name, level: 'city' });
+    list.push({
+      name: c.name,
+      aliases: aliasesOf(c.name, 'city'),
+      code: `${c.code}00`,
+      province,
+      city: c.name,
+      level: 'city',
+    });
   }
   for (const a of areas) {
     if (a.name === '市辖区') continue;
@@ -105,7 +119,8 @@ export function findRegion(agency: string, context: string): Region | null {
       for (const e of byAlias?.get(alias) ?? []) {
         let score = len * 10 + (e.level === 'county' ? 3 : e.level === 'city' ? 2 : 1);
         if (agency.includes(e.province) || context.includes(e.province)) score += 5;
-        if (e.city && e.city !== e.province && (agency.includes(e.city) || context.includes(e.city))) score += 5;
+        if (e.city && e.city !== e.province && (agency.includes(e.city) || context.includes(e.city)))
+          score += 5;
         if (!best || score > best.score) best = { e, score };
       }
     }
