@@ -54,7 +54,8 @@ export function readTitle(lines: readonly TextLine[]): TitleInfo | undefined {
     let agency = before;
     if (!agency) {
       // "2023年XX县政府信息公开工作年度报告", or the agency on the line above
-      const inner = /^(.*?)(?:政府|政务)?信息公开/.exec(after + compact(head[i + 1]?.text ?? ''));
+      const rest = after + compact(head[i + 1]?.text ?? '');
+      const inner = /^(.*?人民政府)信息公开/.exec(rest) ?? /^(.*?)(?:政府|政务)?信息公开/.exec(rest);
       agency = inner?.[1] ?? '';
       if (!agency && i > 0) agency = compact(head[i - 1]!.text);
     }
