@@ -18,7 +18,9 @@ export function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** Decodes UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030 text. */
-export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: IngestError } {
+export function decodeText(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; error: IngestError } {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   }
@@ -41,4 +43,30 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
       },
     };
   }
+}
+
+const CHINESE_CHARSETS = new Set(['gbk', 'gb2312', 'gb18030', 'x-gbk', 'cp936', 'euc-cn', 'hz-gb-2312']);
+
+/** The charset an HTML page declares in `<meta charset>` or `<meta http-equiv content="…; charset=…">`. */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return /<meta[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+}
+
+/** Decodes an HTML page by its declared charset (GBK/GB2312 pages are common), else by sniffing. */
+export function decodeHtml(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; error: IngestError } {
+  const charset = declaredCharset(bytes);
+  if (charset && CHINESE_CHARSETS.has(charset)) {
+    return { ok: true, text: new TextDecoder('gb18030').decode(bytes) };
+  }
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    try {
+      return { ok: true, text: new TextDecoder(charset).decode(bytes) };
+    } catch {
+      // an unknown label: fall back to sniffing
+    }
+  }
+  return decodeText(bytes);
 }

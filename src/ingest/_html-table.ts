@@ -1,0 +1,72 @@
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+
+/** Largest rowspan/colspan honoured; bigger values are authoring errors. */
+const MAX_SPAN = 100;
+
+const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
+const SPACE_BETWEEN_CJK = new RegExp(`([${CJK}])\\s+(?=[${CJK}])`, 'g');
+
+/** Collapses whitespace; drops the spaces source line breaks leave between CJK characters. */
+export function normaliseText(s: string): string {
+  return s
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(SPACE_BETWEEN_CJK, '$1')
+    .trim();
+}
+
+function span(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
+}
+
+/** The table's own rows (not those of tables nested in its cells). */
+function ownRows($: CheerioAPI, table: Element): Element[] {
+  return $(table)
+    .find('tr')
+    .toArray()
+    .filter((tr) => $(tr).closest('table')[0] === table);
+}
+
+/** The table as a grid: rowspan/colspan expanded, text in the top-left slot, '' in the slots it covers. */
+export function readGrid($: CheerioAPI, table: Element): string[][] {
+  const grid: (string | undefined)[][] = [];
+  ownRows($, table).forEach((tr, r) => {
+    grid[r] ??= [];
+    const row = grid[r]!;
+    let c = 0;
+    for (const cell of $(tr).children('td,th').toArray()) {
+      while (row[c] !== undefined) c++;
+      const rows = span($(cell).attr('rowspan'));
+      const cols = span($(cell).attr('colspan'));
+      const text = normaliseText($(cell).text());
+      for (let i = 0; i < rows; i++) {
+        grid[r + i] ??= [];
+        const target = grid[r + i]!;
+        for (let j = 0; j < cols; j++) target[c + j] = i === 0 && j === 0 ? text : '';
+      }
+      c += cols;
+    }
+  });
+  return grid.map((row) => Array.from(row, (v) => v ?? ''));
+}
+
+const NO_BORDER = /(?:^|;)\s*border\s*:\s*(?:none|0(?:px|pt)?\s*(?:;|$))/i;
+const DRAWN_BORDER =
+  /border(?:-(?:top|bottom|left|right))?\s*:[^;]*\b(?:solid|double|dashed|dotted|groove|ridge)\b/i;
+
+/** True when a table turns its borders off (`border="0"`, `border:none`) and no cell draws its own. */
+export function isBorderless($: CheerioAPI, table: Element): boolean {
+  const attr = $(table).attr('border');
+  const style = $(table).attr('style') ?? '';
+  if (!(attr?.trim() === '0' || NO_BORDER.test(style))) return false;
+  return !$(table)
+    .find('td,th')
+    .toArray()
+    .some((cell) => DRAWN_BORDER.test($(cell).attr('style') ?? ''));
+}
+
+/** Row count of a table, for the more-than-3-rows border rule. */
+export function countRows($: CheerioAPI, table: Element): number {
+  return ownRows($, table).length;
+}

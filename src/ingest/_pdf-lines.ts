@@ -1,0 +1,87 @@
+/** One positioned text run of a PDF page (PDF user space: y grows upwards). */
+export interface PdfItem {
+  str: string;
+  x: number;
+  y: number;
+  /** Advance width in points. */
+  w: number;
+  /** Font size in points. */
+  size: number;
+  /** Rendered height in points (a vertical stack of glyphs is taller than its font). */
+  h: number;
+}
+
+/** A visual line: items sharing a baseline, in x order, cut into cells at wide gaps. */
+export interface PdfLine {
+  page: number;
+  y: number;
+  cells: PdfCell[];
+}
+
+export interface PdfCell {
+  text: string;
+  x0: number;
+  x1: number;
+  size: number;
+}
+
+/** Page footers such as `-3-`, `- 3 -`, `— 3 —`, `第 3 页`. */
+const FOOTER = /^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)$/;
+
+/** Share of the smaller font size two baselines may differ by and still be one line. */
+const SAME_LINE = 0.35;
+/** A horizontal gap wider than this share of the font size starts a new table cell. */
+const CELL_GAP = 0.95;
+/** A gap wider than this share of the font size is kept as a space inside a cell. */
+const WORD_GAP = 0.2;
+
+export function isFooter(str: string): boolean {
+  return FOOTER.test(str.trim());
+}
+
+/** Drops blank runs, page footers and vertically stacked group labels (one glyph per row). */
+export function keepItem(item: PdfItem): boolean {
+  const s = item.str.trim();
+  if (!s || isFooter(s)) return false;
+  const stacked = item.h > 1.8 * item.size && item.w <= 1.5 * item.size;
+  return !stacked;
+}
+
+/** Groups items into visual lines, top to bottom. */
+export function groupLines(items: readonly PdfItem[], page: number): PdfLine[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: { y: number; minSize: number; items: PdfItem[] }[] = [];
+  for (const item of sorted) {
+    const g = groups.at(-1);
+    if (g && Math.abs(g.y - item.y) <= SAME_LINE * Math.min(g.minSize, item.size)) {
+      g.items.push(item);
+      g.y = g.items.reduce((s, i) => s + i.y, 0) / g.items.length;
+      g.minSize = Math.min(g.minSize, item.size);
+    } else {
+      groups.push({ y: item.y, minSize: item.size, items: [item] });
+    }
+  }
+  return groups.map((g) => ({ page, y: g.y, cells: splitCells(g.items) }));
+}
+
+/** Joins runs of one line into cells: a small gap joins (CJK runs are split per glyph run), a wide one cuts. */
+function splitCells(items: PdfItem[]): PdfCell[] {
+  const byX = [...items].sort((a, b) => a.x - b.x);
+  const cells: PdfCell[] = [];
+  for (const item of byX) {
+    const cell = cells.at(-1);
+    const gap = cell ? item.x - cell.x1 : Number.POSITIVE_INFINITY;
+    const size = Math.min(cell?.size ?? item.size, item.size);
+    const text = item.str.replace(/\s+/g, ' ');
+    if (cell && gap <= CELL_GAP * size) {
+      const space = gap > WORD_GAP * size && !cell.text.endsWith(' ') && !text.startsWith(' ');
+      cell.text += (space ? ' ' : '') + text;
+      cell.x1 = Math.max(cell.x1, item.x + item.w);
+      cell.size = Math.max(cell.size, item.size);
+    } else {
+      cells.push({ text, x0: item.x, x1: item.x + item.w, size: item.size });
+    }
+  }
+  for (const c of cells) c.text = c.text.trim();
+  return cells.filter((c) => c.text !== '');
+}

@@ -1,0 +1,73 @@
+import { getDocumentProxy } from 'unpdf';
+import { groupLines, keepItem, type PdfItem, type PdfLine } from './_pdf-lines.ts';
+import { renderLines } from './_pdf-table.ts';
+import type { ExtractResult } from './types.ts';
+
+/** Below this many letters, digits or CJK characters a PDF is taken to be a scan. */
+const MIN_TEXT_CHARS = 20;
+
+interface RawTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+function toItem(raw: RawTextItem): PdfItem {
+  const t = raw.transform;
+  const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || raw.height || 1;
+  return { str: raw.str, x: t[4] ?? 0, y: t[5] ?? 0, w: raw.width, size, h: raw.height };
+}
+
+/** Opens a PDF, reads every page's text layer, and closes it again. */
+async function readPages(bytes: Uint8Array): Promise<{ pages: number; lines: PdfLine[] }> {
+  // pdf.js may transfer the buffer it is given; hand it a copy so the caller's bytes survive
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  try {
+    const lines: PdfLine[] = [];
+    for (let p = 1; p <= pdf.numPages; p++) {
+      const page = await pdf.getPage(p);
+      const content = await page.getTextContent();
+      const items = content.items.flatMap((i) => ('str' in i ? [toItem(i)] : [])).filter(keepItem);
+      lines.push(...groupLines(items, p));
+      page.cleanup();
+    }
+    return { pages: pdf.numPages, lines };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+const countTextChars = (lines: readonly PdfLine[]) =>
+  lines.reduce(
+    (n, l) => n + l.cells.reduce((m, c) => m + (c.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0),
+    0,
+  );
+
+/** Rebuilds a PDF's text layer as lines, table rows as tab-separated cells. */
+export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<ExtractResult> {
+  let read: { pages: number; lines: PdfLine[] };
+  try {
+    read = await readPages(bytes);
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    return {
+      ok: false,
+      error: {
+        code: 'PDF_UNREADABLE',
+        message: `${fileName} 无法作为 PDF 打开（${why}）；文件可能已损坏或加密`,
+      },
+    };
+  }
+  if (countTextChars(read.lines) < MIN_TEXT_CHARS) {
+    return {
+      ok: false,
+      error: {
+        code: 'PDF_NO_TEXT',
+        message: `${fileName} 没有文字层（可能是扫描件），本工具不支持 OCR 识别；请改用该年报的网页（HTML）版或文本版`,
+      },
+    };
+  }
+  const text = renderLines(read.lines).join('\n');
+  return { ok: true, value: { format: 'pdf', text: `${text}\n`, pages: read.pages } };
+}
