@@ -1,0 +1,182 @@
+import type { NarrativeItem, Report, Severity, Warning } from '../schema/index.ts';
+import { getField } from '../schema/index.ts';
+import { createWarning } from './_emit.ts';
+import { readValue } from './_values.ts';
+import type { Rule } from './context.ts';
+
+interface FieldRule {
+  rule: string;
+  message: (label: string, n: string, t: number) => string;
+}
+
+const N04 = (label: string, n: string, t: number): string => `正文称${label}${n}件，表三为${t}件`;
+const N06 = (label: string, n: string, t: number): string => `正文称${label}${n}件，表四为${t}件`;
+const N07 = (label: string, n: string, t: number): string =>
+  `正文称${label}行政规范性文件${n}件，表二为${t}件`;
+const N08 = (label: string, n: string, t: number): string => `正文称${label}规章${n}件，表二为${t}件`;
+const N01 = (_: string, n: string, t: number): string => `正文称新收政府信息公开申请${n}件，表三为${t}件`;
+
+const FIELD_RULES: Record<string, FieldRule> = {
+  'apply.new_received.total': { rule: 'N-01', message: N01 },
+  'apply.workload.total': { rule: 'N-01', message: N01 },
+  'apply.new_received.natural': { rule: 'N-01', message: N04 },
+  'apply.new_received.org_sum': { rule: 'N-01', message: N04 },
+  'apply.carried_in.total': { rule: 'N-02', message: (_, n, t) => `正文称上年结转${n}件，表三为${t}件` },
+  'apply.results_total.total': {
+    rule: 'N-03',
+    message: (_, n, t) => `正文称办结${n}件，表三办理结果总计为${t}件`,
+  },
+  'apply.carried_out.total': { rule: 'N-05', message: (_, n, t) => `正文称结转下年度${n}件，表三为${t}件` },
+  'legal.review.total': { rule: 'N-06', message: N06 },
+  'legal.suit.total': { rule: 'N-06', message: N06 },
+  'legal.suit_direct.total': { rule: 'N-06', message: N06 },
+};
+for (const f of [
+  'granted',
+  'partial',
+  'denied_sum',
+  'unable_sum',
+  'unable_not_held',
+  'np_sum',
+  'other_sum',
+]) {
+  FIELD_RULES[`apply.${f}.total`] = { rule: 'N-04', message: N04 };
+}
+for (const c of ['issued', 'repealed', 'in_force']) {
+  FIELD_RULES[`active.normative_doc.${c}`] = { rule: 'N-07', message: N07 };
+  FIELD_RULES[`active.regulation.${c}`] = { rule: 'N-08', message: N08 };
+}
+
+const RELATED_NAMES: Record<string, string> = {
+  'apply.workload.total': '新收与上年结转之和',
+  'apply.results_total.total': '办理结果总计',
+};
+
+/** Related fields whose value may explain a mismatch (RULES.md §7 preamble). */
+function relatedFields(field: string): string[] {
+  if (field.startsWith('active.')) {
+    const row = field.split('.')[1];
+    return row ? [`active.${row}.issued+in_force`] : [];
+  }
+  if (!field.startsWith('apply.')) return [];
+  const row = field.split('.')[1];
+  return ['apply.workload.total', 'apply.results_total.total', `apply.${row}.natural`].filter(
+    (f) => f !== field,
+  );
+}
+
+function readRelated(report: Report, id: string): number | null {
+  if (!id.endsWith('+in_force')) return readValue(report, id);
+  const row = id.split('.')[1];
+  const a = readValue(report, `active.${row}.issued`);
+  const b = readValue(report, `active.${row}.in_force`);
+  return a === null || b === null ? null : a + b;
+}
+
+const relatedName = (id: string): string =>
+  RELATED_NAMES[id] ?? (id.endsWith('+in_force') ? '本年制发与现行有效之和' : (getField(id)?.zh ?? id));
+
+/** One warning per field listing every stated value that disagrees with the table. */
+function compareField(report: Report, field: string, items: NarrativeItem[]): Warning[] {
+  const spec = FIELD_RULES[field];
+  const t = readValue(report, field);
+  if (!spec || t === null) return [];
+  const wrong = items.filter((i) => i.value !== t);
+  if (wrong.length === 0) return [];
+  let severity: Severity = wrong.some((i) => i.strength !== 'weak') ? 'error' : 'warning';
+  if (spec.rule === 'N-07' && wrong.some((i) => /党内|联合发文|会同/.test(i.text))) severity = 'warning';
+  const related = relatedFields(field).find((r) => wrong.every((i) => i.value === readRelated(report, r)));
+  const fields = [field];
+  let suffix = '';
+  if (related) {
+    severity = 'warning';
+    suffix = `（与${relatedName(related)}一致，可能口径不同）`;
+    if (!related.endsWith('+in_force')) fields.push(related);
+  }
+  const n = [...new Set(wrong.map((i) => i.value))].join('、');
+  const message = spec.message(wrong[0]!.label, n, t) + suffix;
+  return [createWarning(report, spec.rule, severity, fields, message)];
+}
+
+const checkStatedFigures: Rule = (report) => {
+  const byField = new Map<string, NarrativeItem[]>();
+  for (const item of report.narrative) {
+    if (!item.field || item.zeroClaim) continue;
+    byField.set(item.field, [...(byField.get(item.field) ?? []), item]);
+  }
+  return [...byField].flatMap(([field, items]) => compareField(report, field, items));
+};
+
+const ZERO_RULES: Record<string, { rule: string; message: (text: string, t: number) => string }> = {
+  'apply.new_received.total': { rule: 'N-09', message: (x, t) => `正文称“${x}”，但表三新收申请为${t}件` },
+  'legal.review.total': { rule: 'N-10', message: (x, t) => `正文称“${x}”，但表四行政复议总计为${t}件` },
+  'legal.suit.total': { rule: 'N-10', message: (x, t) => `正文称“${x}”，但表四行政诉讼总计为${t}件` },
+};
+
+const checkZeroClaims: Rule = (report) =>
+  report.narrative.flatMap((item) => {
+    const spec = item.zeroClaim && item.field ? ZERO_RULES[item.field] : undefined;
+    const t = item.field ? readValue(report, item.field) : null;
+    if (!spec || t === null || t <= 0) return [];
+    return [createWarning(report, spec.rule, 'error', [item.field!], spec.message(item.text, t))];
+  });
+
+const checkProcessingFee: Rule = (report) => {
+  const fee = readValue(report, 'active.admin_fee');
+  return report.narrative.flatMap((item) => {
+    if (item.label !== '信息处理费' || item.unit !== '元') return [];
+    const n = item.value;
+    const same = fee !== null && fee > 0 && Math.abs(n - fee * 1e4) < 1;
+    if (!same && n <= 1e6) return [];
+    const msg = `正文信息处理费${n}元与表二行政事业性收费${fee ?? '—'}万元数额相同或异常，疑似混淆`;
+    return [createWarning(report, 'N-11', 'warning', ['active.admin_fee'], msg)];
+  });
+};
+
+/** 公开率 and 办结率 recomputed from table 三; only for clauses about applications. */
+function expectedRate(report: Report, label: string): { q: number; fields: string[] } | null {
+  const r = readValue(report, 'apply.results_total.total');
+  if (label.includes('公开率')) {
+    const g = readValue(report, 'apply.granted.total');
+    const p = readValue(report, 'apply.partial.total');
+    if (r === null || g === null || p === null || r === 0) return null;
+    return {
+      q: (100 * (g + p)) / r,
+      fields: ['apply.granted.total', 'apply.partial.total', 'apply.results_total.total'],
+    };
+  }
+  const w = readValue(report, 'apply.workload.total');
+  if (r === null || w === null || w === 0) return null;
+  return { q: (100 * r) / w, fields: ['apply.results_total.total', 'apply.workload.total'] };
+}
+
+const checkRates: Rule = (report) =>
+  report.narrative.flatMap((item) => {
+    if (item.unit !== '%' || !/公开率|办结率|答复率/.test(item.label)) return [];
+    const p = item.value;
+    const exp = item.text.includes('申请') ? expectedRate(report, item.label) : null;
+    const bad = p < 0 || p > 100 || (exp !== null && Math.abs(p - exp.q) > 0.5);
+    if (!bad) return [];
+    const q = exp ? exp.q.toFixed(1) : '—';
+    return [
+      createWarning(report, 'N-12', 'info', exp?.fields ?? [], `正文${item.label}${p}%与表三推算值${q}%不符`),
+    ];
+  });
+
+const checkBreakdowns: Rule = (report) =>
+  report.narrative.flatMap((item) => {
+    if (!item.parts || item.parts.length < 2) return [];
+    const s = item.parts.reduce((x, p) => x + p.value, 0);
+    if (Math.abs(s - item.value) < 1e-9) return [];
+    const msg = `正文“${item.label}”合计${item.value}，所列分项之和为${Number(s.toFixed(4))}`;
+    return [createWarning(report, 'N-13', 'info', [], msg)];
+  });
+
+/** Family N: prose versus tables (RULES.md §7), over the narrative items of §11. */
+export const NARRATIVE_RULES: readonly Rule[] = [
+  checkStatedFigures,
+  checkZeroClaims,
+  checkProcessingFee,
+  checkRates,
+  checkBreakdowns,
+];
