@@ -1,5 +1,9 @@
-import { type CellValue, splitLine } from './_cells.ts';
+import { type CellValue, readCell, splitLine } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
+import { splitGlued } from './align.ts';
+
+/** B-03: documents in force cannot be fewer than issued minus repealed. */
+const stockHolds = (v: readonly number[]) => v[2]! >= v[0]! - v[1]!;
 
 interface RowSpec {
   key: RegExp;
@@ -42,11 +46,35 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
   for (const { text } of lines) {
     if (/收费金额/.test(text)) feeUnit = unitOf(text) ?? feeUnit;
     const s = splitLine(text);
+    // digits glued to the label (行政规范性文件12047) are the row's cells run together
+    const gluedTail = s.cells.length === 0 ? /^(\D+?)(\d+(?:\.\d+)?)$/.exec(s.label) : null;
+    if (gluedTail) {
+      s.label = gluedTail[1]!;
+      s.cells = [readCell(gluedTail[2]!)];
+    }
     const spec = ROWS.find((r) => r.key.test(s.label));
     if (!spec || s.label.length > 12 || values[spec.fields[0]!] !== null) continue;
     found = true;
     const cells: CellValue[] = s.cells.slice(0, spec.fields.length);
     const nums = cells.filter((c) => c.kind === 'number');
+    if (spec.fields.length === 3 && nums.length === 1 && s.cells.length === 1 && (gluedTail || s.tabbed)) {
+      const glued = splitGlued([nums[0]!.raw], 3, stockHolds);
+      if (glued.length > 0) {
+        const single = glued.length === 1 ? glued[0]! : undefined;
+        spec.fields.forEach((f, i) => {
+          values[f] = single ? single[i]! : null;
+        });
+        notes.push({
+          rule: 'PW-05',
+          severity: 'warning',
+          fields: spec.fields,
+          message: single
+            ? `“${s.label}”行数字“${nums[0]!.raw}”疑似多格粘连，已拆分为${single.join(' | ')}`
+            : `“${s.label}”行数字“${nums[0]!.raw}”疑似多格粘连，可拆分为${glued.map((g) => g.join('|')).join('、')}，无法唯一确定，暂不取值`,
+        });
+        continue;
+      }
+    }
     spec.fields.forEach((f, i) => {
       const c = s.tabbed ? cells[i] : nums[i];
       values[f] = c?.kind === 'number' ? c.value : 0;

@@ -103,3 +103,59 @@ export function alignLong(nums: readonly number[], n: number, check: RowCheck): 
 export function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
+
+/** Ways to cut one digit string into `parts` numbers, no part with a leading zero. */
+function* cutDigits(digits: string, parts: number): Generator<number[]> {
+  if (parts === 1) {
+    if (digits.length > 0 && (digits.length === 1 || digits[0] !== '0')) yield [Number(digits)];
+    return;
+  }
+  const maxFirst = digits.length - (parts - 1);
+  for (let len = 1; len <= maxFirst; len++) {
+    const head = digits.slice(0, len);
+    if (len > 1 && head[0] === '0') break;
+    for (const rest of cutDigits(digits.slice(len), parts - 1)) yield [Number(head), ...rest];
+  }
+}
+
+/** Ways to distribute `n` slots over the tokens (each token at least one slot). */
+function* partitions(tokens: number, n: number): Generator<number[]> {
+  if (tokens === 1) {
+    yield [n];
+    return;
+  }
+  for (let first = 1; first <= n - (tokens - 1); first++) {
+    for (const rest of partitions(tokens - 1, n - first)) yield [first, ...rest];
+  }
+}
+
+/** At most this many digits are split: beyond it the readings explode and none can be trusted. */
+const MAX_GLUED_DIGITS = 16;
+
+/**
+ * Splits integer tokens whose digits were glued together (12047 → 12 | 0 | 47) into exactly
+ * `n` numbers that satisfy `check`. Returns every distinct reading (RULES.md PW-05).
+ */
+export function splitGlued(tokens: readonly string[], n: number, check: RowCheck): number[][] {
+  if (tokens.length === 0 || tokens.length >= n || !tokens.every((t) => /^\d+$/.test(t))) return [];
+  if (tokens.join('').length > MAX_GLUED_DIGITS) return [];
+  const seen = new Set<string>();
+  const out: number[][] = [];
+  for (const sizes of partitions(tokens.length, n)) {
+    const pieces = tokens.map((t, i) => [...cutDigits(t, sizes[i]!)]);
+    if (pieces.some((p) => p.length === 0)) continue;
+    const walk = (i: number, acc: number[]): void => {
+      if (i === pieces.length) {
+        const key = acc.join(',');
+        if (!seen.has(key) && check(acc)) {
+          seen.add(key);
+          out.push(acc.slice());
+        }
+        return;
+      }
+      for (const p of pieces[i]!) walk(i + 1, [...acc, ...p]);
+    };
+    walk(0, []);
+  }
+  return out;
+}

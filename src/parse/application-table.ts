@@ -1,7 +1,7 @@
 import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
 import { type CellValue, countNumbers, splitLine } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
-import { type Alignment, alignLong, alignShort } from './align.ts';
+import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
 const N = APPLY_COLS.length;
 const ROW_IDS = APPLY_ROWS.map((r) => r.id);
@@ -127,6 +127,22 @@ function placeRow(row: RawRow, rowId: string, rowLabel: string): Placed {
   if (nums.length === N) return { values: nums, blankSlots: [] };
   if (nums.length < N) {
     const a = alignShort(nums, N, rowSumHolds);
+    if (!a.resolved) {
+      const raw = cells.flatMap((c) => (c.kind === 'number' ? [c.raw] : []));
+      const glued = splitGlued(raw, N, rowSumHolds);
+      if (glued.length === 1) {
+        return {
+          values: glued[0]!,
+          blankSlots: [],
+          note: {
+            rule: 'PW-05',
+            severity: 'warning',
+            fields: fieldsOf(rowId),
+            message: `“${rowLabel}”行数字“${raw.join(' ')}”疑似多格粘连，已拆分为${glued[0]!.join(' | ')}`,
+          },
+        };
+      }
+    }
     return {
       values: a.values,
       blankSlots: a.blankSlots,

@@ -269,3 +269,45 @@ describe('table 二 and metadata', () => {
     expect(report.region).toEqual({ name: '洪泽区', code: '320813', province: '江苏省', city: '淮安市' });
   });
 });
+
+describe('glued cells (PW-05)', () => {
+  it('splits a table 三 row whose digits ran together when only one split keeps the row sum', () => {
+    const { report, warnings } = parse(buildReport({ rows: { granted: '（一）予以公开 5100006' } }));
+    expect(row(report.values, 'granted')).toEqual([5, 1, 0, 0, 0, 0, 6]);
+    expect(warnings).toContainEqual(expect.objectContaining({ rule: 'PW-05' }));
+  });
+
+  it('splits a table 二 row glued to its label when only one split is possible', () => {
+    const active = [
+      '规章000',
+      '行政规范性文件 3 1 40',
+      '行政许可 5',
+      '行政处罚 6',
+      '行政强制 7',
+      '行政事业性收费 1',
+    ].join('\n');
+    const { report, warnings } = parse(buildReport({ active }));
+    expect(report.values['active.regulation.issued']).toBe(0);
+    expect(report.values['active.regulation.repealed']).toBe(0);
+    expect(report.values['active.regulation.in_force']).toBe(0);
+    expect(warnings.find((w) => w.rule === 'PW-05')?.fields).toEqual([
+      'active.regulation.issued',
+      'active.regulation.repealed',
+      'active.regulation.in_force',
+    ]);
+  });
+
+  it('never guesses a glued table 二 row that several splits satisfy', () => {
+    const active = [
+      '规章 0 0 0',
+      '行政规范性文件12047',
+      '行政许可 5',
+      '行政处罚 6',
+      '行政强制 7',
+      '行政事业性收费 1',
+    ].join('\n');
+    const { report, warnings } = parse(buildReport({ active }));
+    expect(report.values['active.normative_doc.issued']).toBeNull();
+    expect(warnings.find((w) => w.rule === 'PW-05')?.message).toContain('无法唯一确定');
+  });
+});
