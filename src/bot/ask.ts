@@ -1,0 +1,65 @@
+import type { Context } from 'grammy';
+import { InlineKeyboard, InputFile } from 'grammy';
+import type { ReplyParameters } from 'grammy/types';
+import { answerQuestion } from '../answer/index.ts';
+import type { Answer, ChartSpec } from '../answer/types.ts';
+import type { Store } from '../store/index.ts';
+import { fitsCallback, packCallback } from './callback-data.ts';
+import { renderChart } from './chart.ts';
+import { formatAnswer, formatChartCaption } from './format.ts';
+import { CAPTION_LIMIT, type SafeHtml, splitHtml } from './html.ts';
+import { detectLang, type Lang } from './messages.ts';
+
+/** Answers a question in the user's language. */
+export function askStore(question: string, store: Store, ctx: Context): Answer {
+  const lang: Lang = detectLang(question, ctx.from?.language_code);
+  return answerQuestion(question, store, { lang });
+}
+
+/** Buttons for a clarification: short questions travel in the button, long ones by index. */
+export function buildChoiceKeyboard(answer: Answer): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  (answer.choices ?? []).forEach((choice, index) => {
+    const data = fitsCallback(choice.question)
+      ? packCallback({ kind: 'ask', question: choice.question })
+      : packCallback({ kind: 'pick', index });
+    keyboard.text(choice.label, data).row();
+  });
+  return keyboard;
+}
+
+/** Sends a chart as a photo rendered server-side, the figures in the caption. */
+export async function sendChart(
+  ctx: Context,
+  chart: ChartSpec,
+  caption: SafeHtml = formatChartCaption(chart),
+  reply_parameters?: ReplyParameters,
+): Promise<void> {
+  const photo = new InputFile(renderChart(chart), 'chart.png');
+  await ctx.replyWithPhoto(photo, { caption: caption.value, parse_mode: 'HTML', reply_parameters });
+}
+
+/** Sends an answer: clarification keyboard, chart photo with the figures as caption, text split at 4096. */
+export async function replyAnswer(ctx: Context, answer: Answer): Promise<void> {
+  const replyTo = ctx.msg?.message_id;
+  const reply_parameters: ReplyParameters | undefined = replyTo
+    ? { message_id: replyTo, allow_sending_without_reply: true }
+    : undefined;
+  const body = formatAnswer(answer);
+  if (answer.choices && answer.choices.length > 0) {
+    await ctx.reply(body.value, {
+      parse_mode: 'HTML',
+      reply_markup: buildChoiceKeyboard(answer),
+      reply_parameters,
+    });
+    return;
+  }
+  let rest = splitHtml(body);
+  if (answer.chart && answer.chart.values.length > 0) {
+    const fitsCaption = body.value.length <= CAPTION_LIMIT;
+    const caption = fitsCaption ? body : formatChartCaption(answer.chart);
+    await sendChart(ctx, answer.chart, caption, reply_parameters);
+    if (fitsCaption) rest = [];
+  }
+  for (const part of rest) await ctx.reply(part.value, { parse_mode: 'HTML', reply_parameters });
+}

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from '../logger.ts';
+import { addReports, type ReportFile } from '../pipeline/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+
+async function readSources(dir: string): Promise<ReportFile[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((cause: NodeJS.ErrnoException) => {
+    if (cause.code === 'ENOENT') return [];
+    throw cause;
+  });
+  const names = entries
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
+  return Promise.all(
+    names.map(async (file) => ({ file, bytes: new Uint8Array(await readFile(join(dir, file))) })),
+  );
+}
+
+/**
+ * Opens the store and brings it up to date with the bundled reports: the files of
+ * `reportsDir` whose sha256 the store lacks are parsed, checked (with the previous year
+ * from the pool) and upserted in one atomic write. Records added by uploads are kept.
+ */
+export async function ensureStore(storePath: string, reportsDir: string, logger: Logger): Promise<Store> {
+  const store = await openStore(storePath);
+  const held = new Set(store.all().map((s) => s.report.source.sha256));
+  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  const missing = (await readSources(reportsDir)).filter((f) => !held.has(sha256(f.bytes)));
+  if (missing.length === 0) return store;
+  logger.info({ storePath, files: missing.length }, 'building the store from the bundled reports');
+  const results = await addReports(store, missing);
+  for (const r of results) {
+    if (!r.ok) logger.warn({ file: r.file, code: r.code }, r.message);
+  }
+  logger.info({ reports: store.all().length }, 'store ready');
+  return store;
+}

@@ -1,0 +1,75 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { limit } from '@grammyjs/ratelimiter';
+import { sequentialize } from '@grammyjs/runner';
+import { type ApiClientOptions, Bot, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { BotDeps } from './deps.ts';
+import { createCheckFeature } from './features/check.ts';
+import { createClarifyFeature } from './features/clarify.ts';
+import { createCompareFeature } from './features/compare.ts';
+import { createInfoFeature } from './features/info.ts';
+import { createInlineFeature } from './features/inline.ts';
+import { createQuestionFeature } from './features/question.ts';
+import { createStartFeature } from './features/start.ts';
+import { createUnhandledFeature } from './features/unhandled.ts';
+import { createUploadFeature } from './features/upload.ts';
+import { html } from './html.ts';
+import { detectLang, getMessages } from './messages.ts';
+
+export interface CreateBotOptions {
+  /** Skips getMe (tests). */
+  botInfo?: UserFromGetMe;
+  /** Overrides the API client (tests). */
+  client?: ApiClientOptions;
+}
+
+/** Per-user limit: 3 updates per 2 s; a flood is dropped before it queues. */
+const RATE = { timeFrame: 2000, limit: 3 };
+
+/** Builds the bot: plugins, features in order, and the error boundary. Does not start it. */
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
+  const { config, logger } = deps;
+  if (!config.botToken) throw new Error('createBot needs BOT_TOKEN');
+  const bot = new Bot(config.botToken, {
+    botInfo: options.botInfo,
+    client: { apiRoot: config.apiRoot, ...options.client },
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+
+  bot.use(
+    limit({
+      ...RATE,
+      keyGenerator: (ctx: Context) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx: Context) => {
+        logger.debug({ user: ctx.from?.id }, 'rate limit exceeded');
+        if (ctx.chat?.type === 'private') {
+          const m = getMessages(detectLang(ctx.msg?.text, ctx.from?.language_code));
+          await ctx.reply(html`${m.slowDown}`.value, { parse_mode: 'HTML' }).catch(() => undefined);
+        }
+      },
+    }),
+  );
+  // One chat's updates in order; other chats run concurrently under the runner.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+
+  bot.use(createStartFeature(deps));
+  bot.use(createInfoFeature(deps));
+  bot.use(createCheckFeature(deps));
+  bot.use(createCompareFeature(deps));
+  bot.use(createUploadFeature(deps));
+  bot.use(createQuestionFeature(deps));
+  bot.use(createInlineFeature(deps));
+  bot.use(createClarifyFeature(deps));
+  bot.use(createUnhandledFeature());
+
+  bot.catch(async (err) => {
+    const { ctx } = err;
+    logger.error({ err: err.error, update: ctx.update }, 'update failed');
+    if (!ctx.chat) return;
+    const m = getMessages(detectLang(ctx.msg?.text, ctx.from?.language_code));
+    await ctx.reply(html`${m.apology}`.value, { parse_mode: 'HTML' }).catch((e: unknown) => {
+      logger.warn({ err: e }, 'apology failed');
+    });
+  });
+  return bot;
+}

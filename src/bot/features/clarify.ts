@@ -1,0 +1,53 @@
+import { Composer, type Context } from 'grammy';
+import type { Answer } from '../../answer/types.ts';
+import { stripMention } from '../addressing.ts';
+import { askStore, buildChoiceKeyboard, replyAnswer, sendChart } from '../ask.ts';
+import { unpackCallback } from '../callback-data.ts';
+import type { BotDeps } from '../deps.ts';
+import { buildExamples } from '../examples.ts';
+import { formatAnswer } from '../format.ts';
+import { splitHtml } from '../html.ts';
+import { detectLang, getMessages } from '../messages.ts';
+
+/** The question a button stands for; undefined when it can no longer be rebuilt. */
+function resolveQuestion(ctx: Context, deps: BotDeps): string | undefined {
+  const data = unpackCallback(ctx.callbackQuery?.data);
+  if (!data) return undefined;
+  if (data.kind === 'ask') return data.question;
+  if (data.kind === 'example') {
+    return buildExamples(deps.store, detectLang(undefined, ctx.from?.language_code))[data.index];
+  }
+  // A long choice: re-ask the original question (the clarification replies to it) and take the n-th choice.
+  const original = ctx.callbackQuery?.message?.reply_to_message?.text;
+  if (!original) return undefined;
+  const again = askStore(stripMention(original, ctx.me.username), deps.store, ctx);
+  return again.choices?.[data.index]?.question;
+}
+
+/** Edits the clarification message into the answer (or the next clarification). */
+async function editIntoAnswer(ctx: Context, answer: Answer): Promise<void> {
+  const [first, ...rest] = splitHtml(formatAnswer(answer));
+  const reply_markup = answer.choices?.length ? buildChoiceKeyboard(answer) : undefined;
+  await ctx.editMessageText(first?.value ?? '…', { parse_mode: 'HTML', reply_markup });
+  for (const part of rest) await ctx.reply(part.value, { parse_mode: 'HTML' });
+  if (answer.chart && !answer.choices?.length) await sendChart(ctx, answer.chart);
+}
+
+/** Buttons: example questions from /start and clarification choices. */
+export function createClarifyFeature(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.on('callback_query:data', async (ctx) => {
+    const data = unpackCallback(ctx.callbackQuery.data);
+    const question = resolveQuestion(ctx, deps);
+    if (!data || !question) {
+      const m = getMessages(detectLang(undefined, ctx.from.language_code));
+      await ctx.answerCallbackQuery({ text: m.clarifyExpired });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const answer = askStore(question, deps.store, ctx);
+    if (data.kind === 'example') await replyAnswer(ctx, answer);
+    else await editIntoAnswer(ctx, answer);
+  });
+  return composer;
+}

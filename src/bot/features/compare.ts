@@ -1,0 +1,23 @@
+import { Composer, type Context } from 'grammy';
+import { askStore, replyAnswer } from '../ask.ts';
+import type { BotDeps } from '../deps.ts';
+import { html } from '../html.ts';
+import { detectLang, getMessages } from '../messages.ts';
+
+/** /compare <机关…> <指标>: a comparison with its chart, through the answering code. */
+export function createCompareFeature({ store }: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.command('compare', async (ctx) => {
+    const words = ctx.match.trim().split(/\s+/).filter(Boolean);
+    const lang = detectLang(words.join(' ') || undefined, ctx.from?.language_code);
+    if (words.length < 2) {
+      await ctx.reply(html`${getMessages(lang).compareUsage}`.value, { parse_mode: 'HTML' });
+      return;
+    }
+    const figure = words.pop()!;
+    const question =
+      lang === 'en' ? `compare ${words.join(' and ')} ${figure}` : `比较${words.join('和')}的${figure}`;
+    await replyAnswer(ctx, askStore(question, store, ctx));
+  });
+  return composer;
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { Composer, type Context } from 'grammy';
+import type { InlineQueryResultArticle } from 'grammy/types';
+import type { Answer } from '../../answer/types.ts';
+import { askStore } from '../ask.ts';
+import type { BotDeps } from '../deps.ts';
+import { formatAnswer, formatNumber } from '../format.ts';
+import { MESSAGE_LIMIT, truncateHtml } from '../html.ts';
+import { getMessages } from '../messages.ts';
+
+/** Title and description of the article: the figure, then its source and warning count. */
+function describeAnswer(answer: Answer): { title: string; description: string } {
+  const m = getMessages(answer.lang);
+  const first = answer.answers[0];
+  const firstLine = answer.text.split('\n')[0] ?? answer.text;
+  const warnings = m.inlineWarnings(answer.warnings.length);
+  if (!first || first.value === null) return { title: firstLine.slice(0, 100), description: warnings };
+  const more = answer.answers.length > 1 ? ` (+${answer.answers.length - 1})` : '';
+  return {
+    title: `${first.agency} ${first.year}：${formatNumber(first.value)} ${first.unit}${more}`,
+    description: `${first.source.table} · ${first.source.row} · ${first.source.col} — ${warnings}`,
+  };
+}
+
+/** Inline mode: `@bot 问题` offers the answer as one article result. */
+export function createInlineFeature({ store }: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.on('inline_query', async (ctx) => {
+    const query = ctx.inlineQuery.query.trim();
+    if (!query) {
+      const m = getMessages(ctx.from.language_code?.startsWith('zh') === false ? 'en' : 'zh');
+      await ctx.answerInlineQuery([], {
+        cache_time: 60,
+        button: { text: m.inlineHint, start_parameter: 'help' },
+      });
+      return;
+    }
+    const answer = askStore(query, store, ctx);
+    const { title, description } = describeAnswer(answer);
+    const article: InlineQueryResultArticle = {
+      type: 'article',
+      id: createHash('sha1').update(query).digest('hex'),
+      title,
+      description,
+      input_message_content: {
+        message_text: truncateHtml(formatAnswer(answer), MESSAGE_LIMIT).value,
+        parse_mode: 'HTML',
+      },
+    };
+    // Short cache: an upload can change the answer.
+    await ctx.answerInlineQuery([article], { cache_time: 10 });
+  });
+  return composer;
+}

@@ -1,0 +1,22 @@
+import { Composer, type Context, InlineKeyboard } from 'grammy';
+import { packCallback } from '../callback-data.ts';
+import type { BotDeps } from '../deps.ts';
+import { buildExamples } from '../examples.ts';
+import { html, joinHtml } from '../html.ts';
+import { detectLang, getMessages } from '../messages.ts';
+
+/** /start: what the bot does, and three example questions as buttons. */
+export function createStartFeature({ store }: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.command('start', async (ctx) => {
+    const lang = detectLang(undefined, ctx.from?.language_code);
+    const m = getMessages(lang);
+    const keyboard = new InlineKeyboard();
+    buildExamples(store, lang).forEach((question, index) => {
+      keyboard.text(question, packCallback({ kind: 'example', index })).row();
+    });
+    const text = joinHtml([html`${m.startIntro}`, html``, html`${m.startExamples}`]);
+    await ctx.reply(text.value, { parse_mode: 'HTML', reply_markup: keyboard });
+  });
+  return composer;
+}

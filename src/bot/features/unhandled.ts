@@ -1,0 +1,14 @@
+import { Composer, type Context } from 'grammy';
+import { html } from '../html.ts';
+import { detectLang, getMessages } from '../messages.ts';
+
+/** Last in line: a hint in private chats, silence in groups, and no callback left spinning. */
+export function createUnhandledFeature(): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.on('callback_query', (ctx) => ctx.answerCallbackQuery());
+  composer.chatType('private').on('message', async (ctx) => {
+    const m = getMessages(detectLang(ctx.msg.text, ctx.from.language_code));
+    await ctx.reply(html`${m.unhandled}`.value, { parse_mode: 'HTML' });
+  });
+  return composer;
+}

@@ -1,0 +1,41 @@
+import { createInterface } from 'node:readline';
+import { answerQuestion } from '../answer/index.ts';
+import type { Store } from '../store/index.ts';
+import { detectLang } from './messages.ts';
+
+export interface TerminalChatOptions {
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream;
+  /** Language fallback for questions without script hints (e.g. from $LANG). */
+  languageCode?: string;
+}
+
+const GREETING = '年报问答（Ctrl+D 退出）。例如：某县2024年行政处罚多少\n';
+
+/**
+ * The chat without Telegram: a prompt on a terminal; with piped input, one answer per
+ * line, ending at end of input. Resolves when input ends.
+ */
+export async function runTerminalChat(store: Store, options: TerminalChatOptions): Promise<void> {
+  const { input, output } = options;
+  const interactive = Boolean(input.isTTY);
+  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  if (interactive) {
+    output.write(GREETING);
+    rl.setPrompt('问> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    const question = line.trim();
+    if (question) {
+      const lang = detectLang(question, options.languageCode);
+      const answer = answerQuestion(question, store, { lang });
+      output.write(`${answer.text}\n`);
+      if (answer.choices?.length) {
+        output.write(`${answer.choices.map((c, i) => `  ${i + 1}. ${c.question}`).join('\n')}\n`);
+      }
+      if (!interactive) output.write('\n');
+    }
+    if (interactive) rl.prompt();
+  }
+}

@@ -1,0 +1,49 @@
+import { createBot, ensureStore, type RunningBot, runTerminalChat, startBot } from './bot/index.ts';
+import { parseConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+
+/** Hard cap for shutdown: the process exits within 5 s of SIGTERM/SIGINT. */
+const SHUTDOWN_DEADLINE_MS = 4500;
+
+/** Composition root: config → store → Telegram bot, or the terminal chat without a token. */
+async function main(): Promise<number> {
+  const config = parseConfig(process.env);
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken] });
+  const store = await ensureStore(config.storePath, config.reportsDir, logger);
+  if (!config.botToken) {
+    await runTerminalChat(store, {
+      input: process.stdin,
+      output: process.stdout,
+      languageCode: process.env.LANG?.split(/[._]/)[0],
+    });
+    return 0;
+  }
+  const bot = createBot({ config, store, logger });
+  const running: RunningBot = await startBot(bot, config, logger);
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        logger.warn('handlers still running at the deadline; exiting');
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
+      running.stop().then(resolve, (err: unknown) => {
+        logger.error({ err }, 'stop failed');
+        resolve();
+      });
+    };
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+  });
+  logger.info('stopped');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const e = err as { code?: string; message?: string };
+    process.stderr.write(`错误${e.code ? ` [${e.code}]` : ''}：${e.message ?? String(err)}\n`);
+    process.exit(1);
+  },
+);
