@@ -1,0 +1,78 @@
+import type { Report } from '../schema/index.ts';
+import { agencyKey } from '../store/index.ts';
+import { type AliasHit, chineseAliases, pinyinAliases, regionShortForms } from './agency-aliases.ts';
+import { buildFuzzyIndex } from './fuzzy.ts';
+import { buildMetricTerms, type MetricTerm } from './metric-terms.ts';
+
+export interface AgencyInfo {
+  key: string;
+  /** Agency name as in its newest report. */
+  name: string;
+  kind: Report['kind'];
+  years: number[];
+}
+
+/** Everything the matcher needs, built once per store revision. */
+export interface NluContext {
+  agencies: Map<string, AgencyInfo>;
+  aliases: Map<string, AliasHit[]>;
+  longestAlias: number;
+  pinyin: Map<string, AliasHit[]>;
+  fuzzyAliases: Map<string, string[]>;
+  metricTerms: Map<string, MetricTerm>;
+  longestTerm: number;
+  fuzzyTerms: Map<string, string[]>;
+  /** Newest reporting year held; 今年/去年 count from it. */
+  newestYear: number | null;
+}
+
+function addHit(map: Map<string, AliasHit[]>, alias: string, hit: AliasHit): void {
+  const list = map.get(alias);
+  if (!list) map.set(alias, [hit]);
+  else if (!list.some((h) => h.key === hit.key)) list.push(hit);
+  else if (hit.own) for (const h of list) if (h.key === hit.key) h.own = true;
+}
+
+/** Builds the matcher context from the stored reports (agency aliases, metric words). */
+export function createNluContext(
+  reports: Iterable<Pick<Report, 'agency' | 'kind' | 'region' | 'year'>>,
+): NluContext {
+  const agencies = new Map<string, AgencyInfo>();
+  const aliases = new Map<string, AliasHit[]>();
+  const pinyin = new Map<string, AliasHit[]>();
+  let newestYear: number | null = null;
+  const newestOf = new Map<string, number>();
+  for (const r of reports) {
+    const key = agencyKey(r);
+    const info = agencies.get(key);
+    if (!info) agencies.set(key, { key, name: r.agency, kind: r.kind, years: [r.year] });
+    else {
+      if (!info.years.includes(r.year)) info.years.push(r.year);
+      if (r.year > (newestOf.get(key) ?? 0)) info.name = r.agency;
+    }
+    newestOf.set(key, Math.max(newestOf.get(key) ?? 0, r.year));
+    if (newestYear === null || r.year > newestYear) newestYear = r.year;
+    const { own, area } = chineseAliases(r);
+    for (const a of own) addHit(aliases, a, { key, own: true });
+    for (const a of area) addHit(aliases, a, { key, own: false });
+    const places = r.region ? regionShortForms(r.region.name) : [];
+    for (const p of pinyinAliases(places)) addHit(pinyin, p, { key, own: r.kind === 'gov' });
+  }
+  for (const info of agencies.values()) info.years.sort((a, b) => a - b);
+  const metricTerms = buildMetricTerms();
+  let longestAlias = 0;
+  for (const a of aliases.keys()) longestAlias = Math.max(longestAlias, a.length);
+  let longestTerm = 0;
+  for (const t of metricTerms.keys()) longestTerm = Math.max(longestTerm, t.length);
+  return {
+    agencies,
+    aliases,
+    longestAlias,
+    pinyin,
+    fuzzyAliases: buildFuzzyIndex([...aliases.keys()].filter((a) => a.length <= 8)),
+    metricTerms,
+    longestTerm,
+    fuzzyTerms: buildFuzzyIndex(metricTerms.keys()),
+    newestYear,
+  };
+}

@@ -1,0 +1,100 @@
+import type { YearSpec } from './types.ts';
+
+const CN_DIGITS: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+const CN_COUNT: Record<string, number> = {
+  两: 2,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+export interface YearMatch {
+  years: YearSpec;
+  /** Question text with the year words blanked out. */
+  rest: string;
+}
+
+/** Rewrites 二〇二四年 as 2024年 so one pattern reads both. */
+function rewriteChineseYears(q: string): string {
+  return q.replace(
+    /([〇零一二三四五六七八九]{4})年/g,
+    (_, d: string) => `${[...d].map((c) => CN_DIGITS[c]).join('')}年`,
+  );
+}
+
+const RANGE = /((?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|～|到|至|and|to)\s*((?:19|20)\d{2})\s*年?/;
+const RECENT = /(?:近|最近|过去)\s*([两二三四五六七八九十]|\d+)\s*年/;
+const FULL = /(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?(?:度)?/g;
+const SHORT = /(?<![\d.])(\d{2})\s*年(?:度)?/;
+
+/** Reads the years a question names; relative words count from the newest report held. */
+export function matchYears(question: string, newestYear: number | null): YearMatch {
+  let q = rewriteChineseYears(question);
+  const blank = (m: RegExpExecArray | RegExpMatchArray) => {
+    const at = m.index ?? 0;
+    q = q.slice(0, at) + ' '.repeat(m[0].length) + q.slice(at + m[0].length);
+  };
+  const range = RANGE.exec(q);
+  if (range) {
+    blank(range);
+    const a = Number(range[1]);
+    const b = Number(range[2]);
+    return { years: { kind: 'range', from: Math.min(a, b), to: Math.max(a, b) }, rest: q };
+  }
+  const recent = RECENT.exec(q);
+  if (recent && newestYear !== null) {
+    blank(recent);
+    const n = CN_COUNT[recent[1]!] ?? Number(recent[1]);
+    return { years: { kind: 'range', from: newestYear - n + 1, to: newestYear }, rest: q };
+  }
+  const full = [...q.matchAll(FULL)];
+  if (full.length >= 2) {
+    for (const m of full) blank(m);
+    const ys = full.map((m) => Number(m[1]));
+    return { years: { kind: 'range', from: Math.min(...ys), to: Math.max(...ys) }, rest: q };
+  }
+  if (full[0]) {
+    blank(full[0]);
+    return { years: { kind: 'year', year: Number(full[0][1]) }, rest: q };
+  }
+  const short = SHORT.exec(q);
+  if (short) {
+    blank(short);
+    return { years: { kind: 'year', year: 2000 + Number(short[1]) }, rest: q };
+  }
+  const relative = /今年|去年|前年|本年度/.exec(q);
+  if (relative && newestYear !== null) {
+    blank(relative);
+    const back = relative[0] === '去年' ? 1 : relative[0] === '前年' ? 2 : 0;
+    return { years: { kind: 'year', year: newestYear - back }, rest: q };
+  }
+  const all = /历年|逐年|每年|各年|所有年份|历史/.exec(q);
+  if (all) {
+    blank(all);
+    return { years: { kind: 'all' }, rest: q };
+  }
+  const latest = /最新|最近一年|最近的/.exec(q);
+  if (latest) {
+    blank(latest);
+    return { years: { kind: 'latest' }, rest: q };
+  }
+  return { years: { kind: 'none' }, rest: q };
+}

@@ -1,0 +1,125 @@
+import {
+  ACTIVE_DOC_COLS,
+  ACTIVE_DOC_ROWS,
+  ACTIVE_SINGLE_ROWS,
+  APPLY_COLS,
+  APPLY_ROWS,
+  LEGAL_COLS,
+  LEGAL_GROUPS,
+} from '../schema/index.ts';
+
+export type TableKey = 'doc' | 'single' | 'apply' | 'legal';
+
+/** What a metric word names: a row (with its table) or a column of one table. */
+export interface MetricTerm {
+  kind: 'row' | 'col';
+  table: TableKey;
+  id: string;
+  /** 3 = official label, 2 = everyday word, 1 = generic word used only when nothing better. */
+  prio: 1 | 2 | 3;
+}
+
+/** Everyday words for rows and columns (the official labels come from the catalogue). */
+const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
+  [['收费', '收费金额', '费用', '收了多少钱', '收入'], { kind: 'row', table: 'single', id: 'admin_fee' }],
+  [['处罚', '罚款'], { kind: 'row', table: 'single', id: 'penalty' }],
+  [['许可', '审批'], { kind: 'row', table: 'single', id: 'license' }],
+  [['强制'], { kind: 'row', table: 'single', id: 'coercion' }],
+  [['规范性文件', '规范文件'], { kind: 'row', table: 'doc', id: 'normative_doc' }],
+  [['制发', '新制发', '印发', '出台', '发布'], { kind: 'col', table: 'doc', id: 'issued' }],
+  [['废止'], { kind: 'col', table: 'doc', id: 'repealed' }],
+  [['现行有效', '有效'], { kind: 'col', table: 'doc', id: 'in_force' }],
+  [
+    ['新收', '收到', '新收申请', '依申请公开', '信息公开申请', '政务公开申请', '申请数'],
+    { kind: 'row', table: 'apply', id: 'new_received' },
+  ],
+  [['上年结转'], { kind: 'row', table: 'apply', id: 'carried_in' }],
+  [['结转下年', '结转下年度'], { kind: 'row', table: 'apply', id: 'carried_out' }],
+  [['办结', '办理结果'], { kind: 'row', table: 'apply', id: 'results_total' }],
+  [['信访', '投诉'], { kind: 'row', table: 'apply', id: 'np_petition' }],
+  [['企业', '公司', '商业企业提出'], { kind: 'col', table: 'apply', id: 'org_commercial' }],
+  [['个人', '公民', '群众'], { kind: 'col', table: 'apply', id: 'natural' }],
+  [['科研'], { kind: 'col', table: 'apply', id: 'org_research' }],
+  [['公益组织'], { kind: 'col', table: 'apply', id: 'org_public_welfare' }],
+  [['律师', '律所'], { kind: 'col', table: 'apply', id: 'org_legal_service' }],
+  [['复议'], { kind: 'row', table: 'legal', id: 'review' }],
+  [['直接起诉'], { kind: 'row', table: 'legal', id: 'suit_direct' }],
+  [['行政诉讼', '诉讼', '起诉', '官司', '被告'], { kind: 'row', table: 'legal', id: 'suit_sum' }],
+  [['维持'], { kind: 'col', table: 'legal', id: 'upheld' }],
+  [['纠正'], { kind: 'col', table: 'legal', id: 'corrected' }],
+  [['未审结', '未结', '在审'], { kind: 'col', table: 'legal', id: 'pending' }],
+];
+
+/** Generic words: they name a metric only when nothing more specific was said. */
+const GENERIC: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
+  [['申请'], { kind: 'row', table: 'apply', id: 'new_received' }],
+];
+
+/** Group labels of table 三 name the derived sums (e.g. 不予公开 = the eight denied rows). */
+const GROUP_ROWS: Record<string, string> = {
+  '（三）不予公开': 'denied_sum',
+  '（四）无法提供': 'unable_sum',
+  '（五）不予处理': 'np_sum',
+  '（六）其他处理': 'other_sum',
+};
+
+/** Strips the numbering of an official row label: 一、 （三） 2. */
+function stripNumbering(label: string): string {
+  return label.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]）|\d+\.)/, '');
+}
+
+function add(map: Map<string, MetricTerm>, word: string, term: MetricTerm): void {
+  const old = map.get(word);
+  if (word.length >= 2 && (!old || old.prio < term.prio)) map.set(word, term);
+}
+
+/** Builds the metric vocabulary: official labels from the field catalogue plus everyday words. */
+export function buildMetricTerms(): Map<string, MetricTerm> {
+  const map = new Map<string, MetricTerm>();
+  for (const r of ACTIVE_SINGLE_ROWS) add(map, r.zh, { kind: 'row', table: 'single', id: r.id, prio: 3 });
+  add(map, '事业性收费', { kind: 'row', table: 'single', id: 'admin_fee', prio: 3 });
+  for (const r of ACTIVE_DOC_ROWS) add(map, r.zh, { kind: 'row', table: 'doc', id: r.id, prio: 3 });
+  for (const c of ACTIVE_DOC_COLS) {
+    add(map, c.zh, { kind: 'col', table: 'doc', id: c.id, prio: 3 });
+    add(map, c.zh.replace(/^本年|件数$/g, ''), { kind: 'col', table: 'doc', id: c.id, prio: 3 });
+  }
+  for (const r of APPLY_ROWS) {
+    const label = stripNumbering(r.label);
+    // 其他 alone is a column name; the row is reached through 其他处理.
+    if (label !== '其他') add(map, label, { kind: 'row', table: 'apply', id: r.id, prio: 3 });
+    const short = r.zh.split('：').pop()!;
+    if (short !== '其他') add(map, short, { kind: 'row', table: 'apply', id: r.id, prio: 3 });
+    add(map, short.replace(/^属于/, ''), { kind: 'row', table: 'apply', id: r.id, prio: 3 });
+  }
+  for (const [group, id] of Object.entries(GROUP_ROWS)) {
+    add(map, group.replace(/^（.）/, ''), { kind: 'row', table: 'apply', id, prio: 3 });
+  }
+  for (const c of APPLY_COLS) {
+    if (c.id !== 'org_other') add(map, c.zh, { kind: 'col', table: 'apply', id: c.id, prio: 3 });
+  }
+  for (const g of LEGAL_GROUPS) add(map, g.zh, { kind: 'row', table: 'legal', id: g.id, prio: 3 });
+  for (const c of LEGAL_COLS) {
+    if (c.id !== 'total') add(map, c.zh, { kind: 'col', table: 'legal', id: c.id, prio: 3 });
+  }
+  for (const [words, term] of EVERYDAY) for (const w of words) add(map, w, { ...term, prio: 2 });
+  for (const [words, term] of GENERIC) for (const w of words) add(map, w, { ...term, prio: 1 });
+  return map;
+}
+
+/** Turns the matched row and column words into one field id (or derived id). */
+export function composeMetric(terms: readonly MetricTerm[]): string | null {
+  const rows = terms.filter((t) => t.kind === 'row').sort((a, b) => b.prio - a.prio);
+  const row = rows[0];
+  if (!row) return null;
+  const col = terms.find((t) => t.kind === 'col' && t.table === row.table)?.id;
+  switch (row.table) {
+    case 'single':
+      return `active.${row.id}`;
+    case 'doc':
+      return `active.${row.id}.${col ?? 'issued'}`;
+    case 'apply':
+      return `apply.${row.id}.${col ?? 'total'}`;
+    case 'legal':
+      return `legal.${row.id}.${col ?? 'total'}`;
+  }
+}

@@ -1,0 +1,59 @@
+import { agencyKey } from './agency-key.ts';
+import type { StoredReport } from './types.ts';
+
+/** One agency's reports, oldest first; `latest` is the newest. */
+export interface AgencyGroup {
+  key: string;
+  /** Name as in the newest report. */
+  name: string;
+  reports: StoredReport[];
+  latest: StoredReport;
+}
+
+export interface StoreIndexes {
+  byId: Map<string, StoredReport>;
+  byAgency: Map<string, AgencyGroup>;
+  byYear: Map<number, StoredReport[]>;
+  byRegion: Map<string, StoredReport[]>;
+  /** Newest reporting year held, null when empty. */
+  newestYear: number | null;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Adds one entry to the indexes, keeping each agency's reports in year order. */
+export function addToIndexes(idx: StoreIndexes, entry: StoredReport): void {
+  const r = entry.report;
+  idx.byId.set(r.id, entry);
+  const key = agencyKey(r);
+  const group = idx.byAgency.get(key);
+  if (!group) {
+    idx.byAgency.set(key, { key, name: r.agency, reports: [entry], latest: entry });
+  } else {
+    let at = group.reports.length;
+    while (at > 0 && group.reports[at - 1]!.report.year > r.year) at--;
+    group.reports.splice(at, 0, entry);
+    group.latest = group.reports[group.reports.length - 1]!;
+    group.name = group.latest.report.agency;
+  }
+  pushTo(idx.byYear, r.year, entry);
+  if (r.region?.code) pushTo(idx.byRegion, r.region.code, entry);
+  if (idx.newestYear === null || r.year > idx.newestYear) idx.newestYear = r.year;
+}
+
+/** Builds every lookup index in one pass so answering never scans the store. */
+export function buildIndexes(reports: readonly StoredReport[]): StoreIndexes {
+  const idx: StoreIndexes = {
+    byId: new Map(),
+    byAgency: new Map(),
+    byYear: new Map(),
+    byRegion: new Map(),
+    newestYear: null,
+  };
+  for (const entry of reports) addToIndexes(idx, entry);
+  return idx;
+}

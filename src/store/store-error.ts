@@ -1,0 +1,14 @@
+/** Why the store could not be used; `cause` keeps the underlying error. */
+export type StoreErrorCode = 'STORE_CORRUPT' | 'STORE_IO';
+
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  readonly code: StoreErrorCode;
+  readonly path: string;
+
+  constructor(code: StoreErrorCode, path: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.path = path;
+  }
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRegion } from '../../src/parse/index.ts';
+import type { Report } from '../../src/schema/index.ts';
+import type { StoredReport } from '../../src/store/index.ts';
+import { parseAllSeeds, SHARED } from '../helpers.ts';
+
+interface PdfGold {
+  source: string;
+  agency: string;
+  region: string;
+  city: string;
+  province: string;
+  year: number;
+  period: { from: string; to: string } | null;
+  values: Record<string, number | null>;
+}
+
+/** A PDF fixture's hand-checked gold record as a Report (the PDF reader is another lane's). */
+function reportFromPdfGold(name: string): StoredReport {
+  const gold = JSON.parse(readFileSync(join(SHARED, 'fixtures', 'gold', `${name}.json`), 'utf8')) as PdfGold;
+  const report: Report = {
+    id: `${gold.agency}-${gold.year}`,
+    title: `${gold.agency}${gold.year}年政府信息公开工作年度报告`,
+    agency: gold.agency,
+    kind: 'gov',
+    region: findRegion(gold.agency, `${gold.province}${gold.city}`),
+    year: gold.year,
+    period: gold.period,
+    signed: null,
+    source: { file: gold.source, sha256: `gold-${name}` },
+    values: gold.values,
+    blanks: [],
+    narrative: [],
+  };
+  return { report, warnings: [] };
+}
+
+/** The test store: the five parsed seeds plus the three PDF fixtures (洪泽 2023/2024, 淮安 2024). */
+export function loadTestReports(): StoredReport[] {
+  return [...parseAllSeeds(), ...['hongzequ_2023', 'hongzequ_2024', 'huaianshi_2024'].map(reportFromPdfGold)];
+}
