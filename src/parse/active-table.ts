@@ -35,6 +35,33 @@ function unitOf(text: string): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * The 2019 trial format heads table 二 with other columns (本年新制作数量 … 对外公开总数量;
+ * 上一年项目数量, 本年增/减, 处理决定数量): map what corresponds, leave the rest null.
+ */
+function readTrialFormat(
+  header: readonly string[],
+  fields: readonly string[],
+  cells: readonly CellValue[],
+): Record<string, number | null> | undefined {
+  const at = (label: string) => header.findIndex((h) => h.includes(label));
+  const num = (i: number) => {
+    const c = i >= 0 ? cells[i] : undefined;
+    return c?.kind === 'number' ? c.value : i >= 0 ? 0 : null;
+  };
+  if (fields.length === 3 && at('本年新制作数量') >= 0) {
+    return {
+      [fields[0]!]: num(at('本年新制作数量')),
+      [fields[1]!]: null,
+      [fields[2]!]: num(at('对外公开总数量')),
+    };
+  }
+  if (fields.length === 1 && at('上一年项目数量') >= 0) {
+    return { [fields[0]!]: num(at('处理决定数量')) };
+  }
+  return undefined;
+}
+
 /** Parses table 二 (第二十条: 规章, 规范性文件, 许可, 处罚, 强制, 收费). */
 export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult {
   const values: Record<string, number | null> = {};
@@ -43,8 +70,15 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
   const notes: ParseNote[] = [];
   let feeUnit: string | null = null;
   let found = false;
+  let header: string[] = [];
   for (const { text } of lines) {
     if (/收费金额/.test(text)) feeUnit = unitOf(text) ?? feeUnit;
+    if (/^\s*信息内容/.test(text))
+      header = text
+        .trim()
+        .split(/\s+|\t/)
+        .slice(1)
+        .filter(Boolean);
     const s = splitLine(text);
     // digits glued to the label (行政规范性文件12047) are the row's cells run together
     const gluedTail = s.cells.length === 0 ? /^(\D+?)(\d+(?:\.\d+)?)$/.exec(s.label) : null;
@@ -74,6 +108,15 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
         });
         continue;
       }
+    }
+    const trial = readTrialFormat(
+      header,
+      spec.fields,
+      s.tabbed ? s.cells : s.cells.filter((c) => c.kind === 'number'),
+    );
+    if (trial) {
+      Object.assign(values, trial);
+      continue;
     }
     spec.fields.forEach((f, i) => {
       const c = s.tabbed ? cells[i] : nums[i];

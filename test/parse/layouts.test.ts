@@ -311,3 +311,28 @@ describe('glued cells (PW-05)', () => {
     expect(warnings.find((w) => w.rule === 'PW-05')?.message).toContain('无法唯一确定');
   });
 });
+
+describe('2019 trial format table 二', () => {
+  it('maps 本年新制作数量 / 对外公开总数量 and 处理决定数量, leaving the rest null', () => {
+    const active = [
+      '信息内容 本年新制作数量 本年新公开数量 对外公开总数量',
+      '规章 0 0 2',
+      '规范性文件 4 4 31',
+      '信息内容 上一年项目数量 本年增/减 处理决定数量',
+      '行政许可 12 1 860',
+      '行政处罚 9 0 75',
+      '行政强制 3 0 6',
+      '信息内容 上一年项目数量 本年增/减',
+      '行政事业性收费 5 0',
+    ].join('\n');
+    const { report } = parse(buildReport({ active, title: '某某县人民政府2020年政府信息公开工作年度报告' }));
+    expect(report.values['active.normative_doc.issued']).toBe(4);
+    expect(report.values['active.normative_doc.repealed']).toBeNull();
+    expect(report.values['active.normative_doc.in_force']).toBe(31);
+    expect(report.values['active.license']).toBe(860);
+    expect(report.values['active.penalty']).toBe(75);
+    expect(report.values['active.admin_fee']).toBeNull();
+    expect(report.text?.format).toBe('2019trial');
+    expect(report.text?.oldLabels).toContain('本年新制作数量');
+  });
+});
