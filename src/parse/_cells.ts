@@ -35,12 +35,13 @@ export function readCell(raw: string): CellValue {
  */
 export function splitLine(line: string): SplitLine {
   if (line.includes('\t')) {
-    const cells = line.split('\t').map(readCell);
+    const parts = line.split('\t');
+    const cells = parts.map(readCell);
     let end = cells.length;
     while (end > 0 && cells[end - 1]!.kind === 'blank') end--;
     let start = end;
     while (start > 0 && cells[start - 1]!.kind !== 'text') start--;
-    const labelParts = line.split('\t').slice(0, start);
+    const labelParts = parts.slice(0, start);
     // leading blanks after the label are kept: the caller decides whether they are columns
     const values = cells.slice(start, cells.length);
     return { label: labelParts.join('').replace(/\s+/g, ''), cells: trimTrailing(values), tabbed: true };

@@ -53,6 +53,12 @@ function matchRow(label: string): number[] {
   return hits;
 }
 
+/** The first row after `prev` whose words appear in the label. */
+function firstRowAfter(label: string, prev: number): number | undefined {
+  for (let i = prev + 1; i < ROW_IDS.length; i++) if (ROW_KEYS[ROW_IDS[i]!]!.test(label)) return i;
+  return undefined;
+}
+
 function collectRows(lines: readonly TextLine[]): RawRow[] {
   const rows: RawRow[] = [];
   let pending = '';
@@ -92,8 +98,10 @@ interface Placed {
   note?: ParseNote;
 }
 
+const FIELDS_OF = new Map(APPLY_ROWS.map((r) => [r.id, APPLY_COLS.map((c) => `apply.${r.id}.${c.id}`)]));
+
 function fieldsOf(rowId: string): string[] {
-  return APPLY_COLS.map((c) => `apply.${rowId}.${c.id}`);
+  return FIELDS_OF.get(rowId) ?? APPLY_COLS.map((c) => `apply.${rowId}.${c.id}`);
 }
 
 function describe(a: Alignment): string {
@@ -207,8 +215,8 @@ function assignRows(rows: readonly RawRow[]): { assigned: Map<string, RawRow>; n
   const notes: ParseNote[] = [];
   let prev = -1;
   for (const row of rows) {
-    const hits = matchRow(row.label);
-    let idx = hits.find((i) => i > prev);
+    let idx = firstRowAfter(row.label, prev);
+    const hits = idx === undefined ? matchRow(row.label) : [idx];
     const mergedOther =
       idx === undefined && MERGED_KEY.test(row.label) && prev < ROW_IDS.indexOf('other_no_correction');
     if (mergedOther) {
