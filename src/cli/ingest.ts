@@ -1,0 +1,105 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type AddOutcome, addReports, type ReportFile } from '../pipeline/index.ts';
+import { openStore } from '../store/index.ts';
+import { defaultStorePath } from './_store-path.ts';
+
+const REPORT_EXT = new Set(['.txt', '.md', '.html', '.htm', '.pdf', '.docx', '']);
+
+/** Files named on the command line; directories contribute their report-like files. */
+async function expand(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch(() => undefined);
+    if (!info) missing.push(p);
+    else if (info.isDirectory()) {
+      const names = (await readdir(p)).filter(
+        (n) => !n.startsWith('.') && REPORT_EXT.has(extname(n).toLowerCase()),
+      );
+      files.push(...names.sort().map((n) => join(p, n)));
+    } else files.push(p);
+  }
+  return { files, missing };
+}
+
+function drawProgress(done: number, total: number, file: string): void {
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${basename(file).slice(0, 40)}\x1b[K`,
+  );
+  if (done === total) process.stderr.write('\n');
+}
+
+const VERB = { added: '新增', updated: '已更新（文件有变化，替换原记录）', unchanged: '未变化' } as const;
+
+function summarise(results: readonly AddOutcome[]): string {
+  const lines: string[] = [];
+  const count = { added: 0, updated: 0, unchanged: 0, failed: 0 };
+  for (const r of results) {
+    if (r.ok) {
+      count[r.outcome]++;
+      const errors = r.warnings.filter((w) => w.severity === 'error').length;
+      lines.push(
+        `${r.file}: ${VERB[r.outcome]} ${r.report.id}（警告 ${r.warnings.length} 条，其中错误 ${errors} 条）`,
+      );
+    } else {
+      count.failed++;
+      lines.push(`${r.file}: 失败 [${r.code}] ${r.message}`);
+    }
+  }
+  lines.push(
+    `合计：新增 ${count.added}，更新 ${count.updated}，未变化 ${count.unchanged}，失败 ${count.failed}`,
+  );
+  return lines.join('\n');
+}
+
+/** `ingest FILE|DIR… [--store PATH] [--json]`: parse, check and upsert into the store. */
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { store: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  if (positionals.length === 0) {
+    process.stderr.write('用法：cli ingest FILE|DIR… [--store PATH] [--json]\n');
+    return 2;
+  }
+  const storePath = values.store ?? defaultStorePath();
+  const store = await openStore(storePath);
+  const { files, missing } = await expand(positionals);
+  const inputs: ReportFile[] = [];
+  const failed: AddOutcome[] = missing.map((p) => ({
+    file: p,
+    ok: false,
+    code: 'FILE_NOT_FOUND',
+    message: `找不到文件或目录 ${p}`,
+  }));
+  for (const f of files) {
+    try {
+      inputs.push({ file: basename(f), bytes: new Uint8Array(await readFile(f)) });
+    } catch (e) {
+      failed.push({
+        file: f,
+        ok: false,
+        code: 'FILE_UNREADABLE',
+        message: `无法读取 ${f}：${(e as Error).message}`,
+      });
+    }
+  }
+  const progress = process.stderr.isTTY && !values.json ? drawProgress : undefined;
+  const results = [...(await addReports(store, inputs, progress)), ...failed];
+  if (values.json) {
+    const out = results.map((r) =>
+      r.ok
+        ? { file: r.file, outcome: r.outcome, id: r.report.id, warnings: r.warnings.length }
+        : { file: r.file, outcome: 'failed', code: r.code, message: r.message },
+    );
+    process.stdout.write(`${JSON.stringify({ store: storePath, results: out })}\n`);
+  } else {
+    process.stdout.write(`${summarise(results)}\n数据库：${storePath}\n`);
+  }
+  return results.some((r) => !r.ok) ? 1 : 0;
+}

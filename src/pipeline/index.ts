@@ -1,0 +1,8 @@
+export {
+  type AddOutcome,
+  addReports,
+  type ParsedFile,
+  parseFile,
+  type ReportFile,
+  warningsFor,
+} from './add-reports.ts';
