@@ -22,7 +22,7 @@ function toItem(raw: RawTextItem): PdfItem {
 /** Opens a PDF, reads every page's text layer, and closes it again. */
 async function readPages(bytes: Uint8Array): Promise<{ pages: number; lines: PdfLine[] }> {
   // pdf.js may transfer the buffer it is given; hand it a copy so the caller's bytes survive
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
     const lines: PdfLine[] = [];
     for (let p = 1; p <= pdf.numPages; p++) {
