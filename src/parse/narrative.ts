@@ -1,6 +1,369 @@
 import type { NarrativeItem } from '../schema/index.ts';
 
-/** Figures stated in the prose (RULES.md §11). */
-export function extractNarrative(_prose: ReadonlyArray<{ text: string; line: number }>): NarrativeItem[] {
-  return [];
+/** A prose line as the parser hands it over (table regions removed). */
+export interface ProseLine {
+  text: string;
+  /** 1-based line in the source text. */
+  line: number;
+}
+
+type Strength = 'strong' | 'weak';
+type Kind = 'count' | 'fee' | 'rate';
+
+interface TriggerDef {
+  field: string | null;
+  strength: Strength;
+  re: RegExp;
+  kind?: Kind;
+  /** The gap to the number may not contain ，、 (行政复议/行政诉讼). */
+  tight?: boolean;
+  /** Only after an N-01 match in the same clause (其中自然人…). */
+  afterReceived?: boolean;
+  /** Only in clauses about applications (办结/答复 also describe hotlines and mailboxes). */
+  needsApplication?: boolean;
+}
+
+const NORMATIVE = '(?:行政)?规范性文件';
+const REGULATION = '(?<!规范性文件)规章';
+const docTriggers = (row: string, noun: string): TriggerDef[] =>
+  [
+    { field: `active.${row}.issued`, re: new RegExp(`(?:制发|制定|出台|印发)[^。；]{0,6}?${noun}`, 'g') },
+    {
+      field: `active.${row}.repealed`,
+      re: new RegExp(`废止[^。；]{0,6}?${noun}|${noun}[^。；]{0,6}?废止`, 'g'),
+    },
+    {
+      field: `active.${row}.in_force`,
+      re: new RegExp(`现行有效[^。；]{0,6}?${noun}|${noun}[^。；]{0,6}?现行有效`, 'g'),
+    },
+  ].map((t) => ({ ...t, strength: 'strong' as const }));
+
+/** RULES.md §11 phrase → field map. */
+const TRIGGERS: readonly TriggerDef[] = [
+  {
+    field: 'apply.new_received.total',
+    strength: 'strong',
+    re: /(?:本年度?|全年)?新(?:收|受理)[^。；]{0,12}?申请/g,
+  },
+  {
+    field: 'apply.new_received.total',
+    strength: 'weak',
+    re: /(?:收到|受理|接收|办理)[^。；]{0,12}?(?:政府信息公开|政务公开|信息公开|依申请公开)(?:申请)?/g,
+  },
+  {
+    field: 'apply.new_received.natural',
+    strength: 'strong',
+    re: /其中[^。；]{0,6}?(?:自然人|个人|公民)(?:申请)?/g,
+    afterReceived: true,
+  },
+  {
+    field: 'apply.new_received.org_sum',
+    strength: 'strong',
+    re: /法人或(?:者)?其他组织(?:申请)?/g,
+    afterReceived: true,
+  },
+  { field: 'apply.carried_in.total', strength: 'strong', re: /上一?年度?结转/g },
+  {
+    field: 'apply.results_total.total',
+    strength: 'weak',
+    re: /(?:已|均已|全部)?(?:办结|答复|办理完毕)/g,
+    needsApplication: true,
+  },
+  { field: 'apply.granted.total', strength: 'strong', re: /予以公开|同意公开|全部公开/g },
+  { field: 'apply.partial.total', strength: 'strong', re: /部分公开/g },
+  { field: 'apply.denied_sum.total', strength: 'strong', re: /不予公开/g },
+  { field: 'apply.unable_sum.total', strength: 'strong', re: /无法提供/g },
+  {
+    field: 'apply.unable_not_held.total',
+    strength: 'weak',
+    re: /(?:本机关)?不掌握(?:相关)?(?:政府)?信息|信息不存在/g,
+  },
+  { field: 'apply.np_sum.total', strength: 'strong', re: /不予处理/g },
+  { field: 'apply.other_sum.total', strength: 'strong', re: /其他处理/g },
+  {
+    field: 'apply.carried_out.total',
+    strength: 'strong',
+    re: /结转(?:至|到)?(?:下一?年度?|\d{4}年)(?:继续)?(?:办理)?/g,
+  },
+  { field: 'legal.review.total', strength: 'strong', re: /行政复议(?:案件)?/g, tight: true },
+  { field: 'legal.suit.total', strength: 'strong', re: /行政诉讼(?:案件)?/g, tight: true },
+  { field: 'legal.suit_direct.total', strength: 'strong', re: /直接(?:提起)?(?:行政)?(?:诉讼|起诉)/g },
+  ...docTriggers('normative_doc', NORMATIVE),
+  ...docTriggers('regulation', REGULATION),
+  { field: 'active.license', strength: 'weak', re: /行政许可(?:决定|事项|办件)?/g },
+  { field: null, strength: 'strong', re: /信息处理费/g, kind: 'fee' },
+  { field: null, strength: 'strong', re: /(?:按时)?(?:公开率|办结率|答复率)/g, kind: 'rate' },
+];
+
+const ZERO_CLAIMS: readonly { field: string; re: RegExp }[] = [
+  {
+    field: 'apply.new_received.total',
+    re: /(?:未|没有)(?:收到|受理|接到)[^。；]{0,10}?(?:政府信息公开|依申请公开|信息公开)申请|无依申请公开(?:事项|申请)?/g,
+  },
+  { field: 'legal.review.total', re: /(?:未发生|无|没有)[^。；]{0,12}?行政复议(?:[、和及与]行政诉讼)?/g },
+  { field: 'legal.suit.total', re: /(?:未发生|无|没有)[^。；]{0,12}?行政诉讼/g },
+];
+
+const COUNT_UNITS = new Set(['件', '条', '个', '起', '宗', '项', '份', '次', '人次']);
+const NUM_RE =
+  /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万)?(余|多)?(万)?(人次|场次|万人次|件|条|个|起|宗|项|份|次|篇|家|期|场|元|户|人|所|名|%)?/g;
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const COMPARATIVE = /同比|较上年|比上年|增加|减少|增长|下降|上升/;
+const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/;
+
+interface NumToken {
+  start: number;
+  end: number;
+  value: number;
+  unit: string;
+  approx: boolean;
+}
+
+interface Trigger {
+  def: TriggerDef;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Converts 二十三, 两, 一百零五 to numbers. */
+function parseChineseNumber(s: string): number | null {
+  let total = 0;
+  let cur = 0;
+  for (const ch of s) {
+    const d = CN_DIGITS[ch];
+    const u = CN_UNITS[ch];
+    if (d !== undefined) cur = d;
+    else if (u !== undefined) {
+      total += (cur || 1) * u;
+      cur = 0;
+    } else return null;
+  }
+  return total + cur;
+}
+
+/** RULES.md §11 normalisation: NFKC, 査 → 查, no spaces around numbers, CJK punctuation kept. */
+function normaliseProse(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/査/g, '查')
+    .replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1')
+    .replace(
+      /[,;:()!?]/g,
+      (c) => ({ ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' })[c] ?? c,
+    )
+    .replace(/\s+/g, (m, at: number, s: string) =>
+      /[A-Za-z]/.test(s[at - 1] ?? '') && /[A-Za-z]/.test(s[at + m.length] ?? '') ? ' ' : '',
+    );
+}
+
+/** Joins hard-wrapped lines into one text with a line number per character; paragraphs end in '\n'. */
+function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; lineAt: number[] } {
+  let text = '';
+  const lineAt: number[] = [];
+  let prev = '';
+  for (const { text: raw, line } of prose) {
+    const t = normaliseProse(raw);
+    if (!t) continue;
+    const prevHeading = HEADING.test(prev) && prev.length <= 30;
+    if (text && (/[。；！？：]$/.test(prev) || prevHeading || HEADING.test(t))) {
+      text += '\n';
+      lineAt.push(line);
+    }
+    text += t;
+    for (let i = 0; i < t.length; i++) lineAt.push(line);
+    prev = t;
+  }
+  return { text, lineAt };
+}
+
+function findNumbers(clause: string): NumToken[] {
+  const out: NumToken[] = [];
+  for (const m of clause.matchAll(NUM_RE)) {
+    const [all, num = '', wan1, more, wan2, unitRaw] = m;
+    const arabic = /\d/.test(num);
+    const before = clause.slice(0, m.index);
+    if (!arabic && (!unitRaw || !COUNT_UNITS.has(unitRaw) || /[第每逐这那哪]$/.test(before))) continue;
+    if (arabic && /[\d.]$/.test(before)) continue;
+    const value = arabic ? Number(num) : parseChineseNumber(num);
+    if (value === null) continue;
+    const wan = wan1 ?? wan2 ?? '';
+    const unit = unitRaw && unitRaw !== '%' && !unitRaw.startsWith('万') ? wan + unitRaw : (unitRaw ?? '');
+    const after = clause.slice(m.index + all.length);
+    const approx = Boolean(more) || /^(?:左右|以上)/.test(after) || /(?:约|近|超过|逾)$/.test(before);
+    out.push({ start: m.index, end: m.index + all.length, value, unit, approx });
+  }
+  return inheritUnits(clause, out);
+}
+
+/** 部门动态 43、通知公告 126 条: a bare number in a list takes the unit of the next figure. */
+function inheritUnits(clause: string, tokens: NumToken[]): NumToken[] {
+  return tokens.map((t, i) => {
+    const next = tokens[i + 1];
+    if (t.unit || !next?.unit || clause[t.end] !== '、' || next.start - t.end > 15) return t;
+    if (!/[\u4e00-\u9fa5]$/.test(clause.slice(0, t.start))) return t;
+    return { ...t, unit: next.unit };
+  });
+}
+
+function findTriggers(clause: string): Trigger[] {
+  const found: Trigger[] = [];
+  for (const def of TRIGGERS) {
+    for (const m of clause.matchAll(def.re))
+      found.push({ def, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: Trigger[] = [];
+  for (const t of found) {
+    const clash = kept.findIndex((k) => t.start < k.end && k.start < t.end);
+    if (clash < 0) kept.push(t);
+    else if (t.end - t.start > kept[clash]!.end - kept[clash]!.start) kept[clash] = t;
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function unitFits(kind: Kind, unit: string): boolean {
+  if (kind === 'fee') return unit === '元';
+  if (kind === 'rate') return unit === '%';
+  return COUNT_UNITS.has(unit) || (unit.startsWith('万') && COUNT_UNITS.has(unit.slice(1)));
+}
+
+/** Whether a match must be discarded (RULES.md §11 discard rules). */
+function isDiscarded(clause: string, trigger: Trigger, num: NumToken): boolean {
+  const between = clause.slice(trigger.end, num.start);
+  const near = clause.slice(Math.max(0, num.start - 4), num.start);
+  if (num.approx || COMPARATIVE.test(between) || COMPARATIVE.test(near)) return true;
+  if (/^[年月日]/.test(clause.slice(num.end))) return true;
+  return /累计|历年|自[^。；]*以来/.test(clause);
+}
+
+/** Field figures of one clause: each trigger takes the first fitting number, unless a nearer trigger intervenes. */
+function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
+  const out = new Map<NumToken, Trigger>();
+  const triggers = findTriggers(clause);
+  let received = false;
+  triggers.forEach((t, i) => {
+    const next = triggers[i + 1];
+    const kind = t.def.kind ?? 'count';
+    const num = nums.find((n) => n.start >= t.end && n.start - t.end <= 20 && unitFits(kind, n.unit));
+    if (!num || out.has(num) || (next && next.start < num.start)) return;
+    if (t.def.tight && /[，、]/.test(clause.slice(t.end, num.start))) return;
+    if (t.def.afterReceived && !received) return;
+    if (t.def.needsApplication && !clause.includes('申请')) return;
+    if (isDiscarded(clause, t, num)) return;
+    out.set(num, t);
+    if (t.def.field === 'apply.new_received.total') received = true;
+  });
+  return out;
+}
+
+const WORKLOAD = /含上年结转|上年结转[^。；]*(?:共|合计)|共计[^。；]*含/;
+
+function fieldOf(def: TriggerDef, clause: string): string | null {
+  if (def.field === 'apply.new_received.total' && WORKLOAD.test(clause)) return 'apply.workload.total';
+  return def.field;
+}
+
+/** The words before a figure, back to the previous separator. */
+function labelBefore(clause: string, at: number): string {
+  const head = clause.slice(0, at);
+  const cut = Math.max(...[...'，、：（；'].map((c) => head.lastIndexOf(c)));
+  return head
+    .slice(cut + 1)
+    .replace(/^(?:其中|包括|分别为|和|及|共|达)/, '')
+    .slice(-20);
+}
+
+/** N-13: a total followed by 其中/包括/分别为 and two or more parts in the same unit. */
+function findParts(
+  clause: string,
+  total: NumToken,
+  nums: NumToken[],
+): { label: string; value: number }[] | undefined {
+  if (total.approx || !total.unit) return undefined;
+  const after = clause.slice(total.end);
+  const intro = /^[，：]?(?:其中|包括|分别为)[：，]?/.exec(after);
+  if (!intro) return undefined;
+  const parts: { label: string; value: number }[] = [];
+  for (const n of nums.filter((x) => x.start >= total.end + intro[0].length)) {
+    if (n.unit !== total.unit || n.approx) break;
+    parts.push({ label: labelBefore(clause, n.start), value: n.value });
+  }
+  return parts.length >= 2 ? parts : undefined;
+}
+
+function extractZeroClaims(clause: string, offset: number, lineAt: number[]): NarrativeItem[] {
+  if (/纠错|纠正|败诉|撤销/.test(clause)) return [];
+  const items = ZERO_CLAIMS.flatMap(({ field, re }) =>
+    [...clause.matchAll(re)].map((m) => ({
+      label: m[0],
+      value: 0,
+      unit: '件',
+      field,
+      text: clause,
+      line: lineAt[offset + m.index] ?? 0,
+      strength: 'strong' as const,
+      zeroClaim: true,
+    })),
+  );
+  // 没有…行政复议和行政诉讼 claims both; the suit pattern alone misses it past 12 characters.
+  const both = items.filter((i) => i.field === 'legal.review.total' && i.label.endsWith('行政诉讼'));
+  const hasSuit = items.some((i) => i.field === 'legal.suit.total');
+  return hasSuit ? items : [...items, ...both.map((i) => ({ ...i, field: 'legal.suit.total' }))];
+}
+
+function extractClause(clause: string, offset: number, lineAt: number[]): NarrativeItem[] {
+  const nums = findNumbers(clause);
+  const matched = matchClause(clause, nums);
+  const items: NarrativeItem[] = [];
+  for (const n of nums) {
+    const t = matched.get(n);
+    const parts = findParts(clause, n, nums);
+    if (t) {
+      const wan = n.unit.startsWith('万') && t.def.kind !== 'fee';
+      const item: NarrativeItem = {
+        label: t.text,
+        value: wan ? n.value * 1e4 : n.value,
+        unit: wan ? n.unit.slice(1) : n.unit,
+        field: t.def.kind === 'fee' ? null : fieldOf(t.def, clause),
+        text: clause,
+        line: lineAt[offset + t.start] ?? 0,
+        strength: t.def.strength,
+      };
+      items.push(parts ? { ...item, parts } : item);
+    } else if (n.unit) {
+      const label = labelBefore(clause, n.start);
+      const line = lineAt[offset + Math.max(0, n.start - label.length)] ?? 0;
+      const item: NarrativeItem = { label, value: n.value, unit: n.unit, field: null, text: clause, line };
+      items.push(parts ? { ...item, parts } : item);
+    }
+  }
+  return [...items, ...extractZeroClaims(clause, offset, lineAt)];
+}
+
+/**
+ * Figures stated in the prose of parts 一–六 (RULES.md §11): table-field claims with their
+ * strength, zero claims, N-13 breakdowns, and the other figures a reader notices (field null).
+ */
+export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem[] {
+  const { text, lineAt } = joinLines(prose);
+  const items: NarrativeItem[] = [];
+  for (const m of text.matchAll(/[^。；！？\n]+/g)) {
+    items.push(...extractClause(m[0], m.index, lineAt));
+  }
+  return items;
 }

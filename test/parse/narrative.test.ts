@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractNarrative } from '../../src/parse/narrative.ts';
+
+const SEEDS = '/work/shared/seeds';
+const GOLD = '/work/shared/gold';
+
+/** Prose lines of a seed: the lines without tab-separated cells. */
+function readProse(base: string): { text: string; line: number }[] {
+  return readFileSync(`${SEEDS}/${base}.txt`, 'utf8')
+    .split('\n')
+    .map((text, i) => ({ text, line: i + 1 }))
+    .filter((l) => !l.text.includes('\t'));
+}
+
+const lines = (...texts: string[]) => texts.map((text, i) => ({ text, line: i + 1 }));
+
+describe('extractNarrative on the seed reports', () => {
+  it.each([
+    ['002_0b45a7d4e00025aa', 'apply.new_received.total', 12, 'weak', 21],
+    ['003_5d77362307499405', 'apply.new_received.total', 13, 'weak', 21],
+    ['004_0fd0d067f85b1ad8', 'apply.new_received.total', 18, 'weak', 118],
+    ['004_0fd0d067f85b1ad8', 'legal.suit.total', 1, 'strong', 13],
+  ])('%s states %s = %i (%s) on line %i', (base, field, value, strength, line) => {
+    const items = extractNarrative(readProse(base)).filter((i) => i.field === field && !i.zeroClaim);
+    expect(items.map((i) => [i.value, i.strength, i.line])).toContainEqual([value, strength, line]);
+  });
+
+  it.each([
+    '000_378100d4189c1d99',
+    '001_b544fc85b347642f',
+    '002_0b45a7d4e00025aa',
+    '003_5d77362307499405',
+    '004_0fd0d067f85b1ad8',
+  ])('%s: every gold narrative figure is extracted with its unit', (base) => {
+    const gold = JSON.parse(readFileSync(`${GOLD}/${base}.json`, 'utf8')) as {
+      narrative: Record<string, { value: number; unit: string }>;
+    };
+    const got = extractNarrative(readProse(base)).map((i) => `${i.value}${i.unit}`);
+    for (const g of Object.values(gold.narrative)) expect(got).toContain(`${g.value}${g.unit}`);
+  });
+
+  it('互助 2022: 没有…行政复议和行政诉讼 is a zero claim for both', () => {
+    const zero = extractNarrative(readProse('001_b544fc85b347642f')).filter((i) => i.zeroClaim);
+    expect(zero.map((i) => i.field).sort()).toEqual(['legal.review.total', 'legal.suit.total']);
+  });
+
+  it.each([
+    ['002_0b45a7d4e00025aa', 556, 556],
+    ['003_5d77362307499405', 17, 17],
+    ['001_b544fc85b347642f', 3927, 3927],
+    ['000_378100d4189c1d99', 5588, 5588],
+  ])('%s: breakdown of %i sums to %i', (base, total, sum) => {
+    const item = extractNarrative(readProse(base)).find((i) => i.value === total && i.parts);
+    expect(item?.parts?.reduce((s, p) => s + p.value, 0)).toBe(sum);
+  });
+});
+
+describe('extractNarrative rules (RULES.md §11)', () => {
+  it.each([
+    ['本年度新收政府信息公开申请25件。', 'apply.new_received.total', 25, 'strong'],
+    ['共收到政府信息公开申请5件，其中自然人申请3件。', 'apply.new_received.natural', 3, 'strong'],
+    ['上年结转3件。', 'apply.carried_in.total', 3, 'strong'],
+    ['予以公开十二件，部分公开两件。', 'apply.partial.total', 2, 'strong'],
+    ['予以公开十二件，部分公开两件。', 'apply.granted.total', 12, 'strong'],
+    ['发生政府信息公开行政复议 2 件。', 'legal.review.total', 2, 'strong'],
+    ['结转至2025年办理2件。', 'apply.carried_out.total', 2, 'strong'],
+    ['全年制发行政规范性文件6件。', 'active.normative_doc.issued', 6, 'strong'],
+    ['制定规章2件。', 'active.regulation.issued', 2, 'strong'],
+    ['共受理政府信息公开申请 1,234 件，已全部办结。', 'apply.new_received.total', 1234, 'weak'],
+  ])('%s → %s = %i', (text, field, value, strength) => {
+    const items = extractNarrative(lines(text)).filter((i) => i.field === field);
+    expect(items.map((i) => [i.value, i.strength])).toEqual([[value, strength]]);
+  });
+
+  it.each([
+    ['收到政府信息公开申请约20件。'],
+    ['收到政府信息公开申请20余件。'],
+    ['收到政府信息公开申请同比增加5件。'],
+    ['历年累计收到政府信息公开申请300件。'],
+    ['行政复议案件，其中2件已办结。'],
+  ])('discards %s', (text) => {
+    const items = extractNarrative(lines(text)).filter((i) => i.field !== null);
+    expect(items).toEqual([]);
+  });
+
+  it('joins hard-wrapped lines and keeps the line where the match starts', () => {
+    const items = extractNarrative(lines('一、总体情况', '全年共受理政府信息公', '开申请 7 件。'));
+    expect(items).toMatchObject([{ field: 'apply.new_received.total', value: 7, line: 2 }]);
+  });
+
+  it.each([
+    ['本年度未收到政府信息公开申请。', ['apply.new_received.total']],
+    ['未发生因政府信息公开引起的行政复议、行政诉讼案件。', ['legal.review.total', 'legal.suit.total']],
+    ['行政复议结果纠正0件，无行政诉讼败诉。', []],
+  ])('zero claims in %s', (text, fields) => {
+    const zero = extractNarrative(lines(text)).filter((i) => i.zeroClaim);
+    expect(zero.map((i) => i.field)).toEqual(fields);
+  });
+
+  it('records 信息处理费 in 元 and rates in %', () => {
+    const items = extractNarrative(lines('全年收取信息处理费3940元。依申请公开按时答复率100%。'));
+    expect(items.map((i) => [i.label, i.value, i.unit])).toEqual([
+      ['信息处理费', 3940, '元'],
+      ['按时答复率', 100, '%'],
+    ]);
+  });
+});
