@@ -38,9 +38,30 @@ function checkReadable(raw: string): ParseResult | undefined {
   return undefined;
 }
 
-function regionLines(lines: readonly TextLine[], layout: Layout, key: '二' | '三' | '四'): TextLine[] {
+/** Page-break debris: footers such as `- 4 -`, `第4页`, `4/6`. */
+const PAGE_FOOTER =
+  /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+
+function regionLines(
+  lines: readonly TextLine[],
+  layout: Layout,
+  key: '二' | '三' | '四',
+  notes: Warning[],
+): TextLine[] {
   const r = layout.tables[key];
-  return r ? lines.slice(r[0], r[1]) : [];
+  if (!r) return [];
+  const kept = lines.slice(r[0], r[1]).filter((l) => !PAGE_FOOTER.test(l.text));
+  const dropped = r[1] - r[0] - kept.length;
+  if (dropped > 0) {
+    notes.push({
+      rule: 'PW-07',
+      severity: 'info',
+      report: '',
+      fields: [],
+      message: `表${key}中的页码或重复表头已忽略（${dropped}处）`,
+    });
+  }
+  return kept;
 }
 
 /** Prose for narrative extraction: everything outside the table regions, plus prose-like lines inside them. */
@@ -72,9 +93,10 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
   const text = normaliseText(raw);
   const lines: TextLine[] = text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
   const layout = findLayout(lines);
-  const active = parseActiveTable(regionLines(lines, layout, '二'));
-  const apply = parseApplicationTable(regionLines(lines, layout, '三'));
-  const legal = parseLegalTable(regionLines(lines, layout, '四'));
+  const debris: Warning[] = [];
+  const active = parseActiveTable(regionLines(lines, layout, '二', debris));
+  const apply = parseApplicationTable(regionLines(lines, layout, '三', debris));
+  const legal = parseLegalTable(regionLines(lines, layout, '四', debris));
   const tables = [active, apply, legal];
   const title = readTitle(lines);
   if (!title) {
@@ -117,6 +139,9 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
     },
   };
   // validated against ReportSchema where it enters the store, not on this hot path
-  const warnings: Warning[] = tables.flatMap((t) => t.notes.map((n) => ({ ...n, report: id })));
+  const warnings: Warning[] = [...debris, ...tables.flatMap((t) => t.notes)].map((n) => ({
+    ...n,
+    report: id,
+  }));
   return { ok: true, report: record, warnings };
 }

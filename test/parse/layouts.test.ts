@@ -336,3 +336,14 @@ describe('2019 trial format table 二', () => {
     expect(report.text?.oldLabels).toContain('本年新制作数量');
   });
 });
+
+describe('page-break debris (PW-07)', () => {
+  it('drops page footers inside table 三 and says so', () => {
+    const partial = `${PRINTED.partial} 0 0 0 0 0 0 0\n- 3 -\n第3页 共6页`;
+    const { report, warnings } = parse(buildReport({ rows: { partial } }));
+    for (const r of APPLY_ROWS) expect(row(report.values, r.id)).toEqual(ROWS[r.id]);
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ rule: 'PW-07', message: '表三中的页码或重复表头已忽略（2处）' }),
+    );
+  });
+});
