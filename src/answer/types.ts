@@ -1,6 +1,15 @@
 import type { Warning } from '../schema/index.ts';
 
-export type Intent = 'lookup' | 'compare' | 'rank' | 'trend' | 'check' | 'list' | 'help' | 'clarify' | 'unknown';
+export type Intent =
+  | 'lookup'
+  | 'compare'
+  | 'rank'
+  | 'trend'
+  | 'check'
+  | 'list'
+  | 'help'
+  | 'clarify'
+  | 'unknown';
 
 export interface FigureSource {
   /** Report title. */

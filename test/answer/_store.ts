@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkAll } from '../../src/check/index.ts';
 import { findRegion } from '../../src/parse/index.ts';
 import type { Report } from '../../src/schema/index.ts';
-import type { StoredReport } from '../../src/store/index.ts';
+import { openStore, type Store, type StoredReport } from '../../src/store/index.ts';
 import { parseAllSeeds, SHARED } from '../helpers.ts';
 
 interface PdfGold {
@@ -38,5 +40,21 @@ function reportFromPdfGold(name: string): StoredReport {
 
 /** The test store: the five parsed seeds plus the three PDF fixtures (洪泽 2023/2024, 淮安 2024). */
 export function loadTestReports(): StoredReport[] {
-  return [...parseAllSeeds(), ...['hongzequ_2023', 'hongzequ_2024', 'huaianshi_2024'].map(reportFromPdfGold)];
+  const entries = [
+    ...parseAllSeeds(),
+    ...['hongzequ_2023', 'hongzequ_2024', 'huaianshi_2024'].map(reportFromPdfGold),
+  ];
+  const checked = checkAll(entries.map((e) => e.report));
+  return entries.map((e) => ({
+    report: e.report,
+    warnings: [...e.warnings, ...(checked.get(e.report.id) ?? [])],
+  }));
+}
+
+/** A real lowdb store in a temp directory holding the test reports. */
+export async function openTestStore(): Promise<Store> {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-answer-'));
+  const store = await openStore(join(dir, 'store.json'));
+  await store.upsertMany(loadTestReports());
+  return store;
 }

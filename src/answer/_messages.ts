@@ -1,0 +1,38 @@
+import type { Severity } from '../schema/index.ts';
+
+/** The reply wording of one language; messages-zh.ts and messages-en.ts implement it. */
+export interface Messages {
+  unit(unit: string): string;
+  number(value: number, unit: string): string;
+  missingValue: string;
+  figure(agency: string, year: number, metric: string, value: string): string;
+  source(title: string, table: string, row: string, col: string): string;
+  sourceReport(title: string): string;
+  derivedParts(parts: string): string;
+  noAgency(names: string, held: string): string;
+  onlyYears(agency: string, years: number[]): string;
+  noReports: string;
+  typo(typed: string, meant: string): string;
+  preferred(chosen: string, others: string): string;
+  summaryTitle(agency: string, year: number): string;
+  compareTitle(metric: string): string;
+  rankTitle(metric: string, order: 'asc' | 'desc'): string;
+  rankYears(years: string): string;
+  latestOf(counts: string): string;
+  rankMissing(n: number): string;
+  trendTitle(agency: string, metric: string): string;
+  yearLabel(year: number): string;
+  checkTitle(agency: string, year: number, n: number): string;
+  severity: Record<Severity, string>;
+  moreWarnings(n: number): string;
+  warningsAttached(n: number): string;
+  listTitle(n: number): string;
+  listLine(agency: string, years: number[]): string;
+  moreAgencies(n: number): string;
+  help: string;
+  clarifyAgency(typed: string): string;
+  clarifyWhich: string;
+  unknown: string;
+  needMetric: string;
+  joiner: string;
+}

@@ -1,0 +1,65 @@
+import type { NluContext, Query } from '../nlu/index.ts';
+import type { Warning } from '../schema/index.ts';
+import type { AgencyGroup, Store, StoredReport } from '../store/index.ts';
+import type { Messages } from './_messages.ts';
+import type { MetricInfo } from './figures.ts';
+import type { Answer, AnswerFigure } from './types.ts';
+
+/** What every intent handler gets. */
+export interface ReplyInput {
+  query: Query;
+  store: Store;
+  ctx: NluContext;
+  m: Messages;
+  lang: 'zh' | 'en';
+}
+
+/** Assembles an Answer; text lines are joined with newlines. */
+export function buildAnswer(
+  input: ReplyInput,
+  lines: string[],
+  answers: AnswerFigure[] = [],
+  warnings: Warning[] = [],
+  extra: Partial<Answer> = {},
+): Answer {
+  const notes = describeAssumptions(input);
+  const text = [...lines, ...notes].filter((l) => l !== '').join('\n');
+  return { intent: input.query.intent, answers, warnings, text, lang: input.lang, ...extra };
+}
+
+/** The typo and name-choice notes the reply must state. */
+function describeAssumptions({ query, ctx, m }: ReplyInput): string[] {
+  return query.assumptions.map((a) => {
+    if (a.kind === 'typo') return m.typo(a.typed, a.meant);
+    const others = a.others.map((k) => ctx.agencies.get(k)?.name ?? k).join(m.joiner);
+    return m.preferred(ctx.agencies.get(a.chosen)?.name ?? a.chosen, others);
+  });
+}
+
+export function metricName(info: MetricInfo, lang: 'zh' | 'en'): string {
+  return lang === 'en' ? info.en : info.zh;
+}
+
+export function formatValue(m: Messages, value: number | null, unit: string): string {
+  return value === null ? m.missingValue : m.number(value, unit);
+}
+
+/** The report a single-year question is about, or the years actually held. */
+export function pickReport(group: AgencyGroup, query: Query): StoredReport | undefined {
+  const y = query.years;
+  if (y.kind === 'year') return group.reports.find((e) => e.report.year === y.year);
+  if (y.kind === 'range')
+    return [...group.reports].reverse().find((e) => e.report.year <= y.to && e.report.year >= y.from);
+  return group.latest;
+}
+
+/** "没有北京的年报；现有：…" with at most ten names. */
+export function describeHeld({ store, m }: ReplyInput): string {
+  const names: string[] = [];
+  for (const g of store.agencies().values()) {
+    if (names.length === 10) break;
+    names.push(g.name);
+  }
+  const more = store.agencies().size > names.length ? m.moreAgencies(store.agencies().size) : '';
+  return names.join(m.joiner) + more;
+}

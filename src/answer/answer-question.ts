@@ -1,0 +1,39 @@
+import { matchQuestion } from '../nlu/index.ts';
+import type { Store } from '../store/index.ts';
+import { getNluContext } from './_context-cache.ts';
+import type { Messages } from './_messages.ts';
+import type { ReplyInput } from './_reply.ts';
+import { answerLookup, answerMissing } from './answer-lookup.ts';
+import { answerCheck, answerClarify, answerHelp, answerList, answerUnknown } from './answer-report.ts';
+import { answerCompare, answerRank, answerTrend } from './answer-series.ts';
+import { MESSAGES_EN } from './messages-en.ts';
+import { MESSAGES_ZH } from './messages-zh.ts';
+import type { Answer } from './types.ts';
+
+export interface AnswerOptions {
+  /** Reply language; English questions are always answered in English. */
+  lang?: 'zh' | 'en';
+}
+
+const HANDLERS: Record<Answer['intent'], (input: ReplyInput) => Answer> = {
+  lookup: answerLookup,
+  compare: answerCompare,
+  rank: answerRank,
+  trend: answerTrend,
+  check: answerCheck,
+  list: answerList,
+  help: answerHelp,
+  clarify: answerClarify,
+  unknown: answerUnknown,
+};
+
+/** Understands a question and answers it from the store: figures, sources, warnings, reply text. */
+export function answerQuestion(question: string, store: Store, opts: AnswerOptions = {}): Answer {
+  const ctx = getNluContext(store);
+  const query = matchQuestion(question, ctx);
+  const lang = query.lang === 'en' ? 'en' : (opts.lang ?? 'zh');
+  const m: Messages = lang === 'en' ? MESSAGES_EN : MESSAGES_ZH;
+  const input: ReplyInput = { query, store, ctx, m, lang };
+  if (query.missing && query.agencies.length === 0 && query.intent === 'lookup') return answerMissing(input);
+  return HANDLERS[query.intent](input);
+}

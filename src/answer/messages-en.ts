@@ -1,0 +1,52 @@
+import type { Messages } from './_messages.ts';
+
+/** Every English reply string. */
+export const MESSAGES_EN: Messages = {
+  unit: (unit) => (unit === '万元' ? '10k yuan' : 'cases'),
+  number: (value, unit) =>
+    unit === '万元' ? `${formatNumber(value)} × 10k yuan (万元)` : `${formatNumber(value)} (件)`,
+  missingValue: 'not in the report',
+  figure: (agency, year, metric, value) => `${agency}, ${year}, ${metric}: ${value}`,
+  source: (title, table, row, col) => `Source: ${title}, table ${table}, ${row} / ${col}`,
+  sourceReport: (title) => `Source: ${title}`,
+  derivedParts: (parts) => ` (${parts})`,
+  noAgency: (names, held) => `No report from ${names}; held: ${held}`,
+  onlyYears: (agency, years) => `${agency}: only the ${years.join(', ')} report is held`,
+  noReports: 'No reports are stored yet.',
+  typo: (typed, meant) => `(read “${typed}” as “${meant}”)`,
+  preferred: (chosen, others) => `(“${others}” also matches; answering for ${chosen})`,
+  summaryTitle: (agency, year) => `${agency}, ${year} — key figures:`,
+  compareTitle: (metric) => `${metric}, compared:`,
+  rankTitle: (metric, order) => `${metric}, ${order === 'asc' ? 'fewest' : 'most'} first:`,
+  rankYears: (years) => `(each agency's ${years} report)`,
+  latestOf: (counts) => `latest: ${counts}`,
+  rankMissing: (n) => `${n} more report(s) lack this figure`,
+  trendTitle: (agency, metric) => `${agency}, ${metric} by year:`,
+  yearLabel: (year) => String(year),
+  checkTitle: (agency, year, n) =>
+    n === 0 ? `${agency}, ${year}: no problems found.` : `${agency}, ${year}: ${n} problem(s) found:`,
+  severity: { error: 'error', warning: 'warning', info: 'note' },
+  moreWarnings: (n) => `… and ${n} more`,
+  warningsAttached: (n) => `Note (${n} related warning(s)):`,
+  listTitle: (n) => `Reports from ${n} agencies:`,
+  listLine: (agency, years) => `${agency}: ${years.join(', ')}`,
+  moreAgencies: (n) => `… ${n} agencies in all`,
+  help: [
+    'Try asking:',
+    "· What was Minhe's fee income in 2023?",
+    '· Hualong administrative penalties 2024',
+    '· Which agency has the fewest licensing decisions?',
+    '· Huzhu licensing over the years',
+    '· Is the Huangzhong 2023 report reliable?',
+    '· list reports',
+  ].join('\n'),
+  clarifyAgency: (typed) => `“${typed}” matches several agencies; pick one:`,
+  clarifyWhich: 'Which agency? Pick one:',
+  unknown: 'Sorry, I did not understand. Try “Hualong penalties 2024” or send “help”.',
+  needMetric: 'Which figure? e.g. licensing, penalties, fees or information requests.',
+  joiner: ', ',
+};
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+}
