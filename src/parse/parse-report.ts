@@ -12,6 +12,8 @@ import { findLayout, type Layout, sliceSections } from './sections.ts';
 
 const OLD_LABELS = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '政府集中采购'];
 const REPLACEMENT_SHARE = 0.01;
+/** Prose lines scanned for narrative figures (a long report has under 1,500). */
+const MAX_PROSE_LINES = 4000;
 
 function fail(code: Extract<ParseResult, { ok: false }>['error']['code'], message: string): ParseResult {
   return { ok: false, error: { code, message } };
@@ -68,9 +70,11 @@ function regionLines(
 function proseLines(lines: readonly TextLine[], layout: Layout): TextLine[] {
   const inTable = new Uint8Array(lines.length);
   for (const r of Object.values(layout.tables)) for (let i = r[0]; i < r[1]; i++) inTable[i] = 1;
-  return lines.filter(
+  const prose = lines.filter(
     (l, i) => !l.text.includes('\t') && (!inTable[i] || (l.text.length > 40 && /[。；]/.test(l.text))),
   );
+  // the figures a report states sit in its prose pages; a giant paste is not scanned to the end
+  return prose.length > MAX_PROSE_LINES ? prose.slice(0, MAX_PROSE_LINES) : prose;
 }
 
 function detectFormat(

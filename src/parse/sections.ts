@@ -21,12 +21,12 @@ export interface Layout {
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
-function findHeadings(lines: readonly TextLine[]): Partial<Record<SectionKey, number>> {
+function findHeadings(compacts: readonly string[]): Partial<Record<SectionKey, number>> {
   const found: Partial<Record<SectionKey, number>> = {};
   let from = 0;
   for (const key of SECTION_KEYS) {
-    for (let i = from; i < lines.length; i++) {
-      const t = compact(lines[i]!.text);
+    for (let i = from; i < compacts.length; i++) {
+      const t = compacts[i]!;
       if (t.length <= 40 && HEADINGS[key].test(t)) {
         found[key] = i;
         from = i + 1;
@@ -37,14 +37,15 @@ function findHeadings(lines: readonly TextLine[]): Partial<Record<SectionKey, nu
   return found;
 }
 
-function firstIndex(lines: readonly TextLine[], re: RegExp, from = 0): number {
-  for (let i = from; i < lines.length; i++) if (re.test(compact(lines[i]!.text))) return i;
+function firstIndex(compacts: readonly string[], re: RegExp, from = 0): number {
+  for (let i = from; i < compacts.length; i++) if (re.test(compacts[i]!)) return i;
   return -1;
 }
 
 /** Locates the section headings and the three table regions (with fallbacks when headings are missing). */
 export function findLayout(lines: readonly TextLine[]): Layout {
-  const headings = findHeadings(lines);
+  const compacts = lines.map((l) => (l.text.length > 200 ? '' : compact(l.text)));
+  const headings = findHeadings(compacts);
   const next = (key: SectionKey) => {
     const after = SECTION_KEYS.slice(SECTION_KEYS.indexOf(key) + 1);
     for (const k of after) if (headings[k] !== undefined) return headings[k]!;
@@ -56,17 +57,17 @@ export function findLayout(lines: readonly TextLine[]): Layout {
     if (start !== undefined) tables[key] = [start + 1, next(key)];
   }
   if (!tables.二) {
-    const s = firstIndex(lines, /第二十条|^规章|本年制发件数/);
-    const e = firstIndex(lines, /^行政事业性收费/, Math.max(s, 0));
+    const s = firstIndex(compacts, /第二十条|^规章|本年制发件数/);
+    const e = firstIndex(compacts, /^行政事业性收费/, Math.max(s, 0));
     if (s >= 0 && e >= s) tables.二 = [s, e + 1];
   }
   if (!tables.三) {
-    const s = firstIndex(lines, /本年新收/);
-    const e = firstIndex(lines, /结转下年度/, Math.max(s, 0));
+    const s = firstIndex(compacts, /本年新收/);
+    const e = firstIndex(compacts, /结转下年度/, Math.max(s, 0));
     if (s >= 0 && e >= s) tables.三 = [Math.max(0, s - 12), e + 1];
   }
   if (!tables.四) {
-    const s = firstIndex(lines, /^行政复议/, tables.三?.[1] ?? 0);
+    const s = firstIndex(compacts, /^行政复议/, tables.三?.[1] ?? 0);
     if (s >= 0) tables.四 = [s, Math.min(lines.length, s + 30)];
   }
   return { headings, tables };
