@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore, type StoredReport, StoreError } from '../../src/store/index.ts';
+import { parseAllSeeds } from '../helpers.ts';
+
+const seeds: StoredReport[] = parseAllSeeds();
+
+function tempPath(): string {
+  return join(mkdtempSync(join(tmpdir(), 'nianbao-store-')), 'store.json');
+}
+
+function withSha(entry: StoredReport, sha256: string): StoredReport {
+  return { ...entry, report: { ...entry.report, source: { ...entry.report.source, sha256 } } };
+}
+
+describe('openStore', () => {
+  it('treats a missing file as an empty store and creates it on first write', async () => {
+    const path = tempPath();
+    const store = await openStore(path);
+    expect(store.all()).toEqual([]);
+    expect(store.newestYear()).toBeNull();
+    expect(await store.upsert(seeds[0]!)).toBe('added');
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    expect(data.version).toBe(1);
+    expect(data.reports).toHaveLength(1);
+  });
+
+  it('reports added / unchanged / updated by id and sha256', async () => {
+    const store = await openStore(tempPath());
+    expect(await store.upsertMany(seeds)).toEqual(['added', 'added', 'added', 'added', 'added']);
+    expect(await store.upsert(seeds[2]!)).toBe('unchanged');
+    expect(await store.upsert(withSha(seeds[2]!, 'changed'))).toBe('updated');
+    expect(store.all()).toHaveLength(5);
+    expect(store.get(seeds[2]!.report.id)?.report.source.sha256).toBe('changed');
+  });
+
+  it('keeps one record per agency and year even when the title form changes', async () => {
+    const store = await openStore(tempPath());
+    const hualong = seeds.find((s) => s.report.id === '化隆县人民政府-2024')!;
+    await store.upsert(hualong);
+    const renamed = {
+      ...hualong,
+      report: { ...hualong.report, id: '化隆回族自治县人民政府-2024', agency: '化隆回族自治县人民政府' },
+    };
+    expect(await store.upsert(renamed)).toBe('updated');
+    expect(store.all().map((s) => s.report.id)).toEqual(['化隆回族自治县人民政府-2024']);
+  });
+
+  it('reloads what it wrote, with indexes by id, agency, year and region', async () => {
+    const path = tempPath();
+    await (await openStore(path)).upsertMany(seeds);
+    const store = await openStore(path);
+    expect(store.all().map((s) => s.report.id)).toEqual(seeds.map((s) => s.report.id));
+    expect(store.get('湟中区人民政府-2023')?.report.values['active.penalty']).toBe(36084);
+    expect(store.byYear(2023).map((s) => s.report.id)).toEqual([
+      '民和回族土族自治县人民政府-2023',
+      '湟中区人民政府-2023',
+      '平罗县人民政府办公室-2023',
+    ]);
+    expect(store.byRegion('630224').map((s) => s.report.id)).toEqual(['化隆县人民政府-2024']);
+    expect(store.agencies().size).toBe(5);
+    expect(store.newestYear()).toBe(2024);
+  });
+
+  it('writes atomically: no temp file is left and the file is always whole JSON', async () => {
+    const path = tempPath();
+    const store = await openStore(path);
+    await Promise.all(seeds.map((s) => store.upsert(s)));
+    expect(JSON.parse(readFileSync(path, 'utf8')).reports).toHaveLength(5);
+    expect(() => readFileSync(join(path, '..', '.store.json.tmp'))).toThrow();
+  });
+
+  it.each([
+    ['not JSON', '{"version":1,"reports":[', /不是有效的 JSON/],
+    ['wrong version', '{"version":2,"reports":[]}', /version/],
+    ['invalid report', '{"version":1,"reports":[{"report":{"id":""},"warnings":[]}]}', /reports\.0\.report/],
+  ])('refuses a corrupt file (%s) with STORE_CORRUPT and never resets it', async (_name, text, message) => {
+    const path = tempPath();
+    writeFileSync(path, text);
+    const error = await openStore(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).code).toBe('STORE_CORRUPT');
+    expect((error as StoreError).path).toBe(path);
+    expect((error as StoreError).message).toMatch(message);
+    expect((error as StoreError).cause).toBeDefined();
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+});
