@@ -18,14 +18,14 @@ export function askStore(question: string, store: Store, ctx: Context): Answer {
 
 /** Buttons for a clarification: short questions travel in the button, long ones by index. */
 export function buildChoiceKeyboard(answer: Answer): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  (answer.choices ?? []).forEach((choice, index) => {
-    const data = fitsCallback(choice.question)
-      ? packCallback({ kind: 'ask', question: choice.question })
-      : packCallback({ kind: 'pick', index });
-    keyboard.text(choice.label, data).row();
-  });
-  return keyboard;
+  return InlineKeyboard.from(
+    (answer.choices ?? []).map((choice, index) => {
+      const data = fitsCallback(choice.question)
+        ? packCallback({ kind: 'ask', question: choice.question })
+        : packCallback({ kind: 'pick', index });
+      return [InlineKeyboard.text(choice.label, data)];
+    }),
+  );
 }
 
 /** Sends a chart as a photo rendered server-side, the figures in the caption. */

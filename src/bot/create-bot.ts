@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
-import { type ApiClientOptions, Bot, type Context } from 'grammy';
+import { type ApiClientOptions, Bot, type BotError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps } from './deps.ts';
 import { createCheckFeature } from './features/check.ts';
@@ -21,10 +21,12 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** Overrides the API client (tests). */
   client?: ApiClientOptions;
+  /** Per-user limit; default 3 updates per 2 s. */
+  rateLimit?: { timeFrame: number; limit: number };
 }
 
-/** Per-user limit: 3 updates per 2 s; a flood is dropped before it queues. */
-const RATE = { timeFrame: 2000, limit: 3 };
+/** A flood beyond this is dropped before it queues, so other users never wait behind it. */
+const DEFAULT_RATE = { timeFrame: 2000, limit: 3 };
 
 /** Builds the bot: plugins, features in order, and the error boundary. Does not start it. */
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
@@ -38,7 +40,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
 
   bot.use(
     limit({
-      ...RATE,
+      ...(options.rateLimit ?? DEFAULT_RATE),
       keyGenerator: (ctx: Context) => ctx.from?.id.toString(),
       onLimitExceeded: async (ctx: Context) => {
         logger.debug({ user: ctx.from?.id }, 'rate limit exceeded');
@@ -52,17 +54,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   // One chat's updates in order; other chats run concurrently under the runner.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 
-  bot.use(createStartFeature(deps));
-  bot.use(createInfoFeature(deps));
-  bot.use(createCheckFeature(deps));
-  bot.use(createCompareFeature(deps));
-  bot.use(createUploadFeature(deps));
-  bot.use(createQuestionFeature(deps));
-  bot.use(createInlineFeature(deps));
-  bot.use(createClarifyFeature(deps));
-  bot.use(createUnhandledFeature());
-
-  bot.catch(async (err) => {
+  // The error boundary covers every feature whatever runs the bot (runner, webhook, handleUpdate).
+  const apologise = async (err: BotError) => {
     const { ctx } = err;
     logger.error({ err: err.error, update: ctx.update }, 'update failed');
     if (!ctx.chat) return;
@@ -70,6 +63,20 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
     await ctx.reply(html`${m.apology}`.value, { parse_mode: 'HTML' }).catch((e: unknown) => {
       logger.warn({ err: e }, 'apology failed');
     });
-  });
+  };
+  bot
+    .errorBoundary(apologise)
+    .use(
+      createStartFeature(deps),
+      createInfoFeature(deps),
+      createCheckFeature(deps),
+      createCompareFeature(deps),
+      createUploadFeature(deps),
+      createQuestionFeature(deps),
+      createInlineFeature(deps),
+      createClarifyFeature(deps),
+      createUnhandledFeature(),
+    );
+  bot.catch(apologise);
   return bot;
 }

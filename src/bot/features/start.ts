@@ -11,10 +11,11 @@ export function createStartFeature({ store }: BotDeps): Composer<Context> {
   composer.command('start', async (ctx) => {
     const lang = detectLang(undefined, ctx.from?.language_code);
     const m = getMessages(lang);
-    const keyboard = new InlineKeyboard();
-    buildExamples(store, lang).forEach((question, index) => {
-      keyboard.text(question, packCallback({ kind: 'example', index })).row();
-    });
+    const keyboard = InlineKeyboard.from(
+      buildExamples(store, lang).map((question, index) => [
+        InlineKeyboard.text(question, packCallback({ kind: 'example', index })),
+      ]),
+    );
     const text = joinHtml([html`${m.startIntro}`, html``, html`${m.startExamples}`]);
     await ctx.reply(text.value, { parse_mode: 'HTML', reply_markup: keyboard });
   });
