@@ -86,16 +86,16 @@ const isStrayGlyph = (r: Row) =>
   r.line.cells.length === 1 && r.values.length === 0 && /^[\u3400-\u9fff]$/.test(r.labels[0]!.text);
 
 /** Lines as text: one line per visual line, table cells tab-separated, stray one-glyph lines beside tables dropped. */
-export function renderLines(lines: readonly PdfLine[]): string[] {
+export function renderLines(lines: readonly PdfLine[]): { text: string; page: number }[] {
   const rows = lines.map(toRow);
-  const out: string[] = [];
+  const out: { text: string; page: number }[] = [];
   rows.forEach((row, i) => {
     if (isStrayGlyph(row)) {
       const beside = [rows[i - 1], rows[i + 1]].some((r) => r && r.line.cells.length > 1);
       const strayRun = [rows[i - 1], rows[i + 1]].some((r) => r && isStrayGlyph(r));
       if (beside || strayRun) return;
     }
-    out.push(renderRow(rows, i));
+    out.push({ text: renderRow(rows, i), page: row.line.page });
   });
   return out;
 }

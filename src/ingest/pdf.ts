@@ -68,6 +68,7 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
       },
     };
   }
-  const text = renderLines(read.lines).join('\n');
-  return { ok: true, value: { format: 'pdf', text: `${text}\n`, pages: read.pages } };
+  const lines = renderLines(read.lines);
+  const text = `${lines.map((l) => l.text).join('\n')}\n`;
+  return { ok: true, value: { format: 'pdf', text, pages: read.pages, linePages: lines.map((l) => l.page) } };
 }

@@ -22,6 +22,8 @@ export interface ExtractedText {
   text: string;
   /** Pages, for PDF. */
   pages?: number;
+  /** PDF only: the 1-based page of each line of `text`, for evidence. */
+  linePages?: number[];
   /** Table-border facts for F-08 (HTML/PDF only). */
   borderless?: boolean;
 }

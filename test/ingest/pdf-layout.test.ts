@@ -12,7 +12,7 @@ const at = (str: string, x: number, y: number, size = 10): PdfItem => ({
   w: [...str].reduce((w, ch) => w + (/[\d.]/.test(ch) ? size / 2 : size), 0),
 });
 
-const render = (items: PdfItem[]) => renderLines(groupLines(items, 1));
+const render = (items: PdfItem[]) => renderLines(groupLines(items, 1)).map((l) => l.text);
 
 describe('PDF lines and cells from positioned runs', () => {
   it('joins CJK runs split per glyph run and puts a space only at a real gap', () => {

@@ -3,7 +3,7 @@ import { extractText } from '../../src/ingest/index.ts';
 import { APPLY_COLS, APPLY_ROWS, LEGAL_COLS, LEGAL_GROUPS } from '../../src/schema/index.ts';
 import { buildTextlessPdf, PDF_NAMES, readPdf, readPdfGold } from './_build.ts';
 
-const extracted = new Map<string, { text: string; pages?: number; lines: string[] }>();
+const extracted = new Map<string, { text: string; pages?: number; linePages?: number[]; lines: string[] }>();
 
 beforeAll(async () => {
   for (const name of PDF_NAMES) {
@@ -23,6 +23,16 @@ describe('PDF text layer', () => {
     ['huaianshi_2024', 6],
   ])('%s has %i pages and is read as pdf', (name, pages) => {
     expect(got(name).pages).toBe(pages);
+  });
+
+  it('records the page of every line, for evidence', () => {
+    const { lines, linePages } = got('hongzequ_2024');
+    expect(linePages).toHaveLength(lines.length - 1); // the text ends with a newline
+    const pageOf = (line: string) => linePages![lines.indexOf(line)];
+    expect(pageOf('行政许可\t9487')).toBe(2);
+    expect(pageOf('行政处罚\t2776')).toBe(3);
+    expect(pageOf('1.信访举报投诉类申请\t1\t0\t0\t0\t0\t0\t1')).toBe(4);
+    expect(linePages!.at(-1)).toBe(5);
   });
 
   it.each(PDF_NAMES)('%s drops the page footers (-3-)', (name) => {
