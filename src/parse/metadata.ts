@@ -25,6 +25,10 @@ const CN_DIGITS: Record<string, string> = {
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
+/** How the name of an issuing body ends (a region, a government, an office, a bureau …). */
+const ORG_SUFFIX =
+  /(?:政府|办公室|办公厅|局|委员会|委|厅|院|中心|署|会|部|处|站|所|队|馆|办|区|县|市|省|旗|州|盟|镇|乡|街道|管委会|公司|集团|行|社|团|室|司)$/;
+
 /** 二〇二四 → 2024 (digit-by-digit year numerals). */
 export function readChineseYear(s: string): string {
   return s.replace(/[〇零一二三四五六七八九]{4}/g, (m) => [...m].map((c) => CN_DIGITS[c]).join(''));
@@ -59,9 +63,8 @@ export function readTitle(lines: readonly TextLine[]): TitleInfo | undefined {
       agency = inner?.[1] ?? '';
       if (!agency && i > 0) agency = compact(head[i - 1]!.text);
     }
-    if (agency.length > 40 || /[。，；]/.test(agency)) continue;
-    agency = agency.replace(/(?:的|关于)$/, '');
-    if (!agency) continue;
+    agency = agency.replace(/(?:的|关于)$/, '').replace(/^.*?(?:标题|题目|名称)[:：]/, '');
+    if (!agency || agency.length > 40 || /[。，；:：,]/.test(agency) || !ORG_SUFFIX.test(agency)) continue;
     const tail = /^(.*?(?:报告|年报))/.exec(joined.slice(joined.indexOf(yearText!)));
     return {
       agency: normaliseAgency(agency),

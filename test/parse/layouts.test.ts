@@ -347,3 +347,30 @@ describe('page-break debris (PW-07)', () => {
     );
   });
 });
+
+describe('title search', () => {
+  it.each([
+    [
+      'a web page header before the title',
+      '索引号：11-22 发布日期：2024年01月25日\n某某县人民政府2023年政府信息公开工作年度报告',
+      '某某县人民政府',
+      2023,
+    ],
+    [
+      '关于 before the year',
+      '某某县人民政府办公室关于2023年政府信息公开工作年度报告',
+      '某某县人民政府办公室',
+      2023,
+    ],
+    [
+      'title on two lines',
+      '某某市某某区人民政府\n2024 年政府信息公开工作年度报告',
+      '某某市某某区人民政府',
+      2024,
+    ],
+  ])('%s', (_name, title, agency, year) => {
+    const { report } = parse(buildReport({ title }));
+    expect(report.agency).toBe(agency);
+    expect(report.year).toBe(year);
+  });
+});
