@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/index.ts';
+import type { Store } from '../../src/store/index.ts';
+import { QUESTIONS } from './_questions.ts';
+import { openTestStore } from './_store.ts';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openTestStore();
+});
+
+describe('answerQuestion: figures for every question', () => {
+  it.each(QUESTIONS)('%s', (question, query, figures) => {
+    const answer = answerQuestion(question, store);
+    expect(answer.intent).toBe(query.intent);
+    expect(answer.lang).toBe(query.lang);
+    expect(answer.answers.map((a) => [a.report, a.field, a.value])).toEqual(figures);
+    expect(answer.text.length).toBeGreaterThan(0);
+    if (['compare', 'rank', 'trend'].includes(query.intent) && figures.length > 0) {
+      expect(answer.chart?.values).toEqual(figures.map((f) => f[2]).filter((v) => v !== null));
+    }
+  });
+});
+
+describe('answerQuestion: replies', () => {
+  it('gives the value with unit and its source from the catalogue', () => {
+    const a = answerQuestion('化隆2024年行政处罚多少', store);
+    expect(a.answers[0]).toEqual({
+      report: '化隆县人民政府-2024',
+      agency: '化隆县人民政府',
+      year: 2024,
+      field: 'active.penalty',
+      value: 114,
+      unit: '件',
+      source: {
+        title: '化隆县2024年度政府信息公开工作年度报告',
+        table: '表二 主动公开政府信息情况',
+        row: '行政处罚',
+        col: '本年处理决定数量',
+      },
+    });
+    expect(a.text).toContain('114 件');
+  });
+
+  it('formats fees in 万元', () => {
+    expect(answerQuestion('互助 2022 收费', store).text).toContain('202 万元');
+  });
+
+  it('attaches the warning that the prose contradicts the figure (湟中 2023 applications)', () => {
+    const a = answerQuestion('湟中2023年依申请公开申请', store);
+    expect(a.answers[0]?.value).toBe(22);
+    const n01 = a.warnings.find((w) => w.rule === 'N-01');
+    expect(n01?.message).toContain('12');
+    expect(a.text).toContain('N-01');
+  });
+
+  it('says a missing cell is missing, never 0', () => {
+    const a = answerQuestion('洪泽2023年逾期不补正', store);
+    expect(a.answers[0]?.value).toBeNull();
+    expect(a.text).toContain('报告中没有这一项');
+    expect(a.text).not.toMatch(/：0 件/);
+  });
+
+  it.each([
+    ['北京2023年行政处罚多少', /^没有北京的年报；现有：民和回族土族自治县人民政府、/],
+    ['化隆2023年行政处罚', /^化隆县人民政府只有2024年的年报$/],
+    ['洪泽2022年行政处罚', /^淮安市洪泽区人民政府只有2023、2024年的年报$/],
+    ['互助历年行政许可', /互助土族自治县人民政府只有2022年的年报/],
+  ])('says what exists when there is no data: %s', (question, text) => {
+    expect(answerQuestion(question, store).text).toMatch(text);
+  });
+
+  it('says what it assumed for a typo', () => {
+    expect(answerQuestion('互组2022年收费多少', store).text).toContain('（按“互助”理解“互组”）');
+    expect(answerQuestion('化隆2024年行政许克多少', store).text).toContain('（按“行政许可”理解“行政许克”）');
+  });
+
+  it('says which years a ranking used', () => {
+    const a = answerQuestion('哪里行政许可最少', store);
+    expect(a.text).toContain('（按各单位2022年×1、2023年×3、2024年×3的年报）');
+    expect(a.chart?.kind).toBe('bar');
+  });
+
+  it('draws a line chart for a trend', () => {
+    const a = answerQuestion('洪泽历年行政处罚', store);
+    expect(a.chart).toEqual({
+      kind: 'line',
+      title: '行政处罚',
+      labels: ['2023年', '2024年'],
+      values: [4119, 2776],
+      unit: '件',
+    });
+  });
+
+  it('lists a report’s warnings by severity for check', () => {
+    const a = answerQuestion('湟中区2023年的报告靠谱吗', store);
+    const order = a.warnings.map((w) => ['error', 'warning', 'info'].indexOf(w.severity));
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    expect(a.warnings.some((w) => w.rule === 'M-01')).toBe(true);
+    expect(a.text).toMatch(/^湟中区人民政府2023年年报发现\d+个问题：/);
+  });
+
+  it('answers English questions in English', () => {
+    const a = answerQuestion("What was Minhe's fee income in 2023?", store);
+    expect(a.lang).toBe('en');
+    expect(a.text).toContain('administrative fees collected: 379 × 10k yuan (万元)');
+  });
+
+  it('offers choices when no agency is named', () => {
+    const a = answerQuestion('行政处罚多少', store);
+    expect(a.choices?.[0]).toEqual({
+      label: '民和回族土族自治县人民政府',
+      question: '民和回族土族自治县人民政府行政处罚多少',
+    });
+  });
+});
