@@ -63,9 +63,16 @@ function cellXml(c: DocxCell): string {
   return `<w:tc><w:tcPr>${props}</w:tcPr>${para(c.text)}</w:tc>`;
 }
 
-/** A minimal valid .docx: paragraphs, then one table. */
-export async function buildDocx(paragraphs: string[], rows: DocxCell[][]): Promise<Uint8Array> {
-  const table = `<w:tbl>${rows.map((r) => `<w:tr>${r.map(cellXml).join('')}</w:tr>`).join('')}</w:tbl>`;
+/** A body block: a paragraph's text, or a table's rows. */
+export type DocxBlock = string | DocxCell[][];
+
+const blockXml = (b: DocxBlock) =>
+  typeof b === 'string'
+    ? para(b)
+    : `<w:tbl>${b.map((r) => `<w:tr>${r.map(cellXml).join('')}</w:tr>`).join('')}</w:tbl>`;
+
+/** A minimal valid .docx holding the blocks in order. */
+export async function buildDocx(blocks: DocxBlock[]): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -81,7 +88,7 @@ export async function buildDocx(paragraphs: string[], rows: DocxCell[][]): Promi
   );
   zip.file(
     'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${paragraphs.map(para).join('')}${table}</w:body></w:document>`,
+    `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${blocks.map(blockXml).join('')}</w:body></w:document>`,
   );
   return zip.generateAsync({ type: 'uint8array' });
 }

@@ -5,8 +5,9 @@ import { buildDocx } from './_build.ts';
 
 describe('DOCX', () => {
   it('goes through HTML, so table cells, merged cells and blank cells survive', async () => {
-    const bytes = await buildDocx(
-      ['某县人民政府2024年政府信息公开工作年度报告', '二、主动公开政府信息情况'],
+    const bytes = await buildDocx([
+      '某县人民政府2024年政府信息公开工作年度报告',
+      '二、主动公开政府信息情况',
       [
         [{ text: '信息内容' }, { text: '本年制发件数' }, { text: '本年废止件数' }, { text: '现行有效件数' }],
         [{ text: '规章' }, { text: '0' }, { text: '' }, { text: '3' }],
@@ -24,7 +25,7 @@ describe('DOCX', () => {
           { text: '1' },
         ],
       ],
-    );
+    ]);
     // a file saved with the wrong name is still recognised by its bytes
     const r = await extractText(bytes, 'report.bin');
     expect(r.ok).toBe(true);
