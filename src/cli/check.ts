@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { checkReport, describeSkipped, findPrevious } from '../check/index.ts';
+import type { Report, Severity, Warning } from '../schema/index.ts';
+import { openStore } from '../store/index.ts';
+import { readReportFile } from './_read-report.ts';
+import { defaultStorePath } from './_store-path.ts';
+
+interface Checked {
+  report: Report;
+  warnings: Warning[];
+  skipped: string | null;
+}
+
+const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+const USAGE = '用法：cli check [FILE…] [--store PATH] [--json]\n';
+
+/** Checks one report against the pool; parser (PW) warnings are passed through in front. */
+function checkOne(report: Report, parseWarnings: readonly Warning[], pool: readonly Report[]): Checked {
+  const previous = findPrevious(report, pool);
+  const ctx = { previous, others: pool };
+  return {
+    report,
+    warnings: [...parseWarnings, ...checkReport(report, ctx)],
+    skipped: describeSkipped(report, ctx),
+  };
+}
+
+function formatChecked(c: Checked): string {
+  const out = [`■ ${c.report.id}（${c.report.source.file}）`];
+  if (c.warnings.length === 0) out.push('  未发现问题');
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const ws = c.warnings.filter((w) => w.severity === severity);
+    if (ws.length === 0) continue;
+    out.push(`  ${SEVERITY_ZH[severity]}（${ws.length}）`);
+    for (const w of ws) out.push(`    [${w.rule}] ${w.message}`);
+  }
+  if (c.skipped) out.push(`  注：${c.skipped}`);
+  return out.join('\n');
+}
+
+/** `check [FILE…] [--store PATH] [--json]`: files are parsed and checked (the store as context); no files = the whole store. */
+export async function run(argv: string[]): Promise<number> {
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: { store: { type: 'string' }; json: { type: 'boolean' } };
+      allowPositionals: true;
+    }>
+  >;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { store: { type: 'string' }, json: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const useStore = values.store !== undefined || positionals.length === 0;
+  const stored = useStore ? (await openStore(values.store ?? defaultStorePath())).all() : [];
+  const results: Checked[] = [];
+  let failed = 0;
+  if (positionals.length === 0) {
+    const pool = stored.map((s) => s.report);
+    for (const s of stored)
+      results.push(
+        checkOne(
+          s.report,
+          s.warnings.filter((w) => w.rule.startsWith('PW-')),
+          pool,
+        ),
+      );
+  } else {
+    const files: { report: Report; warnings: Warning[] }[] = [];
+    for (const file of positionals) {
+      const r = await readReportFile(file, readFile);
+      if (r.ok) files.push(r);
+      else {
+        failed++;
+        process.stderr.write(`✗ ${file}: [${r.error.code}] ${r.error.message}\n`);
+      }
+    }
+    const pool = [...stored.map((s) => s.report), ...files.map((f) => f.report)];
+    for (const f of files) results.push(checkOne(f.report, f.warnings, pool));
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ warnings: results.flatMap((r) => r.warnings) })}\n`);
+  } else {
+    process.stdout.write(
+      results.length ? `${results.map(formatChecked).join('\n\n')}\n` : '没有可检查的报告\n',
+    );
+  }
+  return failed > 0 && results.length === 0 ? 1 : 0;
+}
