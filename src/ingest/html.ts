@@ -46,6 +46,8 @@ const SKIPPED = new Set([
   'object',
   'svg',
 ]);
+/** Parts of a layout table, each read as a block. */
+const LAYOUT_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
 /** Tables with more rows than this count for the border rule (F-08). */
 const BORDER_RULE_ROWS = 3;
 
@@ -81,7 +83,7 @@ function walk(node: AnyNode, w: Walk): void {
   const el = node as Element;
   const name = node.type === 'tag' ? el.name.toLowerCase() : '';
   if (SKIPPED.has(name)) return;
-  if (name === 'table') {
+  if (name === 'table' && !isLayoutTable(w.$, el)) {
     emitTable(el, w);
     return;
   }
@@ -89,10 +91,15 @@ function walk(node: AnyNode, w: Walk): void {
     w.sink.flush();
     return;
   }
-  const block = BLOCKS.has(name);
+  const block = BLOCKS.has(name) || LAYOUT_PARTS.has(name);
   if (block) w.sink.flush();
   for (const child of el.children) walk(child, w);
   if (block) w.sink.flush();
+}
+
+/** A table that holds other tables is page layout (common on older government sites), not data. */
+function isLayoutTable($: CheerioAPI, table: Element): boolean {
+  return $(table).find('table').length > 0;
 }
 
 function emitTable(table: Element, w: Walk): void {

@@ -83,6 +83,20 @@ describe('HTML tables', () => {
     expect(borderless).toBe(false); // border=0 on the table, but every cell draws its own
   });
 
+  it('reads a layout table that wraps the page as blocks, and the data table inside it as a grid', async () => {
+    const page = `<body><table width="980"><tr><td><a href="/">首页</a></td></tr>
+      <tr><td><p>二、主动公开政府信息情况</p>
+        <table border="1"><tr><td>规章</td><td>5</td><td>0</td><td>0</td></tr></table>
+        <p>三、收到和处理政府信息公开申请情况</p></td></tr></table></body>`;
+    const { lines } = await htmlLines(utf8(page));
+    expect(lines).toEqual([
+      '首页',
+      '二、主动公开政府信息情况',
+      '规章\t5\t0\t0',
+      '三、收到和处理政府信息公开申请情况',
+    ]);
+  });
+
   it('reads a table split into several, keeping rows in order', async () => {
     const page = `<body><table><tr><td>（一）予以公开</td><td>4</td></tr></table>
       <p style="page-break-before:always"></p><table><tr><td>（二）部分公开</td><td>1</td></tr></table></body>`;
