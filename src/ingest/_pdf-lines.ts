@@ -47,6 +47,17 @@ export function keepItem(item: PdfItem): boolean {
   return !stacked;
 }
 
+/** Share of the page height at top and bottom where a bare number is a page number. */
+const MARGIN = 0.07;
+
+/** A line holding only a bare page number (`3`) in the top or bottom margin of a page boxed `[x0, y0, x1, y1]`. */
+export function isMarginPageNumber(line: PdfLine, view: readonly number[]): boolean {
+  if (line.cells.length !== 1 || !/^\d{1,3}$/.test(line.cells[0]!.text)) return false;
+  const [, y0 = 0, , y1 = 0] = view;
+  const margin = MARGIN * (y1 - y0);
+  return line.y < y0 + margin || line.y > y1 - margin;
+}
+
 /** Groups items into visual lines, top to bottom. */
 export function groupLines(items: readonly PdfItem[], page: number): PdfLine[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);

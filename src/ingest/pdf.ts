@@ -1,5 +1,5 @@
 import { getDocumentProxy } from 'unpdf';
-import { groupLines, keepItem, type PdfItem, type PdfLine } from './_pdf-lines.ts';
+import { groupLines, isMarginPageNumber, keepItem, type PdfItem, type PdfLine } from './_pdf-lines.ts';
 import { renderLines } from './_pdf-table.ts';
 import type { ExtractResult } from './types.ts';
 
@@ -29,7 +29,7 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: number; lines: Pdf
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();
       const items = content.items.flatMap((i) => ('str' in i ? [toItem(i)] : [])).filter(keepItem);
-      lines.push(...groupLines(items, p));
+      lines.push(...groupLines(items, p).filter((l) => !isMarginPageNumber(l, page.view)));
       page.cleanup();
     }
     return { pages: pdf.numPages, lines };

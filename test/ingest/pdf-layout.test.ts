@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupLines, isFooter, type PdfItem } from '../../src/ingest/_pdf-lines.ts';
+import { groupLines, isFooter, isMarginPageNumber, type PdfItem } from '../../src/ingest/_pdf-lines.ts';
 import { renderLines } from '../../src/ingest/_pdf-table.ts';
 
 /** A text run at (x, y), 10 pt, one glyph per 10 pt of width (digits 5 pt). */
@@ -77,5 +77,16 @@ describe('PDF lines and cells from positioned runs', () => {
     ['-3-5', false],
   ])('footer %j → %s', (s, footer) => {
     expect(isFooter(s)).toBe(footer);
+  });
+
+  it.each([
+    ['a bare number at the bottom', [at('3', 290, 30)], true],
+    ['a bare number at the top', [at('12', 290, 820)], true],
+    ['a bare number mid-page', [at('3', 290, 400)], false],
+    ['a year at the bottom', [at('2024', 290, 30)], false],
+    ['a table row at the bottom', [at('规章', 50, 30), at('3', 290, 30)], false],
+  ])('%s is a page number: %s', (_name, items, expected) => {
+    const [line] = groupLines(items, 1);
+    expect(isMarginPageNumber(line!, [0, 0, 595, 842])).toBe(expected);
   });
 });
