@@ -8,7 +8,9 @@ const SHUTDOWN_DEADLINE_MS = 4500;
 /** Composition root: config → store → Telegram bot, or the terminal chat without a token. */
 async function main(): Promise<number> {
   const config = parseConfig(process.env);
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken] });
+  // The terminal chat keeps stderr quiet unless LOG_LEVEL asks for more.
+  const level = !config.botToken && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
+  const logger = createLogger({ level, secrets: [config.botToken] });
   const store = await ensureStore(config.storePath, config.reportsDir, logger);
   if (!config.botToken) {
     await runTerminalChat(store, {

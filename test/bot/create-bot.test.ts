@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unpackCallback } from '../../src/bot/callback-data.ts';
 import { BOT_USER } from '../support/fake-bot-api.ts';
 import { createTestBot, type TestBot } from '../support/test-bot.ts';
-import { callbackQuery, groupText, inlineQuery, privateDocument, privateText, user } from '../support/updates.ts';
+import {
+  callbackQuery,
+  groupText,
+  inlineQuery,
+  privateDocument,
+  privateText,
+  user,
+} from '../support/updates.ts';
 
 const ADMIN = 424242;
 let t: TestBot;
@@ -22,8 +29,9 @@ describe('private chats', () => {
     await t.send(privateText(someone(), '/start'));
     const [call] = t.take('sendMessage');
     expect(textOf(call)).toContain('年度报告');
-    const keyboard = (call!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] })
-      .inline_keyboard;
+    const keyboard = (
+      call!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard;
     expect(keyboard).toHaveLength(3);
     expect(keyboard.map((row) => unpackCallback(row[0]!.callback_data))).toEqual([
       { kind: 'example', index: 0 },
@@ -90,7 +98,10 @@ describe('groups', () => {
 
   it.each([
     ['plain chatter', groupText(GROUP, user(7001), '化隆2024年行政处罚多少')],
-    ['a mention of someone else', groupText(GROUP, user(7002), '@someone_else 化隆2024年行政处罚多少', { mention: true })],
+    [
+      'a mention of someone else',
+      groupText(GROUP, user(7002), '@someone_else 化隆2024年行政处罚多少', { mention: true }),
+    ],
     ['a command for another bot', groupText(GROUP, user(7003), '/help@other_bot')],
   ])('stays silent on %s', async (_name, update) => {
     await t.send(update);
@@ -98,7 +109,10 @@ describe('groups', () => {
   });
 
   it.each([
-    ['a mention', groupText(GROUP, user(7101), `@${BOT_USER.username} 化隆2024年行政处罚多少`, { mention: true })],
+    [
+      'a mention',
+      groupText(GROUP, user(7101), `@${BOT_USER.username} 化隆2024年行政处罚多少`, { mention: true }),
+    ],
     ['a reply to the bot', groupText(GROUP, user(7102), '化隆2024年行政处罚多少', { replyToBot: true })],
   ])('answers %s', async (_name, update) => {
     await t.send(update);

@@ -156,10 +156,12 @@ export class FakeBotApi {
     const failure = this.failures.get(method)?.shift();
     const call: ApiCall = { method, payload, files, failed: Boolean(failure), at: Date.now() };
     this.calls.push(call);
+    queueMicrotask(() => {
+      for (const l of [...this.listeners]) l();
+    });
     if (failure) return this.send(res, { ok: false, ...failure }, failure.error_code);
     if (method === 'getUpdates') return this.longPoll(req, res, payload);
     this.send(res, { ok: true, result: this.resultFor(method, payload) });
-    for (const l of [...this.listeners]) l();
   }
 
   private longPoll(req: IncomingMessage, res: ServerResponse, payload: Record<string, unknown>): void {
@@ -168,7 +170,10 @@ export class FakeBotApi {
     // Confirmed updates are forgotten, as Telegram does.
     this.updates.splice(0, this.updates.filter((u) => u.update_id < offset).length);
     const ready = this.pending(offset, limit);
-    if (ready.length > 0) return this.send(res, { ok: true, result: ready });
+    if (ready.length > 0) {
+      this.send(res, { ok: true, result: ready });
+      return;
+    }
     const waitMs = Math.min(Number(payload.timeout ?? 0) * 1000, MAX_POLL_MS);
     const waiter: Waiter = {
       offset,
@@ -190,20 +195,37 @@ export class FakeBotApi {
   }
 
   private resultFor(method: string, payload: Record<string, unknown>): unknown {
-    const chat = { id: Number(payload.chat_id ?? 0), type: Number(payload.chat_id) < 0 ? 'group' : 'private' };
-    const message = { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from: BOT_USER };
+    const chat = {
+      id: Number(payload.chat_id ?? 0),
+      type: Number(payload.chat_id) < 0 ? 'group' : 'private',
+    };
+    const message = {
+      message_id: this.nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      from: BOT_USER,
+    };
     switch (method) {
       case 'getMe':
         return BOT_USER;
       case 'sendMessage':
         return { ...message, text: payload.text };
       case 'sendPhoto':
-        return { ...message, caption: payload.caption, photo: [{ file_id: 'p', file_unique_id: 'p', width: 900, height: 520 }] };
+        return {
+          ...message,
+          caption: payload.caption,
+          photo: [{ file_id: 'p', file_unique_id: 'p', width: 900, height: 520 }],
+        };
       case 'editMessageText':
         return { ...message, message_id: Number(payload.message_id), text: payload.text };
       case 'getFile': {
         const file = this.files.get(String(payload.file_id));
-        return { file_id: payload.file_id, file_unique_id: 'u', file_size: file?.bytes.length, file_path: file?.path };
+        return {
+          file_id: payload.file_id,
+          file_unique_id: 'u',
+          file_size: file?.bytes.length,
+          file_path: file?.path,
+        };
       }
       default:
         return true;
@@ -215,23 +237,44 @@ export class FakeBotApi {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<{ payload: Record<string, unknown>; files: Record<string, number> }> {
+async function readBody(
+  req: IncomingMessage,
+): Promise<{ payload: Record<string, unknown>; files: Record<string, number> }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks);
   const type = req.headers['content-type'] ?? '';
-  if (type.startsWith('multipart/form-data')) {
-    const form = await new Response(body, { headers: { 'content-type': type } }).formData();
-    const payload: Record<string, unknown> = {};
-    const files: Record<string, number> = {};
-    for (const [key, value] of form.entries()) {
-      if (typeof value === 'string') payload[key] = parseField(value);
-      else files[key] = value.size;
-    }
-    return { payload, files };
-  }
+  const boundary = type.match(/boundary=(?:"([^"]+)"|([^;]+))/);
+  if (type.startsWith('multipart/form-data') && boundary)
+    return parseMultipart(body, boundary[1] ?? boundary[2]!);
   if (body.length === 0) return { payload: {}, files: {} };
   return { payload: JSON.parse(body.toString('utf8')) as Record<string, unknown>, files: {} };
+}
+
+/** A small multipart/form-data reader (undici's rejects grammY's framing): fields and file sizes. */
+function parseMultipart(
+  body: Buffer,
+  boundary: string,
+): { payload: Record<string, unknown>; files: Record<string, number> } {
+  const payload: Record<string, unknown> = {};
+  const files: Record<string, number> = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const part = body.subarray(start + delimiter.length, next);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd >= 0) {
+      const headers = part.subarray(0, headerEnd).toString('utf8');
+      const content = part.subarray(headerEnd + 4, part.length - 2);
+      const name = headers.match(/name="([^"]*)"/i)?.[1];
+      if (name && /filename=/i.test(headers)) files[name] = content.length;
+      else if (name) payload[name] = parseField(content.toString('utf8'));
+    }
+    start = next;
+  }
+  return { payload, files };
 }
 
 /** Multipart fields arrive as strings; JSON-looking ones (numbers, objects) are decoded. */

@@ -41,7 +41,8 @@ export interface GroupOptions {
 export function groupText(chatId: number, from: User, text: string, options: GroupOptions = {}): UpdateBody {
   const entities: MessageEntity[] = [...(commandEntities(text).entities ?? [])];
   if (options.mention) {
-    for (const m of text.matchAll(/@\w+/g)) entities.push({ type: 'mention', offset: m.index, length: m[0].length });
+    for (const m of text.matchAll(/@\w+/g))
+      entities.push({ type: 'mention', offset: m.index, length: m[0].length });
   }
   const chat = { id: chatId, type: 'supergroup' as const, title: 'Test group' };
   return {
@@ -53,7 +54,16 @@ export function groupText(chatId: number, from: User, text: string, options: Gro
       text,
       ...(entities.length > 0 ? { entities } : {}),
       ...(options.replyToBot
-        ? { reply_to_message: { message_id: 1, date: now(), chat, from: BOT_USER, text: '…', reply_to_message: undefined } }
+        ? {
+            reply_to_message: {
+              message_id: 1,
+              date: now(),
+              chat,
+              from: BOT_USER,
+              text: '…',
+              reply_to_message: undefined,
+            },
+          }
         : {}),
     },
   } as UpdateBody;
