@@ -1,23 +1,11 @@
 import { getDocumentProxy } from 'unpdf';
-import { groupLines, isMarginPageNumber, keepItem, type PdfItem, type PdfLine } from './_pdf-lines.ts';
+import { orientItems } from './_pdf-items.ts';
+import { groupLines, isMarginPageNumber, keepItem, type PdfLine } from './_pdf-lines.ts';
 import { renderLines } from './_pdf-table.ts';
 import type { ExtractResult } from './types.ts';
 
 /** Below this many letters, digits or CJK characters a PDF is taken to be a scan. */
 const MIN_TEXT_CHARS = 20;
-
-interface RawTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-  height: number;
-}
-
-function toItem(raw: RawTextItem): PdfItem {
-  const t = raw.transform;
-  const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || raw.height || 1;
-  return { str: raw.str, x: t[4] ?? 0, y: t[5] ?? 0, w: raw.width, size, h: raw.height };
-}
 
 /** Opens a PDF, reads every page's text layer, and closes it again. */
 async function readPages(bytes: Uint8Array): Promise<{ pages: number; lines: PdfLine[] }> {
@@ -28,8 +16,9 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: number; lines: Pdf
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();
-      const items = content.items.flatMap((i) => ('str' in i ? [toItem(i)] : [])).filter(keepItem);
-      lines.push(...groupLines(items, p).filter((l) => !isMarginPageNumber(l, page.view)));
+      const raw = content.items.flatMap((i) => ('str' in i ? [i] : []));
+      const { items, view } = orientItems(raw, page.view);
+      lines.push(...groupLines(items.filter(keepItem), p).filter((l) => !isMarginPageNumber(l, view)));
       page.cleanup();
     }
     return { pages: pdf.numPages, lines };

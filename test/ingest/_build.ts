@@ -101,6 +101,38 @@ export function buildTextlessPdf(): Uint8Array {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
     '<< /Length 0 >>\nstream\n\nendstream',
   ];
+  return assemblePdf(objects);
+}
+
+/** A text run placed in the reading frame: x to the right, y up, 10 pt Helvetica. */
+export interface PdfRun {
+  text: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * A one-page PDF with ASCII text runs (standard Helvetica, nothing embedded). With `sideways`, the page
+ * is portrait but its text is drawn turned 90° anticlockwise, as landscape tables often are.
+ */
+export function buildTextPdf(runs: readonly PdfRun[], sideways = false): Uint8Array {
+  const show = runs
+    .map(({ text, x, y }) => {
+      const tm = sideways ? `0 1 -1 0 ${595 - y} ${x}` : `1 0 0 1 ${x} ${y}`;
+      return `BT /F1 10 Tf ${tm} Tm (${text}) Tj ET`;
+    })
+    .join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ${sideways ? '/Rotate 90 ' : ''}/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>`,
+    `<< /Length ${show.length} >>\nstream\n${show}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  return assemblePdf(objects);
+}
+
+function assemblePdf(objects: readonly string[]): Uint8Array {
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
