@@ -1,7 +1,7 @@
 import type { Report } from '../schema/index.ts';
 import { agencyKey } from '../store/index.ts';
 import { type AliasHit, chineseAliases, pinyinAliases, regionShortForms } from './agency-aliases.ts';
-import { buildFuzzyIndex } from './fuzzy.ts';
+import { buildDeletionIndex, buildFuzzyIndex } from './fuzzy.ts';
 import { buildMetricTerms, type MetricTerm } from './metric-terms.ts';
 
 export interface AgencyInfo {
@@ -18,6 +18,8 @@ export interface NluContext {
   aliases: Map<string, AliasHit[]>;
   longestAlias: number;
   pinyin: Map<string, AliasHit[]>;
+  /** Pinyin spellings within one edit (huanzhong → huangzhong). */
+  fuzzyPinyin: Map<string, string[]>;
   fuzzyAliases: Map<string, string[]>;
   metricTerms: Map<string, MetricTerm>;
   longestTerm: number;
@@ -69,6 +71,7 @@ export function createNluContext(
     aliases,
     longestAlias,
     pinyin,
+    fuzzyPinyin: buildDeletionIndex(pinyin.keys()),
     fuzzyAliases: buildFuzzyIndex([...aliases.keys()].filter((a) => a.length <= 8)),
     metricTerms,
     longestTerm,

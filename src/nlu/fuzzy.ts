@@ -39,3 +39,34 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+/** Single-deletion variants of a Latin word, itself included. */
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Index for Latin words within edit distance 1 (symmetric deletion). */
+export function buildDeletionIndex(words: Iterable<string>): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const w of words) {
+    if (w.length < 5) continue;
+    for (const d of deletions(w)) {
+      const list = index.get(d);
+      if (!list) index.set(d, [w]);
+      else if (!list.includes(w)) list.push(w);
+    }
+  }
+  return index;
+}
+
+/** Latin words within edit distance 1 of `typed` (excluding `typed`). */
+export function findNearLatin(index: ReadonlyMap<string, string[]>, typed: string): string[] {
+  if (typed.length < 5) return [];
+  const out = new Set<string>();
+  for (const d of deletions(typed)) {
+    for (const w of index.get(d) ?? []) if (w !== typed && editDistance(w, typed) <= 1) out.add(w);
+  }
+  return [...out];
+}

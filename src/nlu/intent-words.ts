@@ -11,4 +11,4 @@ export const TREND_WORDS = /趋势|变化|走势|增长|下降|逐年/;
 
 /** Filler left after names, years and metrics; what remains may be a typo or an unknown place. */
 export const FILLER =
-  /多少|几[件起个次]?|一共|总共|共计|数量|数据|情况|请问|查询|查一下|告诉我|给我|看看|报告|年报|年度|政府信息公开|信息公开|政务公开|工作|本年|全年|哪个|哪里|哪家|哪|是|的|了|吗|呢|啊|吧|有|共|个|件|起|次|和|与|跟|同|及|在|对|做出|作出|决定|处理|全部|所有|各|万元|元|what|was|is|the|of|in|for|how|many|much|did|does|do|and|with|a|an|to|by|show|me|county|district|city|government|s|\d+/g;
+  /多少|几[件起个次]?|一共|总共|共计|数量|数据|情况|请问|查询|查一下|告诉我|给我|看看|报告|年报|年度|政府信息公开|信息公开|政务公开|工作|本年|全年|哪个|哪里|哪家|哪|是|的|了|吗|呢|啊|吧|有|共|个|件|起|次|和|与|跟|同|及|在|对|做出|作出|决定|处理|全部|所有|各|万元|元|\d+|\b(?:what|was|were|is|the|of|in|for|how|many|much|did|does|do|and|with|a|an|to|by|show|me|county|district|city|government|make|made|had|has|have|which|agency)\b/g;

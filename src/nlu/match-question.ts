@@ -3,7 +3,7 @@ import { normaliseQuestion } from './_normalise.ts';
 import type { AliasHit } from './agency-aliases.ts';
 import type { NluContext } from './context.ts';
 import { isEnglish, translateEnglish } from './english.ts';
-import { findNear } from './fuzzy.ts';
+import { findNear, findNearLatin } from './fuzzy.ts';
 import {
   ASC_WORDS,
   CHECK_WORDS,
@@ -71,6 +71,16 @@ function findTypo(
   return undefined;
 }
 
+/** A Latin leftover one edit away from a stored agency's pinyin. */
+function findLatinTypo(runs: string[], ctx: NluContext): { typed: string; meant: string } | undefined {
+  for (const run of runs) {
+    if (!/^[a-z]+$/.test(run)) continue;
+    const near = findNearLatin(ctx.fuzzyPinyin, run);
+    if (near.length === 1) return { typed: run, meant: near[0]! };
+  }
+  return undefined;
+}
+
 /** Understands one question: intent, agencies, years and metric. Pure. */
 export function matchQuestion(question: string, ctx: NluContext): Query {
   const lang = isEnglish(question) ? 'en' : 'zh';
@@ -101,9 +111,13 @@ export function matchQuestion(question: string, ctx: NluContext): Query {
   }
   const spans = [...named.found, ...spelled.found].sort((a, b) => a.at - b.at);
   if (spans.length === 0) {
-    const typo = findTypo(runs, ctx.fuzzyAliases);
+    const typo = findTypo(runs, ctx.fuzzyAliases) ?? findLatinTypo(runs, ctx);
     if (typo) {
-      spans.push({ text: typo.typed, at: 0, value: ctx.aliases.get(typo.meant)! });
+      spans.push({
+        text: typo.typed,
+        at: 0,
+        value: ctx.aliases.get(typo.meant) ?? ctx.pinyin.get(typo.meant)!,
+      });
       assumptions.push({ kind: 'typo', ...typo });
       runs = runs.filter((r) => !r.includes(typo.typed));
     }

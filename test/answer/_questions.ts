@@ -935,4 +935,33 @@ export const QUESTIONS: QuestionRow[] = [
   ['What is the weather today?', q('unknown', 'en', [], NONE, null), []],
   ['你好', q('unknown', 'zh', [], NONE, null), []],
   ['今天天气怎么样', q('unknown', 'zh', [], NONE, null), []],
+  [
+    'huanzhong 2023 penalties',
+    q('lookup', 'en', [HUANGZHONG], year(2023), 'active.penalty', {
+      assumptions: [{ kind: 'typo', typed: 'huanzhong', meant: 'huangzhong' }],
+    }),
+    [['湟中区人民政府-2023', 'active.penalty', 36084]],
+  ],
+  [
+    'Hualongg fees 2024',
+    q('lookup', 'en', [HUALONG], year(2024), 'active.admin_fee', {
+      assumptions: [{ kind: 'typo', typed: 'hualongg', meant: 'hualong' }],
+    }),
+    [['化隆县人民政府-2024', 'active.admin_fee', 720.34]],
+  ],
+  [
+    "What were Hualong's penalties in two thousand twenty four?",
+    q('lookup', 'en', [HUALONG], year(2024), 'active.penalty'),
+    [['化隆县人民政府-2024', 'active.penalty', 114]],
+  ],
+  [
+    'penalties in Minhe last year',
+    q('lookup', 'en', [MINHE], year(2023), 'active.penalty'),
+    [['民和回族土族自治县人民政府-2023', 'active.penalty', 984]],
+  ],
+  [
+    'Huang Zhong fees',
+    q('lookup', 'en', [HUANGZHONG], NONE, 'active.admin_fee'),
+    [['湟中区人民政府-2023', 'active.admin_fee', 159.7]],
+  ],
 ];
