@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { answerQuestion } from '../answer/index.ts';
+import type { ClarifyChoice } from '../answer/types.ts';
 import type { Store } from '../store/index.ts';
 import { detectLang } from './messages.ts';
 
@@ -9,6 +10,9 @@ export interface TerminalChatOptions {
   /** Language fallback for questions without script hints (e.g. from $LANG). */
   languageCode?: string;
 }
+
+const PICK_HINT_ZH = '输入序号选择 ';
+const PICK_HINT_EN = 'Type a number to choose ';
 
 const GREETING = '年报问答（Ctrl+D 退出）。例如：某县2024年行政处罚多少\n';
 
@@ -25,15 +29,18 @@ export async function runTerminalChat(store: Store, options: TerminalChatOptions
     rl.setPrompt('问> ');
     rl.prompt();
   }
+  let choices: ClarifyChoice[] = [];
   for await (const line of rl) {
-    const question = line.trim();
+    const input = line.trim();
+    // A number right after a clarification picks that choice.
+    const picked = /^\d+$/.test(input) ? choices[Number(input) - 1]?.question : undefined;
+    const question = picked ?? input;
     if (question) {
       const lang = detectLang(question, options.languageCode);
       const answer = answerQuestion(question, store, { lang });
+      choices = answer.choices ?? [];
       output.write(`${answer.text}\n`);
-      if (answer.choices?.length) {
-        output.write(`${answer.choices.map((c, i) => `  ${i + 1}. ${c.question}`).join('\n')}\n`);
-      }
+      if (choices.length > 0) output.write(`${lang === 'en' ? PICK_HINT_EN : PICK_HINT_ZH}(1–${choices.length})\n`);
       if (!interactive) output.write('\n');
     }
     if (interactive) rl.prompt();

@@ -93,6 +93,43 @@ describe('private chats', () => {
   });
 });
 
+describe('clarification', () => {
+  type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
+
+  it('offers the choices as buttons with typed callback data', async () => {
+    await t.send(privateText(someone(), '行政处罚多少'));
+    const [call] = t.take('sendMessage');
+    const rows = (call!.payload.reply_markup as Keyboard).inline_keyboard;
+    expect(rows).toHaveLength(5);
+    const data = rows.map((r) => unpackCallback(r[0]!.callback_data));
+    expect(data[3]).toEqual({ kind: 'ask', question: '化隆县人民政府行政处罚多少' });
+    expect(call!.payload.reply_parameters).toMatchObject({ message_id: expect.any(Number) });
+  });
+
+  it('choosing edits the message into the answer', async () => {
+    const u = someone();
+    await t.send(callbackQuery(u, 'a:化隆县人民政府行政处罚多少', u.id));
+    const calls = t.take();
+    expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'editMessageText']);
+    expect(textOf(calls[1])).toContain('114');
+  });
+
+  it('a choice by index is resolved from the question it replies to', async () => {
+    const u = someone();
+    await t.send(callbackQuery(u, 'p:3', u.id, '行政处罚多少'));
+    const edit = t.take('editMessageText')[0];
+    expect(textOf(edit)).toContain('114');
+  });
+
+  it('a stale button says so instead of guessing', async () => {
+    const u = someone();
+    await t.send(callbackQuery(u, 'p:3', u.id));
+    const [call] = t.take();
+    expect(call!.method).toBe('answerCallbackQuery');
+    expect(call!.payload.text).toContain('失效');
+  });
+});
+
 describe('groups', () => {
   const GROUP = -100123;
 
@@ -176,6 +213,13 @@ describe('robustness', () => {
     const texts = t.take('sendMessage').map(textOf);
     expect(texts.filter((x) => x.includes('/list'))).toHaveLength(3);
     expect(texts.filter((x) => x.includes('太快'))).toHaveLength(1);
+  });
+
+  it('answers English questions in English', async () => {
+    await t.send(privateText(someone(), 'How many administrative penalties did Hualong have in 2024?'));
+    const text = textOf(t.take('sendMessage')[0]);
+    expect(text).toContain('114');
+    expect(text).toContain('Source');
   });
 
   it('replies in English to English-language users', async () => {
