@@ -12,6 +12,8 @@ type Kind = 'count' | 'fee' | 'rate';
 
 interface TriggerDef {
   field: string | null;
+  /** A literal every match contains: clauses without it skip the regex. */
+  hint?: string;
   strength: Strength;
   re: RegExp;
   kind?: Kind;
@@ -27,13 +29,19 @@ const NORMATIVE = '(?:行政)?规范性文件';
 const REGULATION = '(?<!规范性文件)规章';
 const docTriggers = (row: string, noun: string): TriggerDef[] =>
   [
-    { field: `active.${row}.issued`, re: new RegExp(`(?:制发|制定|出台|印发)[^。；]{0,6}?${noun}`, 'g') },
+    {
+      field: `active.${row}.issued`,
+      hint: noun.slice(-2),
+      re: new RegExp(`(?:制发|制定|出台|印发)[^。；]{0,6}?${noun}`, 'g'),
+    },
     {
       field: `active.${row}.repealed`,
+      hint: '废止',
       re: new RegExp(`废止[^。；]{0,6}?${noun}|${noun}[^。；]{0,6}?废止`, 'g'),
     },
     {
       field: `active.${row}.in_force`,
+      hint: '现行有效',
       re: new RegExp(`现行有效[^。；]{0,6}?${noun}|${noun}[^。；]{0,6}?现行有效`, 'g'),
     },
   ].map((t) => ({ ...t, strength: 'strong' as const }));
@@ -43,33 +51,38 @@ const TRIGGERS: readonly TriggerDef[] = [
   {
     field: 'apply.new_received.total',
     strength: 'strong',
+    hint: '申请',
     re: /(?:本年度?|全年)?新(?:收|受理)[^。；]{0,12}?申请/g,
   },
   {
     field: 'apply.new_received.total',
     strength: 'weak',
+    hint: '公开',
     re: /(?:收到|受理|接收|办理)[^。；]{0,12}?(?:政府信息公开|政务公开|信息公开|依申请公开)(?:申请)?/g,
   },
   {
     field: 'apply.new_received.natural',
     strength: 'strong',
+    hint: '其中',
     re: /其中[^。；]{0,6}?(?:自然人|个人|公民)(?:申请)?/g,
     afterReceived: true,
   },
   {
     field: 'apply.new_received.org_sum',
     strength: 'strong',
+    hint: '法人',
     re: /法人或(?:者)?其他组织(?:申请)?/g,
     afterReceived: true,
   },
-  { field: 'apply.carried_in.total', strength: 'strong', re: /上一?年度?结转/g },
+  { field: 'apply.carried_in.total', strength: 'strong', hint: '结转', re: /上一?年度?结转/g },
   {
     field: 'apply.results_total.total',
     strength: 'weak',
+    hint: '申请',
     re: /(?:已|均已|全部)?(?:办结|答复|办理完毕)/g,
     needsApplication: true,
   },
-  { field: 'apply.granted.total', strength: 'strong', re: /予以公开|同意公开|全部公开/g },
+  { field: 'apply.granted.total', strength: 'strong', hint: '公开', re: /予以公开|同意公开|全部公开/g },
   { field: 'apply.partial.total', strength: 'strong', re: /部分公开/g },
   { field: 'apply.denied_sum.total', strength: 'strong', re: /不予公开/g },
   { field: 'apply.unable_sum.total', strength: 'strong', re: /无法提供/g },
@@ -83,16 +96,22 @@ const TRIGGERS: readonly TriggerDef[] = [
   {
     field: 'apply.carried_out.total',
     strength: 'strong',
+    hint: '结转',
     re: /结转(?:至|到)?(?:下一?年度?|\d{4}年)(?:继续)?(?:办理)?/g,
   },
   { field: 'legal.review.total', strength: 'strong', re: /行政复议(?:案件)?/g, tight: true },
   { field: 'legal.suit.total', strength: 'strong', re: /行政诉讼(?:案件)?/g, tight: true },
-  { field: 'legal.suit_direct.total', strength: 'strong', re: /直接(?:提起)?(?:行政)?(?:诉讼|起诉)/g },
+  {
+    field: 'legal.suit_direct.total',
+    strength: 'strong',
+    hint: '直接',
+    re: /直接(?:提起)?(?:行政)?(?:诉讼|起诉)/g,
+  },
   ...docTriggers('normative_doc', NORMATIVE),
   ...docTriggers('regulation', REGULATION),
   { field: 'active.license', strength: 'weak', re: /行政许可(?:决定|事项|办件)?/g },
   { field: null, strength: 'strong', re: /信息处理费/g, kind: 'fee' },
-  { field: null, strength: 'strong', re: /(?:按时)?(?:公开率|办结率|答复率)/g, kind: 'rate' },
+  { field: null, strength: 'strong', hint: '率', re: /(?:按时)?(?:公开率|办结率|答复率)/g, kind: 'rate' },
 ];
 
 const ZERO_CLAIMS: readonly { field: string; re: RegExp }[] = [
@@ -156,18 +175,27 @@ function parseChineseNumber(s: string): number | null {
   return total + cur;
 }
 
+const ASCII_PUNCT: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '(': '（',
+  ')': '）',
+  '!': '！',
+  '?': '？',
+};
+/** Characters NFKC leaves as they are: ASCII, CJK punctuation (not the ideographic space), CJK ideographs. */
+const NFKC_STABLE = /^[\u0000-\u007f\u3001-\u303f\u4e00-\u9fff“”‘’…—]*$/;
+
 /** RULES.md §11 normalisation: NFKC, 査 → 查, no spaces around numbers, CJK punctuation kept. */
 function normaliseProse(raw: string): string {
-  return raw
-    .normalize('NFKC')
+  const nfkc = NFKC_STABLE.test(raw) ? raw : raw.normalize('NFKC');
+  return nfkc
     .replace(/査/g, '查')
     .replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1')
-    .replace(
-      /[,;:()!?]/g,
-      (c) => ({ ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' })[c] ?? c,
-    )
-    .replace(/\s+/g, (m, at: number, s: string) =>
-      /[A-Za-z]/.test(s[at - 1] ?? '') && /[A-Za-z]/.test(s[at + m.length] ?? '') ? ' ' : '',
+    .replace(/[,;:()!?]/g, (c) => ASCII_PUNCT[c] ?? c)
+    .replace(/\s+/g, (m, at: number, str: string) =>
+      /[A-Za-z]/.test(str[at - 1] ?? '') && /[A-Za-z]/.test(str[at + m.length] ?? '') ? ' ' : '',
     );
 }
 
@@ -223,6 +251,7 @@ function inheritUnits(clause: string, tokens: NumToken[]): NumToken[] {
 function findTriggers(clause: string): Trigger[] {
   const found: Trigger[] = [];
   for (const def of TRIGGERS) {
+    if (def.hint && !clause.includes(def.hint)) continue;
     for (const m of clause.matchAll(def.re))
       found.push({ def, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
@@ -326,9 +355,16 @@ function extractZeroClaims(clause: string, offset: number, lineAt: number[]): Na
   return hasSuit ? items : [...items, ...both.map((i) => ({ ...i, field: 'legal.suit.total' }))];
 }
 
+/** Words every trigger contains: a clause without any of them can hold no field claim. */
+const ANY_TRIGGER =
+  /申请|结转|办结|答复|办理完毕|公开|无法提供|不掌握|信息不存在|不予处理|其他处理|复议|诉讼|起诉|规范性文件|规章|行政许可|信息处理费|率/;
+const ANY_ZERO_CLAIM = /未|没有|无/;
+
 function extractClause(clause: string, offset: number, lineAt: number[]): NarrativeItem[] {
+  const zero = ANY_ZERO_CLAIM.test(clause) ? extractZeroClaims(clause, offset, lineAt) : [];
   const nums = findNumbers(clause);
-  const matched = matchClause(clause, nums);
+  if (nums.length === 0) return zero;
+  const matched = ANY_TRIGGER.test(clause) ? matchClause(clause, nums) : new Map<NumToken, Trigger>();
   const items: NarrativeItem[] = [];
   for (const n of nums) {
     const t = matched.get(n);
@@ -352,7 +388,7 @@ function extractClause(clause: string, offset: number, lineAt: number[]): Narrat
       items.push(parts ? { ...item, parts } : item);
     }
   }
-  return [...items, ...extractZeroClaims(clause, offset, lineAt)];
+  return zero.length > 0 ? [...items, ...zero] : items;
 }
 
 /**
