@@ -35,7 +35,7 @@ export function answerList(input: ReplyInput): Answer {
   const groups: AgencyGroup[] =
     query.agencies.length > 0
       ? query.agencies.map((k) => store.byAgency(k)).filter((g): g is AgencyGroup => g !== undefined)
-      : [...store.agencies().values()].slice(0, LIST_SHOWN);
+      : firstGroups(store.agencies().values(), LIST_SHOWN);
   const lines = [m.listTitle(query.agencies.length > 0 ? groups.length : store.agencies().size)];
   for (const g of groups)
     lines.push(
@@ -47,6 +47,16 @@ export function answerList(input: ReplyInput): Answer {
   if (query.agencies.length === 0 && store.agencies().size > LIST_SHOWN)
     lines.push(m.moreAgencies(store.agencies().size));
   return buildAnswer(input, lines);
+}
+
+/** The first `n` groups without copying the whole index. */
+function firstGroups(groups: Iterable<AgencyGroup>, n: number): AgencyGroup[] {
+  const out: AgencyGroup[] = [];
+  for (const g of groups) {
+    if (out.length === n) break;
+    out.push(g);
+  }
+  return out;
 }
 
 export function answerHelp(input: ReplyInput): Answer {

@@ -1,4 +1,4 @@
-export { type AnswerOptions, answerQuestion } from './answer-question.ts';
+export { type AnswerOptions, answerQuestion, prepareAnswers } from './answer-question.ts';
 export { describeMetric, type MetricInfo } from './figures.ts';
 export { MESSAGES_EN } from './messages-en.ts';
 export { MESSAGES_ZH } from './messages-zh.ts';
