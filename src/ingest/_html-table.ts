@@ -1,19 +1,9 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { normaliseText } from './_text.ts';
 
 /** Largest rowspan/colspan honoured; bigger values are authoring errors. */
 const MAX_SPAN = 100;
-
-const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
-const SPACE_BETWEEN_CJK = new RegExp(`([${CJK}])\\s+(?=[${CJK}])`, 'g');
-
-/** Collapses whitespace; drops the spaces source line breaks leave between CJK characters. */
-export function normaliseText(s: string): string {
-  return s
-    .replace(/[\s\u00a0]+/g, ' ')
-    .replace(SPACE_BETWEEN_CJK, '$1')
-    .trim();
-}
 
 function span(value: string | undefined): number {
   const n = Number.parseInt(value ?? '1', 10);

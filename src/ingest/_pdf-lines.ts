@@ -1,3 +1,5 @@
+import { normaliseText } from './_text.ts';
+
 /** One positioned text run of a PDF page (PDF user space: y grows upwards). */
 export interface PdfItem {
   str: string;
@@ -58,9 +60,25 @@ export function isMarginPageNumber(line: PdfLine, view: readonly number[]): bool
   return line.y < y0 + margin || line.y > y1 - margin;
 }
 
+/** Relative advance of a character: CJK and full-width forms are about twice as wide as Latin and digits. */
+const advance = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1);
+
+/** Splits a run at wide runs of spaces (some generators set a whole table row as one run), placing parts by advance. */
+export function explodeItem(item: PdfItem): PdfItem[] {
+  if (!/\S\s{2,}\S/.test(item.str)) return [item];
+  const total = [...item.str].reduce((n, ch) => n + advance(ch), 0);
+  const parts: PdfItem[] = [];
+  for (const m of item.str.matchAll(/\S+(?:\s\S+)*/g)) {
+    const lead = [...item.str.slice(0, m.index)].reduce((n, ch) => n + advance(ch), 0);
+    const own = [...m[0]].reduce((n, ch) => n + advance(ch), 0);
+    parts.push({ ...item, str: m[0], x: item.x + (item.w * lead) / total, w: (item.w * own) / total });
+  }
+  return parts.length > 0 ? parts : [item];
+}
+
 /** Groups items into visual lines, top to bottom. */
 export function groupLines(items: readonly PdfItem[], page: number): PdfLine[] {
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = items.flatMap(explodeItem).sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: { y: number; minSize: number; items: PdfItem[] }[] = [];
   for (const item of sorted) {
     const g = groups.at(-1);
@@ -93,6 +111,6 @@ function splitCells(items: PdfItem[]): PdfCell[] {
       cells.push({ text, x0: item.x, x1: item.x + item.w, size: item.size });
     }
   }
-  for (const c of cells) c.text = c.text.trim();
+  for (const c of cells) c.text = normaliseText(c.text);
   return cells.filter((c) => c.text !== '');
 }

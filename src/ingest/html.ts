@@ -1,6 +1,7 @@
 import { type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { countRows, isBorderless, normaliseText, readGrid } from './_html-table.ts';
+import { countRows, isBorderless, readGrid } from './_html-table.ts';
+import { normaliseText } from './_text.ts';
 
 /** Elements that end a line of text. */
 const BLOCKS = new Set([

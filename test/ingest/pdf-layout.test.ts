@@ -21,6 +21,19 @@ describe('PDF lines and cells from positioned runs', () => {
     ).toEqual(['受理政府信息公开申请 21 件']);
   });
 
+  it('splits a whole row set as one run at its wide space runs, keeping single spaces inside a cell', () => {
+    const row: PdfItem = {
+      str: '（四）无法提供    1.本机关不掌握    31    0    31',
+      x: 50,
+      y: 500,
+      size: 10,
+      h: 10,
+      w: 310,
+    };
+    expect(render([row])).toEqual(['（四）无法提供\t1.本机关不掌握\t31\t0\t31']);
+    expect(render([at('受理申请 21 件', 50, 400)])).toEqual(['受理申请 21 件']);
+  });
+
   it('one line despite small baseline shifts between label and number fonts', () => {
     expect(
       render([at('（一）予以公开', 50, 285.9, 9), at('50', 200, 284.1, 14), at('50', 260, 284.1, 14)]),

@@ -48,6 +48,8 @@ describe('PDF text layer', () => {
     expect(lines).toContain('行政规范性文件\t3\t0\t8');
     expect(lines).toContain('行政许可\t9487');
     expect(lines).toContain('行政事业性收费\t7545');
+    // a stray glyph gap inside a label is not a space in Chinese text
+    expect(lines).toContain('4.无正当理由大量反复申请\t0\t0\t0\t0\t0\t0\t0');
   });
 
   it.each([
