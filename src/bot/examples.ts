@@ -1,25 +1,22 @@
 import type { Store } from '../store/index.ts';
 import type { Lang } from './messages.ts';
 
-/** Three example questions built from what the store holds (lookup, comparison, trend). */
+/**
+ * Three example questions built from what the store holds: a lookup, a comparison (or a
+ * ranking), and a trend when some agency has several years (else a ranking).
+ */
 export function buildExamples(store: Store, lang: Lang): string[] {
   const reports = [...store.all()].map((s) => s.report).sort((a, b) => b.year - a.year);
   const newest = reports[0];
   if (!newest) return [];
-  const sameYear = reports.filter((r) => r.year === newest.year && r.agency !== newest.agency);
-  const rival = sameYear[0];
-  const history = reports.filter((r) => r.agency === newest.agency);
-  const trendAgency =
-    history.length > 1
-      ? newest
-      : (reports.find((r) => reports.filter((o) => o.agency === r.agency).length > 1) ?? newest);
+  const rival = reports.find((r) => r.year === newest.year && r.agency !== newest.agency);
+  const yearsOf = (agency: string) => reports.filter((r) => r.agency === agency).length;
+  const tracked = reports.find((r) => yearsOf(r.agency) > 1);
   if (lang === 'en') {
     return [
-      `${newest.agency} ${newest.year} administrative penalties`,
-      rival
-        ? `compare ${newest.agency} and ${rival.agency} ${newest.year} new applications`
-        : `${newest.agency} ${newest.year} new applications`,
-      `${trendAgency.agency} new applications trend`,
+      `${newest.agency}${newest.year}年行政处罚多少`,
+      `Rank agencies by administrative penalties in ${newest.year}`,
+      `Rank agencies by requests received in ${newest.year}`,
     ];
   }
   return [
@@ -27,6 +24,6 @@ export function buildExamples(store: Store, lang: Lang): string[] {
     rival
       ? `比较${newest.agency}和${rival.agency}${newest.year}年新收申请数量`
       : `${newest.agency}${newest.year}年新收申请数量`,
-    `${trendAgency.agency}历年新收申请数量趋势`,
+    tracked ? `${tracked.agency}历年新收申请数量趋势` : `${newest.year}年各单位行政处罚排名`,
   ];
 }

@@ -40,7 +40,8 @@ export async function runTerminalChat(store: Store, options: TerminalChatOptions
       const answer = answerQuestion(question, store, { lang });
       choices = answer.choices ?? [];
       output.write(`${answer.text}\n`);
-      if (choices.length > 0) output.write(`${lang === 'en' ? PICK_HINT_EN : PICK_HINT_ZH}(1–${choices.length})\n`);
+      if (choices.length > 0)
+        output.write(`${lang === 'en' ? PICK_HINT_EN : PICK_HINT_ZH}(1–${choices.length})\n`);
       if (!interactive) output.write('\n');
     }
     if (interactive) rl.prompt();

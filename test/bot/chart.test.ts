@@ -21,15 +21,21 @@ describe('buildChartSvg', () => {
   });
 
   it('draws a line through every point for trends', () => {
-    const svg = buildChartSvg({ kind: 'line', title: '趋势', labels: ['2022年', '2023年', '2024年'], values: [12, 1, 23], unit: '件' });
+    const svg = buildChartSvg({
+      kind: 'line',
+      title: '趋势',
+      labels: ['2022年', '2023年', '2024年'],
+      values: [12, 1, 23],
+      unit: '件',
+    });
     expect(svg.match(/<circle /g)).toHaveLength(3);
     expect(svg).toMatch(/<polyline points="([\d.]+,[\d.]+ ){2}[\d.]+,[\d.]+"/);
   });
 
   it('keeps taller bars taller', () => {
-    const heights = [...buildChartSvg(BAR).matchAll(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)"/g)].map(
-      (m) => Number(m[1]),
-    );
+    const heights = [
+      ...buildChartSvg(BAR).matchAll(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)"/g),
+    ].map((m) => Number(m[1]));
     expect(heights[0]).toBeGreaterThan(heights[1]!);
     expect(heights[2]).toBe(0);
   });

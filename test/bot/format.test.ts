@@ -37,7 +37,10 @@ describe('bot formatting', () => {
   });
 
   it('caps warnings at 10, escaped, and says how many more', () => {
-    const text = formatWarnings(Array.from({ length: 13 }, (_, i) => warning(i)), 'zh').value;
+    const text = formatWarnings(
+      Array.from({ length: 13 }, (_, i) => warning(i)),
+      'zh',
+    ).value;
     expect(text).toContain('发现 13 条警告');
     expect(text).toContain('&lt;9&gt;');
     expect(text).not.toContain('&lt;10&gt;');
@@ -45,7 +48,13 @@ describe('bot formatting', () => {
   });
 
   it('puts every chart figure in the caption', () => {
-    const caption = formatChartCaption({ kind: 'bar', title: 'T', labels: ['甲', '乙'], values: [1234, 5], unit: '件' });
+    const caption = formatChartCaption({
+      kind: 'bar',
+      title: 'T',
+      labels: ['甲', '乙'],
+      values: [1234, 5],
+      unit: '件',
+    });
     expect(caption.value).toBe('<b>T</b>\n甲：1,234 件\n乙：5 件');
   });
 });

@@ -35,7 +35,11 @@ async function chat(lines: string[]): Promise<string> {
 
 describe('runTerminalChat with piped input', () => {
   it('answers each line and ends with the input', async () => {
-    const out = await chat(['化隆2024年行政处罚多少', '', 'How many administrative penalties did Hualong have in 2024?']);
+    const out = await chat([
+      '化隆2024年行政处罚多少',
+      '',
+      'How many administrative penalties did Hualong have in 2024?',
+    ]);
     const answers = out.trim().split('\n\n');
     expect(answers).toHaveLength(2);
     expect(answers[0]).toContain('114 件');
