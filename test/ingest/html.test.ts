@@ -51,6 +51,8 @@ describe('HTML tables', () => {
   it.each([
     ['gbk', '<meta charset="gbk">'],
     ['gb2312 (http-equiv)', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'],
+    ['GBK page without any charset', ''],
+    ['GBK page mislabelled utf-8', '<meta charset="utf-8">'],
   ])('decodes a %s page by its meta charset', async (_name, meta) => {
     const page = `<html><head>${meta}<title>年报</title></head><body><p>化隆县 2024 年政府信息公开工作年度报告</p>
       <table><tr><td>行政许可</td><td>2754</td></tr></table></body></html>`;
