@@ -210,18 +210,41 @@ function placeLong(nums: number[], rowId: string, rowLabel: string): Placed {
 }
 
 /** Assigns raw rows to row ids in table order, by label words, falling back to position. */
-function assignRows(rows: readonly RawRow[]): { assigned: Map<string, RawRow>; notes: ParseNote[] } {
+/** A printed group subtotal row: （三）不予公开, （四）无法提供, （五）不予处理 with numbers of their own. */
+const SUBTOTAL = /[三四五]\)?、?(不予公开|无法提供|不予处理)$/;
+const GROUP_OF: Record<string, { prefix: string; label: string }> = {
+  不予公开: { prefix: 'denied_', label: '（三）不予公开' },
+  无法提供: { prefix: 'unable_', label: '（四）无法提供' },
+  不予处理: { prefix: 'np_', label: '（五）不予处理' },
+  其他处理: { prefix: 'other_', label: '（六）其他处理' },
+};
+
+interface Assignment {
+  assigned: Map<string, RawRow>;
+  /** Printed subtotal rows by group word (A-06). */
+  subtotals: Map<string, RawRow>;
+  notes: ParseNote[];
+}
+
+/** Assigns raw rows to row ids in table order, by label words, falling back to position. */
+function assignRows(rows: readonly RawRow[]): Assignment {
   const assigned = new Map<string, RawRow>();
+  const subtotals = new Map<string, RawRow>();
   const notes: ParseNote[] = [];
+  const firstOther = ROW_IDS.indexOf('other_no_correction');
   let prev = -1;
   for (const row of rows) {
     let idx = firstRowAfter(row.label, prev);
     const hits = idx === undefined ? matchRow(row.label) : [idx];
-    const mergedOther =
-      idx === undefined && MERGED_KEY.test(row.label) && prev < ROW_IDS.indexOf('other_no_correction');
-    if (mergedOther) {
+    const subtotal = idx === undefined ? SUBTOTAL.exec(row.label) : null;
+    if (subtotal && row.cells.length > 0) {
+      subtotals.set(subtotal[1]!, row);
+      continue;
+    }
+    if (idx === undefined && MERGED_KEY.test(row.label) && prev < firstOther) {
+      // one （六）其他处理 row: the merged 2019 layout, or a subtotal if sub-rows follow
       assigned.set(MERGED_OTHER, row);
-      prev = ROW_IDS.indexOf('other_other');
+      prev = firstOther - 1;
       continue;
     }
     if (idx === undefined && hits.length > 0) {
@@ -239,7 +262,39 @@ function assignRows(rows: readonly RawRow[]): { assigned: Map<string, RawRow>; n
     assigned.set(ROW_IDS[idx]!, row);
     prev = idx;
   }
-  return { assigned, notes };
+  const merged = assigned.get(MERGED_OTHER);
+  if (merged && ROW_IDS.slice(firstOther, firstOther + 3).some((id) => assigned.has(id))) {
+    assigned.delete(MERGED_OTHER);
+    if (merged.cells.length > 0) subtotals.set('其他处理', merged);
+  }
+  return { assigned, subtotals, notes };
+}
+
+/** A-06: a printed subtotal equals the sum of its sub-rows, per column. */
+function checkSubtotals(
+  subtotals: ReadonlyMap<string, RawRow>,
+  values: Readonly<Record<string, number | null>>,
+): ParseNote[] {
+  const notes: ParseNote[] = [];
+  for (const [word, row] of subtotals) {
+    const group = GROUP_OF[word]!;
+    const printed = placeRow(row, `${group.prefix}subtotal`, group.label).values;
+    const children = APPLY_ROWS.filter((r) => r.id.startsWith(group.prefix));
+    APPLY_COLS.forEach((col, i) => {
+      const cells = children.map((r) => `apply.${r.id}.${col.id}`);
+      const parts = cells.map((f) => values[f]);
+      if (parts.some((v) => v === null || v === undefined)) return;
+      const sum = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+      if (sum === printed[i]) return;
+      notes.push({
+        rule: 'A-06',
+        severity: 'error',
+        fields: cells,
+        message: `表三“${group.label}”小计为${printed[i]}，子项之和为${sum}（${col.zh}）`,
+      });
+    });
+  }
+  return notes;
 }
 
 /** Parses table 三 (25 rows × 7 columns) from the lines of its region. */
@@ -247,7 +302,7 @@ export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
   const values: Record<string, number | null> = {};
   const blanks: string[] = [];
   const rows = collectRows(lines);
-  const { assigned, notes } = assignRows(rows);
+  const { assigned, subtotals, notes } = assignRows(rows);
   const found = assigned.size >= 3;
   for (const def of APPLY_ROWS) {
     for (const f of fieldsOf(def.id)) values[f] = null;
@@ -278,5 +333,6 @@ export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
       put('other_fee_unpaid', placed);
     }
   }
+  notes.push(...checkSubtotals(subtotals, values));
   return { values, blanks, notes, found };
 }

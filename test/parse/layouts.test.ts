@@ -374,3 +374,21 @@ describe('title search', () => {
     expect(report.year).toBe(year);
   });
 });
+
+describe('printed group subtotals (A-06)', () => {
+  it('skips subtotal rows when assigning, and checks them against their sub-rows', () => {
+    const { report, warnings } = parse(
+      buildReport({
+        rows: {
+          denied_state_secret: `（三）不予公开 0 0 0 0 0 0 1\n1.属于国家秘密 ${ROWS.denied_state_secret!.join(' ')}`,
+          unable_not_held: `（四）无法提供 2 0 0 0 0 0 2\n1.本机关不掌握相关政府信息 ${ROWS.unable_not_held!.join(' ')}`,
+          other_no_correction: `（六）其他处理 0 0 0 0 0 0 0\n${PRINTED.other_no_correction!.replace('（六）其他处理 ', '')} 0 0 0 0 0 0 0`,
+        },
+      }),
+    );
+    for (const r of APPLY_ROWS) expect(row(report.values, r.id)).toEqual(ROWS[r.id]);
+    const a06 = warnings.filter((w) => w.rule === 'A-06');
+    expect(a06.map((w) => w.message)).toEqual(['表三“（三）不予公开”小计为1，子项之和为0（总计）']);
+    expect(a06[0]!.fields).toHaveLength(8);
+  });
+});
