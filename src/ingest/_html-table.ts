@@ -5,13 +5,13 @@ import { normaliseText } from './_text.ts';
 /** Largest rowspan/colspan honoured; bigger values are authoring errors. */
 const MAX_SPAN = 100;
 
-function span(value: string | undefined): number {
+function readSpan(value: string | undefined): number {
   const n = Number.parseInt(value ?? '1', 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
 /** The table's own rows (not those of tables nested in its cells). */
-function ownRows($: CheerioAPI, table: Element): Element[] {
+function listOwnRows($: CheerioAPI, table: Element): Element[] {
   return $(table)
     .find('tr')
     .toArray()
@@ -21,14 +21,14 @@ function ownRows($: CheerioAPI, table: Element): Element[] {
 /** The table as a grid: rowspan/colspan expanded, text in the top-left slot, '' in the slots it covers. */
 export function readGrid($: CheerioAPI, table: Element): string[][] {
   const grid: (string | undefined)[][] = [];
-  ownRows($, table).forEach((tr, r) => {
+  listOwnRows($, table).forEach((tr, r) => {
     grid[r] ??= [];
     const row = grid[r]!;
     let c = 0;
     for (const cell of $(tr).children('td,th').toArray()) {
       while (row[c] !== undefined) c++;
-      const rows = span($(cell).attr('rowspan'));
-      const cols = span($(cell).attr('colspan'));
+      const rows = readSpan($(cell).attr('rowspan'));
+      const cols = readSpan($(cell).attr('colspan'));
       const text = normaliseText($(cell).text());
       for (let i = 0; i < rows; i++) {
         grid[r + i] ??= [];
@@ -58,5 +58,5 @@ export function isBorderless($: CheerioAPI, table: Element): boolean {
 
 /** Row count of a table, for the more-than-3-rows border rule. */
 export function countRows($: CheerioAPI, table: Element): number {
-  return ownRows($, table).length;
+  return listOwnRows($, table).length;
 }

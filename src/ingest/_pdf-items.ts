@@ -12,7 +12,7 @@ export interface RawTextItem {
 /** Reading direction of a run, in degrees anticlockwise. */
 type Turn = 0 | 90 | 180 | 270;
 
-function turnOf(t: readonly number[]): Turn {
+function findTurn(t: readonly number[]): Turn {
   const a = t[0] ?? 1;
   const b = t[1] ?? 0;
   if (Math.abs(a) >= Math.abs(b)) return a >= 0 ? 0 : 180;
@@ -20,7 +20,7 @@ function turnOf(t: readonly number[]): Turn {
 }
 
 /** Rotates a point so that text running at `turn` reads left to right. */
-function unturn(x: number, y: number, turn: Turn): [number, number] {
+function rotateToReading(x: number, y: number, turn: Turn): [number, number] {
   switch (turn) {
     case 90:
       return [y, -x];
@@ -43,19 +43,21 @@ export function orientItems(
   view: readonly number[],
 ): { items: PdfItem[]; view: number[] } {
   const weight = new Map<Turn, number>();
-  for (const r of raw)
-    weight.set(turnOf(r.transform), (weight.get(turnOf(r.transform)) ?? 0) + r.str.trim().length);
+  for (const r of raw) {
+    const turn = findTurn(r.transform);
+    weight.set(turn, (weight.get(turn) ?? 0) + r.str.trim().length);
+  }
   const turn = [...weight.entries()].sort((p, q) => q[1] - p[1])[0]?.[0] ?? 0;
   const items = raw
-    .filter((r) => turnOf(r.transform) === turn)
+    .filter((r) => findTurn(r.transform) === turn)
     .map((r): PdfItem => {
       const t = r.transform;
-      const [x, y] = unturn(t[4] ?? 0, t[5] ?? 0, turn);
+      const [x, y] = rotateToReading(t[4] ?? 0, t[5] ?? 0, turn);
       const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || r.height || 1;
       return { str: r.str, x, y, w: r.width, size, h: r.height };
     });
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
-  const [ax, ay] = unturn(x0, y0, turn);
-  const [bx, by] = unturn(x1, y1, turn);
+  const [ax, ay] = rotateToReading(x0, y0, turn);
+  const [bx, by] = rotateToReading(x1, y1, turn);
   return { items, view: [Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)] };
 }

@@ -61,16 +61,17 @@ export function isMarginPageNumber(line: PdfLine, view: readonly number[]): bool
 }
 
 /** Relative advance of a character: CJK and full-width forms are about twice as wide as Latin and digits. */
-const advance = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1);
+const measureAdvance = (ch: string) =>
+  /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
 
 /** Splits a run at wide runs of spaces (some generators set a whole table row as one run), placing parts by advance. */
 export function explodeItem(item: PdfItem): PdfItem[] {
   if (!/\S\s{2,}\S/.test(item.str)) return [item];
-  const total = [...item.str].reduce((n, ch) => n + advance(ch), 0);
+  const total = [...item.str].reduce((n, ch) => n + measureAdvance(ch), 0);
   const parts: PdfItem[] = [];
   for (const m of item.str.matchAll(/\S+(?:\s\S+)*/g)) {
-    const lead = [...item.str.slice(0, m.index)].reduce((n, ch) => n + advance(ch), 0);
-    const own = [...m[0]].reduce((n, ch) => n + advance(ch), 0);
+    const lead = [...item.str.slice(0, m.index)].reduce((n, ch) => n + measureAdvance(ch), 0);
+    const own = [...m[0]].reduce((n, ch) => n + measureAdvance(ch), 0);
     parts.push({ ...item, str: m[0], x: item.x + (item.w * lead) / total, w: (item.w * own) / total });
   }
   return parts.length > 0 ? parts : [item];

@@ -43,7 +43,7 @@ function placeValues(
 }
 
 /** Columns a short row can borrow: a nearby fuller row's values, or the header line just above. */
-function columnsFor(rows: readonly Row[], i: number): { x0: number; x1: number }[][] {
+function findColumns(rows: readonly Row[], i: number): { x0: number; x1: number }[][] {
   const row = rows[i]!;
   const span = NEIGHBOUR_SPAN * Math.max(...row.values.map((v) => v.size));
   const near = (r: Row) => r.line.page === row.line.page && Math.abs(r.line.y - row.line.y) <= span;
@@ -69,7 +69,7 @@ function renderRow(rows: readonly Row[], i: number): string {
   const row = rows[i]!;
   const labels = row.labels.map((c) => c.text);
   if (row.values.length === 0) return labels.join('\t');
-  for (const cols of columnsFor(rows, i)) {
+  for (const cols of findColumns(rows, i)) {
     if (cols.length <= row.values.length) continue;
     const slots = placeValues(row.values, cols);
     if (!slots) continue;
