@@ -94,6 +94,17 @@ async function timeAsks(path: string, questions: readonly string[], rounds: numb
   return times.sort((x, y) => x - y);
 }
 
+/** The faster of two timed runs, in ms. */
+async function timeBest(run: () => Promise<unknown>): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 2; i++) {
+    const t = performance.now();
+    await run();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
 /** Answer latency at 10 and 10,000 reports, and the cost of loading the big store. */
 export async function benchAsk(): Promise<AskBench> {
   const parsed = parseAllSeeds();
@@ -109,12 +120,9 @@ export async function benchAsk(): Promise<AskBench> {
     const big = join(dir, 'store-10000.json');
     writeFileSync(small, stringifyStore({ version: 1, reports: synthesise(10, seeds, areas) }));
     writeFileSync(big, stringifyStore({ version: 1, reports: synthesise(10_000, seeds, areas) }));
-    let t = performance.now();
-    JSON.parse(readFileSync(big, 'utf8'));
-    const jsonParseMs = performance.now() - t;
-    t = performance.now();
-    await openStore(big);
-    const loadMs = performance.now() - t;
+    // Best of two runs each, so a garbage collection in one run does not decide the ratio.
+    const jsonParseMs = await timeBest(async () => JSON.parse(readFileSync(big, 'utf8')));
+    const loadMs = await timeBest(() => openStore(big));
     const questions = questionsFor(areas);
     const t10 = await timeAsks(small, questions, 200);
     const t10k = await timeAsks(big, questions, 200);
