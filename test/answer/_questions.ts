@@ -964,4 +964,29 @@ export const QUESTIONS: QuestionRow[] = [
     q('lookup', 'en', [HUANGZHONG], NONE, 'active.admin_fee'),
     [['湟中区人民政府-2023', 'active.admin_fee', 159.7]],
   ],
+  [
+    'Hongze reconsiderations 2024',
+    q('lookup', 'en', [HONGZE], year(2024), 'legal.review.total'),
+    [['淮安市洪泽区人民政府-2024', 'legal.review.total', 2]],
+  ],
+  [
+    'Hongze reconsideration corrected 2024',
+    q('lookup', 'en', [HONGZE], year(2024), 'legal.review.corrected'),
+    [['淮安市洪泽区人民政府-2024', 'legal.review.corrected', 1]],
+  ],
+  [
+    'FOI requests Pingluo 2023',
+    q('lookup', 'en', [PINGLUO], year(2023), 'apply.new_received.total'),
+    [['平罗县人民政府办公室-2023', 'apply.new_received.total', 18]],
+  ],
+  [
+    'How many FOI requests did Huzhu receive in 2022?',
+    q('lookup', 'en', [HUZHU], year(2022), 'apply.new_received.total'),
+    [['互助土族自治县人民政府-2022', 'apply.new_received.total', 9]],
+  ],
+  [
+    'Hualong coercion 2024',
+    q('lookup', 'en', [HUALONG], year(2024), 'active.coercion'),
+    [['化隆县人民政府-2024', 'active.coercion', 4]],
+  ],
 ];
