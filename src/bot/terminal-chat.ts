@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { answerQuestion } from '../answer/index.ts';
 import type { ClarifyChoice } from '../answer/types.ts';
 import type { Store } from '../store/index.ts';
+import { buildExamples } from './examples.ts';
 import { detectLang } from './messages.ts';
 
 export interface TerminalChatOptions {
@@ -14,8 +15,6 @@ export interface TerminalChatOptions {
 const PICK_HINT_ZH = '输入序号选择 ';
 const PICK_HINT_EN = 'Type a number to choose ';
 
-const GREETING = '年报问答（Ctrl+D 退出）。例如：某县2024年行政处罚多少\n';
-
 /**
  * The chat without Telegram: a prompt on a terminal; with piped input, one answer per
  * line, ending at end of input. Resolves when input ends.
@@ -25,7 +24,8 @@ export async function runTerminalChat(store: Store, options: TerminalChatOptions
   const interactive = Boolean(input.isTTY);
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   if (interactive) {
-    output.write(GREETING);
+    const example = buildExamples(store, 'zh')[0];
+    output.write(`年报问答（Ctrl+D 退出）。${example ? `例如：${example}` : ''}\n`);
     rl.setPrompt('问> ');
     rl.prompt();
   }

@@ -119,6 +119,14 @@ describe('npm start against a fake Bot API', () => {
     await replyTo(506, '2776');
   });
 
+  it('answers an admin upload that is not a report with its error code in plain words', async () => {
+    const bytes = new TextEncoder().encode('会议通知：本周五下午三点在三楼会议室开会。\n');
+    api.addFile('txt-1', 'documents/file_3.txt', bytes);
+    api.pushUpdate(privateDocument(ADMIN, 'txt-1', 'notice.txt', bytes.length));
+    const reply = await replyTo(ADMIN.id, '无法读取这份文件');
+    expect(textOf(reply)).toMatch(/（(NOT_A_REPORT|NO_TABLES)）：/);
+  });
+
   it('refuses a non-admin upload without downloading it', async () => {
     const u = user(507);
     api.addFile('pdf-2', 'documents/file_2.pdf', new Uint8Array([1, 2, 3]));
