@@ -1,4 +1,5 @@
 import type { Report, Warning } from '../schema/index.ts';
+import { splitLine } from './_cells.ts';
 import type { TableResult, TextLine } from './_notes.ts';
 import { parseActiveTable } from './active-table.ts';
 import { parseApplicationTable } from './application-table.ts';
@@ -38,6 +39,20 @@ function checkReadable(raw: string): ParseResult | undefined {
     );
   }
   return undefined;
+}
+
+/** F-05: table 三 labels written 政务公开申请 instead of the official 政府信息公开申请. */
+function findLabelVariant(lines: readonly TextLine[]): Warning | undefined {
+  const hit = lines.find((l) => /政务公开申请/.test(l.text));
+  if (!hit) return undefined;
+  const label = splitLine(hit.text).label.replace(/^.*?(?=[一二三四]、)/, '');
+  return {
+    rule: 'F-05',
+    severity: 'info',
+    report: '',
+    fields: [],
+    message: `表格标签“${label}”非标准写法，已按“${label.replace('政务公开申请', '政府信息公开申请')}”识别`,
+  };
 }
 
 /** Page-break debris: footers such as `- 4 -`, `第4页`, `4/6`. */
@@ -98,6 +113,8 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
   const lines: TextLine[] = text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
   const layout = findLayout(lines);
   const debris: Warning[] = [];
+  const variant = layout.tables.三 ? findLabelVariant(lines.slice(...layout.tables.三)) : undefined;
+  if (variant) debris.push(variant);
   const active = parseActiveTable(regionLines(lines, layout, '二', debris));
   const apply = parseApplicationTable(regionLines(lines, layout, '三', debris));
   const legal = parseLegalTable(regionLines(lines, layout, '四', debris));

@@ -159,6 +159,14 @@ describe('table 三 layouts', () => {
     expect(row(report.values, id)).toEqual(want);
   });
 
+  it('notes the 政务公开申请 wording as a label variant (F-05)', () => {
+    const line = '一、本年新收政务公开申请数量 8 2 0 0 0 0 10';
+    const { warnings } = parse(buildReport({ rows: { new_received: line } }));
+    expect(warnings.find((w) => w.rule === 'F-05')?.message).toBe(
+      '表格标签“一、本年新收政务公开申请数量”非标准写法，已按“一、本年新收政府信息公开申请数量”识别',
+    );
+  });
+
   it('keeps blank tab cells as 0 and lists them in blanks', () => {
     const { report } = parse(
       buildReport({ sep: '\t', rows: { carried_in: `${PRINTED.carried_in}\t1\t\t\t\t\t\t1` } }),
