@@ -15,5 +15,12 @@ export {
   TABLE_TITLES,
   type TableId,
 } from './fields.ts';
-export { type NarrativeItem, NarrativeItemSchema, type Region, RegionSchema, type Report, ReportSchema } from './report.ts';
+export {
+  type NarrativeItem,
+  NarrativeItemSchema,
+  type Region,
+  RegionSchema,
+  type Report,
+  ReportSchema,
+} from './report.ts';
 export { type Severity, SeveritySchema, type Warning, WarningSchema } from './warning.ts';
