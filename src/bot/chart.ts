@@ -28,7 +28,10 @@ function niceMax(max: number): { top: number; step: number } {
 /** Label text shortened for the axis; the caption carries the full names. */
 function shortenLabel(label: string, slots: number): string {
   const max = Math.max(4, Math.floor(slots / 16));
-  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+  if (label.length <= max) return label;
+  // 人民政府 adds nothing on an axis of agencies.
+  const short = label.replace(/人民政府$/, '').replace(/人民政府/, '政府');
+  return short.length > max ? `${short.slice(0, max - 1)}…` : short;
 }
 
 function formatTick(value: number): string {
