@@ -1,13 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AddOutcome, addReports, type ReportFile } from '../pipeline/index.ts';
 import { openStore } from '../store/index.ts';
 import { defaultStorePath } from './_store-path.ts';
 
-const REPORT_EXT = new Set(['.txt', '.md', '.html', '.htm', '.pdf', '.docx', '']);
-
-/** Files named on the command line; directories contribute their report-like files. */
+/** Files named on the command line; directories contribute every regular, non-hidden file. */
 async function expand(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
@@ -15,9 +13,9 @@ async function expand(paths: readonly string[]): Promise<{ files: string[]; miss
     const info = await stat(p).catch(() => undefined);
     if (!info) missing.push(p);
     else if (info.isDirectory()) {
-      const names = (await readdir(p)).filter(
-        (n) => !n.startsWith('.') && REPORT_EXT.has(extname(n).toLowerCase()),
-      );
+      // every file is tried (formats are recognised by content); failures are listed, never skipped silently
+      const entries = await readdir(p, { withFileTypes: true });
+      const names = entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
       files.push(...names.sort().map((n) => join(p, n)));
     } else files.push(p);
   }
