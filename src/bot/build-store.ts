@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Logger } from '../logger.ts';
 import { addReports, type ReportFile } from '../pipeline/index.ts';
 import { openStore, type Store } from '../store/index.ts';
@@ -25,6 +25,7 @@ async function readSources(dir: string): Promise<ReportFile[]> {
  * from the pool) and upserted in one atomic write. Records added by uploads are kept.
  */
 export async function ensureStore(storePath: string, reportsDir: string, logger: Logger): Promise<Store> {
+  await mkdir(dirname(storePath), { recursive: true });
   const store = await openStore(storePath);
   const held = new Set(store.all().map((s) => s.report.source.sha256));
   const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
