@@ -48,6 +48,8 @@ export async function openStore(path: string): Promise<Store> {
   }
   let idx = buildIndexes(db.data.reports);
   let revision = 0;
+  /** Set when an 'unchanged' record still needs writing (fresh warnings). */
+  let dirty = false;
 
   function apply(entry: StoredReport): UpsertOutcome {
     const slot = findSlot(db.data, idx, entry);
@@ -58,6 +60,11 @@ export async function openStore(path: string): Promise<Store> {
     }
     const old = db.data.reports[slot]!;
     if (old.report.id === entry.report.id && old.report.source.sha256 === entry.report.source.sha256) {
+      // same file; its warnings may still change (a neighbouring year arrived): keep the fresh ones
+      if (JSON.stringify(old.warnings) !== JSON.stringify(entry.warnings)) {
+        old.warnings = entry.warnings;
+        dirty = true;
+      }
       return 'unchanged';
     }
     db.data.reports[slot] = entry;
@@ -67,6 +74,7 @@ export async function openStore(path: string): Promise<Store> {
 
   async function save(): Promise<void> {
     revision++;
+    dirty = false;
     try {
       await db.write();
     } catch (cause) {
@@ -90,12 +98,12 @@ export async function openStore(path: string): Promise<Store> {
     newestYear: () => idx.newestYear,
     async upsert(entry) {
       const outcome = apply(entry);
-      if (outcome !== 'unchanged') await save();
+      if (outcome !== 'unchanged' || dirty) await save();
       return outcome;
     },
     async upsertMany(entries) {
       const outcomes = entries.map(apply);
-      if (outcomes.some((o) => o !== 'unchanged')) await save();
+      if (outcomes.some((o) => o !== 'unchanged') || dirty) await save();
       return outcomes;
     },
   };
