@@ -10,6 +10,8 @@ export interface Messages {
   sourceReport(title: string): string;
   derivedParts(parts: string): string;
   noAgency(names: string, held: string): string;
+  /** A note when a question names held agencies and places not held. */
+  alsoMissing(names: string): string;
   onlyYears(agency: string, years: number[]): string;
   noReports: string;
   typo(typed: string, meant: string): string;

@@ -2,6 +2,7 @@ import type { NluContext, Query } from '../nlu/index.ts';
 import type { Warning } from '../schema/index.ts';
 import type { AgencyGroup, Store, StoredReport } from '../store/index.ts';
 import type { Messages } from './_messages.ts';
+import { romaniseAgency } from './_romanise.ts';
 import type { MetricInfo } from './figures.ts';
 import type { Answer, AnswerFigure } from './types.ts';
 
@@ -27,13 +28,21 @@ export function buildAnswer(
   return { intent: input.query.intent, answers, warnings, text, lang: input.lang, ...extra };
 }
 
-/** The typo and name-choice notes the reply must state. */
-function describeAssumptions({ query, ctx, m }: ReplyInput): string[] {
-  return query.assumptions.map((a) => {
+/** The typo and name-choice notes the reply must state, and the places asked about but not held. */
+function describeAssumptions(input: ReplyInput): string[] {
+  const { query, ctx, m } = input;
+  const notes = query.assumptions.map((a) => {
     if (a.kind === 'typo') return m.typo(a.typed, a.meant);
-    const others = a.others.map((k) => ctx.agencies.get(k)?.name ?? k).join(m.joiner);
-    return m.preferred(ctx.agencies.get(a.chosen)?.name ?? a.chosen, others);
+    const others = a.others.map((k) => nameOf(input, ctx.agencies.get(k)?.name ?? k)).join(m.joiner);
+    return m.preferred(nameOf(input, ctx.agencies.get(a.chosen)?.name ?? a.chosen), others);
   });
+  if (query.missing && query.agencies.length > 0) notes.push(m.alsoMissing(query.missing.join(m.joiner)));
+  return notes;
+}
+
+/** An agency as the reply names it: in English replies with its English reading. */
+export function nameOf({ lang }: Pick<ReplyInput, 'lang'>, agency: string): string {
+  return lang === 'en' ? `${agency} (${romaniseAgency(agency)})` : agency;
 }
 
 export function metricName(info: MetricInfo, lang: 'zh' | 'en'): string {
@@ -54,11 +63,12 @@ export function pickReport(group: AgencyGroup, query: Query): StoredReport | und
 }
 
 /** "没有北京的年报；现有：…" with at most ten names. */
-export function describeHeld({ store, m }: ReplyInput): string {
+export function describeHeld(input: ReplyInput): string {
+  const { store, m } = input;
   const names: string[] = [];
   for (const g of store.agencies().values()) {
     if (names.length === 10) break;
-    names.push(g.name);
+    names.push(nameOf(input, g.name));
   }
   const more = store.agencies().size > names.length ? m.moreAgencies(store.agencies().size) : '';
   return names.join(m.joiner) + more;

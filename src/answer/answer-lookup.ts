@@ -1,10 +1,18 @@
 import type { Warning } from '../schema/index.ts';
-import { buildAnswer, describeHeld, formatValue, metricName, pickReport, type ReplyInput } from './_reply.ts';
+import {
+  buildAnswer,
+  describeHeld,
+  formatValue,
+  metricName,
+  nameOf,
+  pickReport,
+  type ReplyInput,
+} from './_reply.ts';
 import { describeMetric, mergeWarnings, readFigure } from './figures.ts';
 import type { Answer, AnswerFigure } from './types.ts';
 
 /** Figures shown when a question names an agency but no metric. */
-const SUMMARY = [
+export const SUMMARY = [
   'active.license',
   'active.penalty',
   'active.coercion',
@@ -36,13 +44,13 @@ export function answerLookup(input: ReplyInput): Answer {
   const entry = pickReport(group, query);
   if (!entry) {
     const years = group.reports.map((e) => e.report.year);
-    return buildAnswer(input, [m.onlyYears(group.name, years)]);
+    return buildAnswer(input, [m.onlyYears(nameOf(input, group.name), years)]);
   }
   const r = entry.report;
-  const ids = query.metric ? [query.metric] : SUMMARY;
+  const ids = query.metrics ?? (query.metric ? [query.metric] : SUMMARY);
   const answers: AnswerFigure[] = [];
   const warnings: Warning[] = [];
-  const lines: string[] = query.metric ? [] : [m.summaryTitle(r.agency, r.year)];
+  const lines: string[] = query.metric ? [] : [m.summaryTitle(nameOf(input, r.agency), r.year)];
   for (const id of ids) {
     const info = describeMetric(id);
     if (!info) continue;
@@ -54,7 +62,7 @@ export function answerLookup(input: ReplyInput): Answer {
       lines.push(`· ${metricName(info, lang)}：${value}`);
       continue;
     }
-    lines.push(m.figure(r.agency, r.year, metricName(info, lang), value));
+    lines.push(m.figure(nameOf(input, r.agency), r.year, metricName(info, lang), value));
     if (info.parts.length > 1) lines.push(describeParts(input, entry.report.values, info.parts));
     lines.push(m.source(r.title, info.table, info.row, info.col));
   }

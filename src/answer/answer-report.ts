@@ -1,6 +1,6 @@
 import type { Severity, Warning } from '../schema/index.ts';
 import type { AgencyGroup } from '../store/index.ts';
-import { buildAnswer, pickReport, type ReplyInput } from './_reply.ts';
+import { buildAnswer, nameOf, pickReport, type ReplyInput } from './_reply.ts';
 import type { Answer } from './types.ts';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -16,12 +16,12 @@ export function answerCheck(input: ReplyInput): Answer {
   if (!entry)
     return buildAnswer(input, [
       m.onlyYears(
-        group.name,
+        nameOf(input, group.name),
         group.reports.map((e) => e.report.year),
       ),
     ]);
   const warnings: Warning[] = [...entry.warnings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
-  const lines = [m.checkTitle(entry.report.agency, entry.report.year, warnings.length)];
+  const lines = [m.checkTitle(nameOf(input, entry.report.agency), entry.report.year, warnings.length)];
   for (const w of warnings.slice(0, CHECK_SHOWN))
     lines.push(`· [${m.severity[w.severity]}] ${w.rule} ${w.message}`);
   if (warnings.length > CHECK_SHOWN) lines.push(m.moreWarnings(warnings.length - CHECK_SHOWN));
@@ -40,7 +40,7 @@ export function answerList(input: ReplyInput): Answer {
   for (const g of groups)
     lines.push(
       `· ${m.listLine(
-        g.name,
+        nameOf(input, g.name),
         g.reports.map((e) => e.report.year),
       )}`,
     );

@@ -1,7 +1,7 @@
 import type { Warning } from '../schema/index.ts';
 import type { StoredReport } from '../store/index.ts';
 import { memoise } from './_context-cache.ts';
-import { buildAnswer, formatValue, metricName, pickReport, type ReplyInput } from './_reply.ts';
+import { buildAnswer, formatValue, metricName, nameOf, pickReport, type ReplyInput } from './_reply.ts';
 import { describeWarnings } from './answer-lookup.ts';
 import { describeMetric, type MetricInfo, mergeWarnings, readFigure } from './figures.ts';
 import type { Answer, AnswerFigure, ChartSpec } from './types.ts';
@@ -48,14 +48,14 @@ export function answerCompare(input: ReplyInput): Answer {
     else
       lines.push(
         m.onlyYears(
-          group.name,
+          nameOf(input, group.name),
           group.reports.map((e) => e.report.year),
         ),
       );
   }
   const { answers, warnings, chart } = collect(input, entries, info, 'bar');
   const rows = answers.map(
-    (a) => `· ${a.agency}（${m.yearLabel(a.year)}）：${formatValue(m, a.value, a.unit)}`,
+    (a) => `· ${nameOf(input, a.agency)}（${m.yearLabel(a.year)}）：${formatValue(m, a.value, a.unit)}`,
   );
   return buildAnswer(
     input,
@@ -109,7 +109,8 @@ export function answerRank(input: ReplyInput): Answer {
     .map(([year, n]) => `${m.yearLabel(year)}×${n}`)
     .join(m.joiner);
   const rows = answers.map(
-    (a, i) => `${i + 1}. ${a.agency}（${m.yearLabel(a.year)}）：${formatValue(m, a.value, a.unit)}`,
+    (a, i) =>
+      `${i + 1}. ${nameOf(input, a.agency)}（${m.yearLabel(a.year)}）：${formatValue(m, a.value, a.unit)}`,
   );
   const lines = [m.rankTitle(metricName(info, lang), query.order ?? 'desc'), ...rows, m.rankYears(yearText)];
   if (ranking.missing > 0) lines.push(m.rankMissing(ranking.missing));
@@ -129,10 +130,10 @@ export function answerTrend(input: ReplyInput): Answer {
   );
   const held = group.reports.map((e) => e.report.year);
   const { answers, warnings, chart } = collect(input, entries, info, 'line');
-  const lines = [m.trendTitle(group.name, metricName(info, lang))];
+  const lines = [m.trendTitle(nameOf(input, group.name), metricName(info, lang))];
   lines.push(...answers.map((a) => `· ${m.yearLabel(a.year)}：${formatValue(m, a.value, a.unit)}`));
   const wanted = y.kind === 'range' ? y.to - y.from + 1 : 0;
   if (held.length === 1 || entries.length < wanted || entries.length === 0)
-    lines.push(m.onlyYears(group.name, held));
+    lines.push(m.onlyYears(nameOf(input, group.name), held));
   return buildAnswer(input, [...lines, ...describeWarnings(input, warnings)], answers, warnings, { chart });
 }

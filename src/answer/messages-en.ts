@@ -11,6 +11,7 @@ export const MESSAGES_EN: Messages = {
   sourceReport: (title) => `Source: ${title}`,
   derivedParts: (parts) => ` (${parts})`,
   noAgency: (names, held) => `No report from ${names}; held: ${held}`,
+  alsoMissing: (names) => `(no report from ${names} is held)`,
   onlyYears: (agency, years) => `${agency}: only the ${years.join(', ')} report is held`,
   noReports: 'No reports are stored yet.',
   typo: (typed, meant) => `(read “${typed}” as “${meant}”)`,

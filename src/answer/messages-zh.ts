@@ -10,6 +10,7 @@ export const MESSAGES_ZH: Messages = {
   sourceReport: (title) => `来源：《${title}》`,
   derivedParts: (parts) => `（${parts}）`,
   noAgency: (names, held) => `没有${names}的年报；现有：${held}`,
+  alsoMissing: (names) => `（没有${names}的年报）`,
   onlyYears: (agency, years) => `${agency}只有${years.join('、')}年的年报`,
   noReports: '数据库里还没有年报。',
   typo: (typed, meant) => `（按“${meant}”理解“${typed}”）`,

@@ -2,12 +2,13 @@ import * as OpenCC from 'opencc-js/t2cn';
 
 let toSimplified: ((s: string) => string) | undefined;
 
-/** NFKC, traditional → simplified, lower case, and no spaces next to Chinese characters. */
+/** NFKC, traditional → simplified, lower case, no @mentions or links, and no spaces next to Chinese characters. */
 export function normaliseQuestion(question: string): string {
   const convert = toSimplified ?? OpenCC.Converter({ from: 'hk', to: 'cn' });
   toSimplified = convert;
   return convert(question.normalize('NFKC'))
     .toLowerCase()
+    .replace(/(?:^|\s)@\w+|https?:\/\/\S+/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/ ?([\u3000-\u9fff\uff00-\uffef]) ?/g, '$1')
     .trim();

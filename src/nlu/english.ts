@@ -35,17 +35,12 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\brank\w*\b|\btop\b/g, '排名'],
   [/\bcompare\b|\bcomparison\b|\bversus\b|\bvs\.?/g, '对比'],
   [
-    /\breliable\b|\bproblems?\b|\berrors?\b|\bissues?\b|\bcheck\b|\binconsisten\w*|\btrust\w*|\baccurate\b/g,
+    /\breliable\b|\bproblems?\b|\berrors?\b|\bissues\b|\bcheck\b|\binconsisten\w*|\btrust\w*|\baccurate\b/g,
     '靠谱',
   ],
   [/\bhelp\b|\bwhat can you do\b|\bhow do i use\b|\busage\b/g, '帮助'],
   [/\blist\b|\bwhich reports\b|\bwhat reports\b|\breports do you have\b|\bavailable\b/g, '有哪些年报'],
 ];
-
-/** True when the question is written in English (Latin letters and no Chinese characters). */
-export function isEnglish(q: string): boolean {
-  return /[a-z]/i.test(q) && !/[\u4e00-\u9fff]/.test(q);
-}
 
 /** Rewrites an English question into the words the Chinese matcher reads; pinyin names stay. */
 export function translateEnglish(q: string): string {

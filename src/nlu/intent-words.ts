@@ -1,12 +1,15 @@
 /** Words that set the intent; each list is one alternation, matched on the normalised question. */
 export const HELP_WORDS = /帮助|怎么用|如何使用|使用说明|你能做什么|你会什么|能问什么|^\/?(?:help|start)$/;
 export const LIST_WORDS =
-  /有哪些|哪些(?:年报|报告|单位|地方)|都有什么|列出|列表|清单|目录|有什么年报|收录了?/;
+  /有哪些|哪些单位|\b(?:which|what) (?:agencies|places|governments|counties)\b|哪些(?:年报|报告|单位|地方)|都有什么|列出|列表|清单|目录|有什么年报|收录了?/;
 export const CHECK_WORDS =
   /靠谱|可靠|可信|准确|准不准|对不对|有没有问题|什么问题|哪些问题|问题|错误|矛盾|毛病|检查|核查|核对|有误|靠不住/;
 export const RANK_WORDS = /最多|最少|最高|最低|最大|最小|排名|排行|排序|前[三五十]|倒数/;
 export const ASC_WORDS = /最少|最低|最小|倒数/;
 export const COMPARE_WORDS = /对比|比较|相比|比一比|差多少|哪个多|谁多|谁少/;
+/** Hellos and thanks: answered with the help text rather than “not understood”. */
+export const GREETING_WORDS =
+  /你好|您好|在吗|在不在|谢谢|多谢|感谢|哈喽|嗨|\b(?:hello|hi|hey|thanks|thank you|good morning)\b/;
 export const TREND_WORDS = /趋势|变化|走势|增长|下降|逐年/;
 
 /** Filler left after names, years and metrics; what remains may be a typo or an unknown place. */

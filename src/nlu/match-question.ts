@@ -1,14 +1,15 @@
-import { findRegion } from '../parse/index.ts';
 import { normaliseQuestion } from './_normalise.ts';
 import type { AliasHit } from './agency-aliases.ts';
 import type { NluContext } from './context.ts';
-import { isEnglish, translateEnglish } from './english.ts';
+import { getDivisionIndex, type Place, pickPlace } from './divisions.ts';
+import { translateEnglish } from './english.ts';
 import { findNear, findNearLatin } from './fuzzy.ts';
 import {
   ASC_WORDS,
   CHECK_WORDS,
   COMPARE_WORDS,
   FILLER,
+  GREETING_WORDS,
   HELP_WORDS,
   LIST_WORDS,
   RANK_WORDS,
@@ -16,7 +17,7 @@ import {
 } from './intent-words.ts';
 import { matchLongest, matchPinyin, type SpanMatch } from './match-spans.ts';
 import { matchYears } from './match-years.ts';
-import { composeMetric, type MetricTerm } from './metric-terms.ts';
+import { composeMetrics, type MetricTerm } from './metric-terms.ts';
 import type { Assumption, Query } from './types.ts';
 
 interface Resolved {
@@ -81,11 +82,29 @@ function findLatinTypo(runs: string[], ctx: NluContext): { typed: string; meant:
   return undefined;
 }
 
+/**
+ * English when the words around the names are English: agency and place names in Chinese
+ * characters (How many penalties did 化隆县人民政府 issue?) do not make a question Chinese.
+ */
+function detectLanguage(norm: string, ctx: NluContext): 'zh' | 'en' {
+  const latin = norm.match(/[a-z]{2,}/g) ?? [];
+  if (latin.length === 0) return 'zh';
+  if (!/[\u4e00-\u9fff]/.test(norm)) return 'en';
+  const divisions = getDivisionIndex();
+  const rest = matchLongest(
+    matchLongest(norm, ctx.aliases, ctx.longestAlias).rest,
+    divisions.chinese,
+    divisions.longest,
+  ).rest;
+  const han = rest.replace(/(?<=\d)年/g, '').match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return han === 0 || (latin.length >= 3 && latin.length * 2 >= han) ? 'en' : 'zh';
+}
+
 /** Understands one question: intent, agencies, years and metric. Pure. */
 export function matchQuestion(question: string, ctx: NluContext): Query {
-  const lang = isEnglish(question) ? 'en' : 'zh';
   const norm = normaliseQuestion(question);
-  const text = lang === 'en' ? translateEnglish(norm) : norm;
+  const lang = detectLanguage(norm, ctx);
+  const text = /[a-z]/.test(norm) ? translateEnglish(norm) : norm;
   const { years, rest: afterYears } = matchYears(text, ctx.newestYear);
   const named = matchLongest(afterYears, ctx.aliases, ctx.longestAlias);
   const spelled = matchPinyin(named.rest, ctx.pinyin);
@@ -95,10 +114,20 @@ export function matchQuestion(question: string, ctx: NluContext): Query {
   const terms: MetricTerm[] = metricMatch.found.map((f) => f.value);
   const assumptions: Assumption[] = [];
   const intentText = rest;
-  for (const re of [HELP_WORDS, LIST_WORDS, CHECK_WORDS, RANK_WORDS, COMPARE_WORDS, TREND_WORDS]) {
+  for (const re of [
+    HELP_WORDS,
+    LIST_WORDS,
+    CHECK_WORDS,
+    RANK_WORDS,
+    COMPARE_WORDS,
+    TREND_WORDS,
+    GREETING_WORDS,
+  ]) {
     rest = rest.replace(new RegExp(re.source, 'g'), (m) => ' '.repeat(m.length));
   }
   let runs = leftovers(rest);
+  const places = findPlaces(runs);
+  runs = places.rest;
   if (terms.length === 0 || !terms.some((t) => t.kind === 'row')) {
     const typo = findTypo(runs, ctx.fuzzyTerms);
     if (typo) {
@@ -109,8 +138,11 @@ export function matchQuestion(question: string, ctx: NluContext): Query {
         .flatMap((r) => r.split(' ').filter((w) => w.length >= 2));
     }
   }
-  const spans = [...named.found, ...spelled.found].sort((a, b) => a.at - b.at);
-  if (spans.length === 0) {
+  const spans = dropQualifiers(
+    [...named.found, ...spelled.found].sort((a, b) => a.at - b.at),
+    afterYears,
+  );
+  if (spans.length === 0 && places.found.length === 0) {
     const typo = findTypo(runs, ctx.fuzzyAliases) ?? findLatinTypo(runs, ctx);
     if (typo) {
       spans.push({
@@ -124,9 +156,17 @@ export function matchQuestion(question: string, ctx: NluContext): Query {
   }
   const resolved = resolveAgencies(spans, ctx);
   assumptions.push(...resolved.assumptions);
-  const metric = composeMetric(terms);
-  const query: Query = { intent: 'unknown', lang, agencies: resolved.agencies, years, metric, assumptions };
-  const missing = spans.length === 0 ? findMissingPlaces(runs) : [];
+  const metrics = composeMetrics(terms);
+  const query: Query = {
+    intent: 'unknown',
+    lang,
+    agencies: resolved.agencies,
+    years,
+    metric: metrics[0] ?? null,
+    assumptions,
+  };
+  if (metrics.length > 1) query.metrics = metrics;
+  const missing = describeMissing(places.found, resolved.agencies);
   if (missing.length > 0) query.missing = missing;
   query.intent = decideIntent(intentText, query, resolved, ctx, question);
   if (query.intent === 'rank') query.order = ASC_WORDS.test(intentText) ? 'asc' : 'desc';
@@ -142,23 +182,83 @@ export function matchQuestion(question: string, ctx: NluContext): Query {
   return query;
 }
 
+/** 淮安 洪泽: a stored city named right before a stored county inside it only qualifies it. */
+function dropQualifiers(spans: SpanMatch<AliasHit[]>[], text: string): SpanMatch<AliasHit[]>[] {
+  const code = (s: SpanMatch<AliasHit[]>) => (s.value.length === 1 ? s.value[0]!.key.split('|')[0]! : '');
+  return spans.filter((s, i) => {
+    const next = spans[i + 1];
+    if (!next || text.slice(s.at + s.text.length, next.at).trim() !== '') return true;
+    const outer = code(s).replace(/0+$/, '');
+    return !(outer.length >= 2 && outer.length < 6 && code(next).startsWith(outer) && code(next) !== code(s));
+  });
+}
+
+interface PlaceHit {
+  typed: string;
+  /** Every place the name may mean. */
+  places: Place[];
+}
+
+/** Real places (Chinese or pinyin) among the leftovers; what is left is returned as `rest`. */
+function findPlaces(runs: string[]): { found: PlaceHit[]; rest: string[] } {
+  const index = getDivisionIndex();
+  const found: PlaceHit[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    if (/^[a-z]+$/.test(run)) {
+      const pair = runs[i + 1] && /^[a-z]+$/.test(runs[i + 1]!) ? run + runs[i + 1] : '';
+      const hit = (pair && index.latin.get(pair)) || index.latin.get(run);
+      if (!hit) rest.push(run);
+      else {
+        const typed = hit === index.latin.get(pair) ? `${run} ${runs[++i]}` : run;
+        found.push({ typed: typed.replace(/\b[a-z]/g, (c) => c.toUpperCase()), places: hit });
+      }
+      continue;
+    }
+    if (!/[\u4e00-\u9fff]{2,}/.test(run)) {
+      rest.push(run);
+      continue;
+    }
+    const m = matchLongest(run, index.chinese, index.longest);
+    for (const f of m.found) found.push({ typed: f.text, places: f.value });
+    rest.push(...m.rest.split(' ').filter((w) => w.length >= 2));
+  }
+  return { found, rest };
+}
+
+/**
+ * Places asked about that no stored report belongs to, as the reply names them: 北京, or
+ * Shanghai Pudong (上海市浦东新区). A place that holds an agency named beside it (青海 化隆)
+ * only locates it; adjacent names of one place (上海 浦东) are one place.
+ */
+function describeMissing(found: PlaceHit[], agencies: string[]): string[] {
+  const codes = agencies.map((k) => k.split('|')[0]!);
+  const out: string[] = [];
+  let prev: { typed: string; place: Place | undefined } | undefined;
+  for (const hit of found) {
+    if (hit.places.some((p) => codes.some((c) => c.startsWith(p.code)))) continue;
+    const inside = prev?.place ? hit.places.filter((p) => p.code.startsWith(prev!.place!.code)) : [];
+    const latin = /^[a-z]/i.test(hit.typed);
+    if (prev && inside.length === 1 && out.length > 0) {
+      const typed = latin ? `${prev.typed} ${hit.typed}` : prev.typed + hit.typed;
+      out[out.length - 1] = latin ? `${typed} (${inside[0]!.name})` : typed;
+      prev = { typed, place: inside[0] };
+      continue;
+    }
+    const place = pickPlace(hit.places);
+    out.push(latin && place ? `${hit.typed} (${place.name})` : hit.typed);
+    prev = { typed: hit.typed, place };
+  }
+  return out;
+}
+
 /** For a metric asked without an agency: a few agencies to pick, each as a full question. */
 function suggestAgencies(norm: string, ctx: NluContext): { label: string; question: string }[] {
   const out: { label: string; question: string }[] = [];
   for (const info of ctx.agencies.values()) {
     out.push({ label: info.name, question: `${info.name}${norm}` });
     if (out.length === 5) break;
-  }
-  return out;
-}
-
-/** Region names in the leftovers that no stored report belongs to (e.g. 北京). */
-function findMissingPlaces(runs: string[]): string[] {
-  const out: string[] = [];
-  for (const run of runs) {
-    if (!/^[\u4e00-\u9fff]{2,}$/.test(run)) continue;
-    const region = findRegion(run, '');
-    if (region) out.push(run);
   }
   return out;
 }
@@ -175,10 +275,12 @@ function decideIntent(
   if (LIST_WORDS.test(text)) return 'list';
   if (q.agencies.length > 0 && CHECK_WORDS.test(text)) return 'check';
   if (q.agencies.length >= 2) return 'compare';
-  if (RANK_WORDS.test(text) && q.agencies.length === 0) return 'rank';
+  if (q.agencies.length === 1 && q.missing && COMPARE_WORDS.test(text)) return 'compare';
+  if (RANK_WORDS.test(text) && q.agencies.length === 0 && !q.missing) return 'rank';
   if (q.agencies.length === 1) {
     const many = q.years.kind === 'all' || q.years.kind === 'range';
-    return many || TREND_WORDS.test(text) ? 'trend' : 'lookup';
+    // 洪泽两年比一比: one agency compared with itself is a trend across its years.
+    return many || TREND_WORDS.test(text) || COMPARE_WORDS.test(text) ? 'trend' : 'lookup';
   }
   if (q.missing) return 'lookup';
   if (q.metric && ctx.agencies.size === 1) {
@@ -187,5 +289,6 @@ function decideIntent(
   }
   if (q.metric && COMPARE_WORDS.test(text)) return 'compare';
   if (q.metric) return 'clarify';
+  if (GREETING_WORDS.test(text)) return 'help';
   return 'unknown';
 }

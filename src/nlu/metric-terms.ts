@@ -22,7 +22,7 @@ export interface MetricTerm {
 /** Everyday words for rows and columns (the official labels come from the catalogue). */
 const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
   [['收费', '收费金额', '费用', '收了多少钱', '收入'], { kind: 'row', table: 'single', id: 'admin_fee' }],
-  [['处罚', '罚款'], { kind: 'row', table: 'single', id: 'penalty' }],
+  [['处罚', '罚款', '罚了', '被罚', '罚没', '罚单'], { kind: 'row', table: 'single', id: 'penalty' }],
   [['许可', '审批'], { kind: 'row', table: 'single', id: 'license' }],
   [['强制'], { kind: 'row', table: 'single', id: 'coercion' }],
   [['规范性文件', '规范文件'], { kind: 'row', table: 'doc', id: 'normative_doc' }],
@@ -87,6 +87,9 @@ export function buildMetricTerms(): Map<string, MetricTerm> {
     const label = stripNumbering(r.label);
     // 其他 alone is a column name; the row is reached through 其他处理.
     if (label !== '其他') add(map, label, { kind: 'row', table: 'apply', id: r.id, prio: 3 });
+    // 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理… is asked by its first clause.
+    if (label.includes('、'))
+      add(map, label.split('、')[0]!, { kind: 'row', table: 'apply', id: r.id, prio: 3 });
     const short = r.zh.split('：').pop()!;
     if (short !== '其他') add(map, short, { kind: 'row', table: 'apply', id: r.id, prio: 3 });
     add(map, short.replace(/^属于/, ''), { kind: 'row', table: 'apply', id: r.id, prio: 3 });
@@ -108,10 +111,39 @@ export function buildMetricTerms(): Map<string, MetricTerm> {
 
 /** Turns the matched row and column words into one field id (or derived id). */
 export function composeMetric(terms: readonly MetricTerm[]): string | null {
-  const rows = terms.filter((t) => t.kind === 'row').sort((a, b) => b.prio - a.prio);
-  const row = rows[0];
-  if (!row) return null;
-  const col = terms.find((t) => t.kind === 'col' && t.table === row.table)?.id;
+  return composeMetrics(terms)[0] ?? null;
+}
+
+/** Table 三 group sums by the member rows they add up (denied_state_secret → denied_sum). */
+const GROUP_OF = new Map(
+  APPLY_ROWS.filter((r) => r.group && GROUP_ROWS[r.group]).map((r) => [r.id, GROUP_ROWS[r.group!]!]),
+);
+
+/**
+ * Every metric the words name, in the order said: 行政许可和行政处罚 → two. A group word next
+ * to one of its rows (不予公开 国家秘密), or 依申请公开 next to another table 三 row, only
+ * narrows that row; generic words count only when nothing better was said.
+ */
+export function composeMetrics(terms: readonly MetricTerm[]): string[] {
+  let rows = terms.filter((t) => t.kind === 'row');
+  const best = Math.max(0, ...rows.map((t) => t.prio));
+  rows = rows.filter((t) => t.prio >= Math.min(best, 2));
+  const named = new Set(rows.map((t) => `${t.table}:${t.id}`));
+  rows = rows.filter((t) => {
+    if (t.table !== 'apply') return true;
+    if ([...GROUP_OF].some(([member, group]) => group === t.id && named.has(`apply:${member}`))) return false;
+    return t.id !== 'new_received' || !rows.some((o) => o.table === 'apply' && o.id !== 'new_received');
+  });
+  const out: string[] = [];
+  for (const row of rows) {
+    const col = terms.find((t) => t.kind === 'col' && t.table === row.table)?.id;
+    const id = composeId(row, col);
+    if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+function composeId(row: MetricTerm, col: string | undefined): string {
   switch (row.table) {
     case 'single':
       return `active.${row.id}`;

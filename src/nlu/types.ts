@@ -22,6 +22,8 @@ export interface Query {
   years: YearSpec;
   /** Field id or derived id, null when none was named. */
   metric: string | null;
+  /** Every metric named, when more than one (行政许可和行政处罚); `metric` is the first. */
+  metrics?: string[];
   /** Rank direction: most first or least first. */
   order?: 'desc' | 'asc';
   assumptions: Assumption[];

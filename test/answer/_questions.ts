@@ -933,7 +933,7 @@ export const QUESTIONS: QuestionRow[] = [
   ['北京市的年报', q('lookup', 'zh', [], NONE, null, { missing: ['北京市'] }), []],
   ['上海2024年收费', q('lookup', 'zh', [], year(2024), 'active.admin_fee', { missing: ['上海'] }), []],
   ['What is the weather today?', q('unknown', 'en', [], NONE, null), []],
-  ['你好', q('unknown', 'zh', [], NONE, null), []],
+  ['你好', q('help', 'zh', [], NONE, null), []],
   ['今天天气怎么样', q('unknown', 'zh', [], NONE, null), []],
   [
     'huanzhong 2023 penalties',

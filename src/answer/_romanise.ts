@@ -1,0 +1,58 @@
+import { pinyin } from 'pinyin-pro';
+
+const UNIT = /.+?(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|县|区|旗|盟)/g;
+const ENGLISH: ReadonlyArray<[RegExp, string]> = [
+  [/(?:特别行政区)$/, 'SAR'],
+  [/自治区$/, 'Autonomous Region'],
+  [/自治州$/, 'Autonomous Prefecture'],
+  [/自治县$/, 'Autonomous County'],
+  [/自治旗$/, 'Autonomous Banner'],
+  [/新区$/, 'New Area'],
+  [/地区$/, 'Prefecture'],
+  [/省$/, 'Province'],
+  [/市$/, 'City'],
+  [/县$/, 'County'],
+  [/区$/, 'District'],
+  [/旗$/, 'Banner'],
+  [/盟$/, 'League'],
+];
+const DEPARTMENT: Record<string, string> = {
+  人民政府: '',
+  人民政府办公室: 'General Office',
+  人民政府办公厅: 'General Office',
+};
+
+/** 淮安 → Huai'an: toneless pinyin, one word, an apostrophe before a syllable opening in a/o/e. */
+function spell(chinese: string): string {
+  const syllables = pinyin(chinese, { toneType: 'none', type: 'array', v: true });
+  const word = syllables.map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s)).join('');
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** One division: 化隆回族自治县 → Hualong Autonomous County. */
+function romaniseUnit(unit: string): string {
+  for (const [re, en] of ENGLISH) {
+    if (!re.test(unit)) continue;
+    const core = unit.replace(re, '').replace(/^(.{2,}?)(?:[^族]{1,3}族)+$/, '$1');
+    return `${spell(core)} ${en}`;
+  }
+  return spell(unit);
+}
+
+const cache = new Map<string, string>();
+
+/** English reading of an agency name for English replies: 化隆县人民政府 → Hualong County. */
+export function romaniseAgency(agency: string): string {
+  const hit = cache.get(agency);
+  if (hit !== undefined) return hit;
+  const cut = agency.indexOf('人民政府');
+  const place = cut >= 0 ? agency.slice(0, cut) : agency;
+  const dept = cut >= 0 ? agency.slice(cut) : '';
+  const units = place.match(UNIT) ?? [];
+  const tail = place.slice(units.join('').length);
+  const parts = [...units.map(romaniseUnit), ...(tail ? [spell(tail)] : [])].reverse();
+  const deptEn = DEPARTMENT[dept] ?? (dept ? spell(dept.replace('人民政府', '')) : '');
+  const out = [parts.join(', '), deptEn].filter((p) => p !== '').join(', ');
+  cache.set(agency, out);
+  return out;
+}
