@@ -15,6 +15,8 @@ export interface SplitLine {
   label: string;
   /** Value cells after the label; in tab layout blanks are kept, otherwise only numbers. */
   cells: CellValue[];
+  /** Tab layout only: the value cells with trailing blanks kept (their positions are columns). */
+  slots: CellValue[];
   tabbed: boolean;
 }
 
@@ -44,20 +46,22 @@ export function splitLine(line: string): SplitLine {
     const labelParts = parts.slice(0, start);
     // leading blanks after the label are kept: the caller decides whether they are columns
     const values = cells.slice(start, cells.length);
-    return { label: labelParts.join('').replace(/\s+/g, ''), cells: trimTrailing(values), tabbed: true };
+    return {
+      label: labelParts.join('').replace(/\s+/g, ''),
+      cells: trimTrailing(values),
+      slots: values,
+      tabbed: true,
+    };
   }
   const tokens = line.trim().split(/\s+/).filter(Boolean);
   let start = tokens.length;
   while (start > 0 && readCell(tokens[start - 1]!).kind === 'number') start--;
   // a lone leading digit run glued to a label like "1.属于" is not a value: only trailing numbers count
-  return {
-    label: tokens.slice(0, start).join(''),
-    cells: tokens.slice(start).map(readCell),
-    tabbed: false,
-  };
+  const cells = tokens.slice(start).map(readCell);
+  return { label: tokens.slice(0, start).join(''), cells, slots: cells, tabbed: false };
 }
 
-function trimTrailing(cells: CellValue[]): CellValue[] {
+export function trimTrailing(cells: CellValue[]): CellValue[] {
   let end = cells.length;
   while (end > 0 && cells[end - 1]!.kind === 'blank') end--;
   return cells.slice(0, end);

@@ -73,12 +73,15 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
   let header: string[] = [];
   for (const { text } of lines) {
     if (/收费金额/.test(text)) feeUnit = unitOf(text) ?? feeUnit;
-    if (/^\s*信息内容/.test(text))
-      header = text
-        .trim()
-        .split(/\s+|\t/)
-        .slice(1)
-        .filter(Boolean);
+    if (/^\s*信息内容/.test(text)) {
+      // tab rows keep blank heading slots so that heading positions match cell positions
+      header = text.includes('\t')
+        ? text
+            .split('\t')
+            .slice(1)
+            .map((h) => h.replace(/\s+/g, ''))
+        : text.trim().split(/\s+/).slice(1).filter(Boolean);
+    }
     const s = splitLine(text);
     // digits glued to the label (行政规范性文件12047) are the row's cells run together
     const gluedTail = s.cells.length === 0 ? /^(\D+?)(\d+(?:\.\d+)?)$/.exec(s.label) : null;

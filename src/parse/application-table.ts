@@ -1,5 +1,5 @@
 import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
-import { type CellValue, countNumbers, splitLine } from './_cells.ts';
+import { type CellValue, countNumbers, splitLine, trimTrailing } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
@@ -36,6 +36,20 @@ const ROW_KEYS: Record<string, RegExp> = {
   carried_out: /结转下年度|下一?年度继续/,
 };
 const MERGED_KEY = /其他处理/;
+/** Cells of a column-heading row (also the 数据1…数据6 / 项目 headings some converters print). */
+const COLUMN_HEADING =
+  /^(?:自然人|法人或其他组织|商业企业|科研机构|社会公益(?:组织)?|法律服务机构|其他|总计|合计|类别|项目|申请人情况|数量|数据\d+|\(数据项目\))$/;
+
+/** A tab row of column headings: no numbers and at least two heading cells. */
+function isHeadingRow(text: string): boolean {
+  let headings = 0;
+  for (const part of text.split('\t')) {
+    const c = part.replace(/\s+/g, '');
+    if (/\d/.test(c) && !/^数据\d+$/.test(c)) return false;
+    if (COLUMN_HEADING.test(c)) headings++;
+  }
+  return headings >= 2;
+}
 
 interface RawRow {
   label: string;
@@ -63,6 +77,8 @@ function collectRows(lines: readonly TextLine[]): RawRow[] {
   const rows: RawRow[] = [];
   let pending = '';
   for (const { text, line } of lines) {
+    // a repeated or converter-made heading row is neither a label fragment nor a blank data row
+    if (text.includes('\t') && isHeadingRow(text)) continue;
     const s = splitLine(text);
     const nums = countNumbers(s.cells);
     if (nums === 0) {
@@ -84,7 +100,7 @@ function collectRows(lines: readonly TextLine[]): RawRow[] {
       prev.cells.push(...s.cells);
       continue;
     }
-    rows.push({ label: pending + s.label, cells: s.cells, tabbed: s.tabbed, line });
+    rows.push({ label: pending + s.label, cells: s.slots, tabbed: s.tabbed, line });
     pending = '';
   }
   return rows;
@@ -108,14 +124,42 @@ function describe(a: Alignment): string {
   return APPLY_COLS.map((c, i) => `${c.zh}${a.values[i]}`).join('、');
 }
 
+const dropLeadingBlanks = (cells: CellValue[]): CellValue[] | undefined => {
+  const extra = cells.length - N;
+  return extra >= 0 && cells.slice(0, extra).every((c) => c.kind === 'blank')
+    ? cells.slice(extra)
+    : undefined;
+};
+
+/** Reading of a ragged tab row: trailing blanks dropped (padding), then leading label-span blanks. */
+function fitTrimmed(slots: CellValue[]): CellValue[] {
+  const trimmed = trimTrailing(slots);
+  return dropLeadingBlanks(trimmed) ?? trimmed;
+}
+
+/**
+ * Places a tab row. A table grid is right-aligned: label spans leave blank slots before the
+ * values, and a blank 总计 is a trailing blank slot that is still a column. Converters that pad
+ * ragged rows add trailing blanks that are not columns; the row sum (A-02) decides between them.
+ */
+function placeTabRow(row: RawRow, rowId: string, rowLabel: string): Placed {
+  const right = dropLeadingBlanks(row.cells);
+  const trimmed = fitTrimmed(row.cells);
+  const same = right?.length === trimmed.length && right.every((c, i) => c === trimmed[i]);
+  if (!right || same) return placeCells(trimmed, true, rowId, rowLabel);
+  const a = placeCells(right, true, rowId, rowLabel);
+  if (rowSumHolds(a.values)) return a;
+  const b = placeCells(trimmed, true, rowId, rowLabel);
+  return rowSumHolds(b.values) ? b : a;
+}
+
 /** Turns a row's cells into 7 values. */
 function placeRow(row: RawRow, rowId: string, rowLabel: string): Placed {
-  let cells = row.cells;
-  if (row.tabbed && cells.length > N) {
-    const extra = cells.length - N;
-    if (cells.slice(0, extra).every((c) => c.kind === 'blank')) cells = cells.slice(extra);
-  }
-  if (row.tabbed && cells.length === N) {
+  return row.tabbed ? placeTabRow(row, rowId, rowLabel) : placeCells(row.cells, false, rowId, rowLabel);
+}
+
+function placeCells(cells: CellValue[], tabbed: boolean, rowId: string, rowLabel: string): Placed {
+  if (tabbed && cells.length === N) {
     const values = cells.map((c) => (c.kind === 'number' ? c.value : 0));
     const blankSlots = cells.flatMap((c, i) => (c.kind === 'number' ? [] : [i]));
     const textCell = cells.findIndex((c) => c.kind === 'text');

@@ -26,7 +26,8 @@ function collectCells(lines: readonly TextLine[]): {
     // a data line carries no label, or a group label such as 行政复议
     if (s.label && !/复议|诉讼|起诉/.test(s.label)) continue;
     if (s.tabbed) tabbed = true;
-    cells.push(...s.cells);
+    // a full tab row keeps its trailing blank cells: they are the last groups' columns
+    cells.push(...(s.tabbed && s.slots.length === N ? s.slots : s.cells));
   }
   return { cells, tabbed, headerSeen };
 }

@@ -40,6 +40,11 @@ export function normaliseAgency(name: string): string {
   return BARE_REGION.test(a) ? `${a}人民政府` : a;
 }
 
+/** The title text; an agency taken from the line above is prepended unless the tail names it. */
+function titleOf(lineAbove: string, before: string, tail: string): string {
+  return `${lineAbove && !tail.includes(lineAbove) ? lineAbove : ''}${before}${tail}`;
+}
+
 /** Finds the report title near the top: agency, year, and the title text. */
 export function readTitle(lines: readonly TextLine[]): TitleInfo | undefined {
   const head = lines.filter((l) => l.text.trim()).slice(0, 12);
@@ -69,7 +74,7 @@ export function readTitle(lines: readonly TextLine[]): TitleInfo | undefined {
     return {
       agency: normaliseAgency(agency),
       year: Number(yearText),
-      title: `${before ? '' : agency}${before}${tail?.[1] ?? `${yearText}年政府信息公开工作年度报告`}`,
+      title: titleOf(before ? '' : agency, before, tail?.[1] ?? `${yearText}年政府信息公开工作年度报告`),
       line: head[i]!.line,
     };
   }
