@@ -40,6 +40,8 @@ export function normaliseAgency(name: string): string {
   return BARE_REGION.test(a) ? `${a}人民政府` : a;
 }
 
+const LABEL_PREFIX = /^.*?(?:标题|题目|名称)[:：]/;
+
 /** The title text; an agency taken from the line above is prepended unless the tail names it. */
 function titleOf(lineAbove: string, before: string, tail: string): string {
   return `${lineAbove && !tail.includes(lineAbove) ? lineAbove : ''}${before}${tail}`;
@@ -59,7 +61,9 @@ export function readTitle(lines: readonly TextLine[]): TitleInfo | undefined {
     );
     const m = /^(.*?)((?:19|20)\d{2})年度?(.*)$/.exec(compact(readChineseYear(head[i]!.text)));
     if (!m || !TITLE_TAIL.test(joined)) continue;
-    const [, before = '', yearText, after = ''] = m;
+    const [, lead = '', yearText, after = ''] = m;
+    // a page's field label (标题：, 名称：) is not part of the title
+    const before = lead.replace(LABEL_PREFIX, '');
     let agency = before;
     if (!agency) {
       // "2023年XX县政府信息公开工作年度报告", or the agency on the line above
@@ -68,7 +72,7 @@ export function readTitle(lines: readonly TextLine[]): TitleInfo | undefined {
       agency = inner?.[1] ?? '';
       if (!agency && i > 0) agency = compact(head[i - 1]!.text);
     }
-    agency = agency.replace(/(?:的|关于)$/, '').replace(/^.*?(?:标题|题目|名称)[:：]/, '');
+    agency = agency.replace(/(?:的|关于)$/, '').replace(LABEL_PREFIX, '');
     if (!agency || agency.length > 40 || /[。，；:：,]/.test(agency) || !ORG_SUFFIX.test(agency)) continue;
     const tail = /^(.*?(?:报告|年报))/.exec(joined.slice(joined.indexOf(yearText!)));
     return {

@@ -135,6 +135,24 @@ const CASES: Expected[] = [
     ],
     legal: [5, '_', '_', 2, 7, 8, '_', '_', 1, 9, '_', '_', '_', '_', '_'],
   },
+  {
+    // a county bureau's page saved with the site's chrome (field table, 标题：…) around a Word-made
+    // article: cells are p > span runs, blank cells hold <o:p> </o:p>, only 自然人 and 总计 are filled
+    file: 'shuyang-fgj-2023.html',
+    title: '沭阳县发展和改革局2023年政府信息公开年度报告',
+    agency: '沭阳县发展和改革局',
+    kind: 'dept',
+    year: 2023,
+    regionCode: '321322',
+    period: { from: '2023-01-01', to: '2023-12-31' },
+    signed: '2024-01-17',
+    active: [0, 0, 0, 8, 0, 18, 0, 0, 0, 0],
+    apply: APPLY_ROWS.map((r) => {
+      const n = { new_received: 26, granted: 26, results_total: 26 }[r.id as string] ?? 0;
+      return [n, '_', '_', '_', '_', '_', n];
+    }),
+    legal: [0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  },
 ];
 
 async function parseFixture(file: string): Promise<Report> {
