@@ -1,5 +1,8 @@
-/** A markdown table row: `| a | b |` (outer pipes optional on one side). */
-const TABLE_ROW = /^\s*\|.*\|\s*$/;
+/**
+ * A markdown table row: `| a | b |`, or with the outer pipe on one side only (`a | b |`, as pages
+ * saved to text print them); at least two pipes.
+ */
+const TABLE_ROW = /^\s*\|.*\|\s*$|^[^|]+\|.*\|\s*$|^\s*\|.*\|[^|]+$/;
 /** The `|---|:--:|` line under a markdown table header. */
 const SEPARATOR_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 const HEADING = /^\s{0,3}#{1,6}\s+/;

@@ -62,6 +62,41 @@ function readTrialFormat(
   return undefined;
 }
 
+const BARE_CELL = /^\s*(?:-?\d[\d,，.]*\s*(?:万元|元)?|[/—\-－]|无)\s*$/;
+const HEADING_CELL = /^\s*(?:本年|现行有效|上一年|处理决定|对外公开|采购)/;
+
+/**
+ * One cell per line (tables copied out of a page): a row label or the 信息内容 heading followed by
+ * its cells on the next lines is joined back into one space-separated line (blanks are lost).
+ */
+function joinCellRuns(lines: readonly TextLine[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    const label = text.trim();
+    const isHeading = label === '信息内容';
+    if (text.includes('\t') || !(isHeading || ROWS.some((r) => r.key.test(label) && label.length <= 12))) {
+      out.push(text);
+      continue;
+    }
+    const cells: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const next = lines[j]!.text;
+      if (next.trim() === '') continue;
+      if (next.includes('\t') || !(isHeading ? HEADING_CELL : BARE_CELL).test(next)) break;
+      cells.push(next.trim());
+    }
+    if (cells.length === 0) {
+      out.push(text);
+      continue;
+    }
+    out.push([label, ...cells].join(' '));
+    i = j - 1;
+  }
+  return out;
+}
+
 /** Parses table 二 (第二十条: 规章, 规范性文件, 许可, 处罚, 强制, 收费). */
 export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult {
   const values: Record<string, number | null> = {};
@@ -71,7 +106,7 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
   let feeUnit: string | null = null;
   let found = false;
   let header: string[] = [];
-  for (const { text } of lines) {
+  for (const text of joinCellRuns(lines)) {
     if (/收费金额/.test(text)) feeUnit = unitOf(text) ?? feeUnit;
     if (/^\s*信息内容/.test(text)) {
       // tab rows keep blank heading slots so that heading positions match cell positions

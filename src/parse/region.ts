@@ -106,6 +106,8 @@ function toRegion(e: Entry): Region {
   return { name: e.name, code: e.code, province: e.province, city: e.city };
 }
 
+const TOWN_SUFFIX = /^(?:镇|乡|街道)/;
+
 /**
  * Finds the administrative division an agency belongs to. The longest name found in the
  * agency wins; ties are broken by the province and city names mentioned in the report text.
@@ -116,7 +118,10 @@ export function findRegion(agency: string, context: string): Region | null {
   for (let i = 0; i < agency.length; i++) {
     for (let len = 2; len <= longestAlias && i + len <= agency.length; len++) {
       const alias = agency.slice(i, i + len);
+      const townName = TOWN_SUFFIX.test(agency.slice(i + len, i + len + 2));
       for (const e of byAlias?.get(alias) ?? []) {
+        // 太平镇 is a town called 太平, not 太平区: a shortened division name before 镇/乡 names the town
+        if (townName && alias !== e.name) continue;
         let score = len * 10 + (e.level === 'county' ? 3 : e.level === 'city' ? 2 : 1);
         if (agency.includes(e.province) || context.includes(e.province)) score += 5;
         if (e.city && e.city !== e.province && (agency.includes(e.city) || context.includes(e.city)))

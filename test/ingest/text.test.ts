@@ -35,6 +35,28 @@ describe('markdown', () => {
     ]);
   });
 
+  it('reads rows printed with one outer pipe, as saved pages give them', async () => {
+    // the shape of a township page saved to text (下湿壕镇 2022): `规章 | 0 | 0 | 0 |`
+    const page = [
+      '第二十条第(一)项 | |||',
+      '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+      '规章 | 0 | 0 | 0 |',
+      '行政处罚 | 6 | ||',
+      '| 行政强制 | 2',
+      '正文里的竖线|不是表格',
+    ].join('\n');
+    const v = await extracted(utf8(page));
+    expect(v.format).toBe('md');
+    expect(v.text.split('\n')).toEqual([
+      '第二十条第(一)项\t\t\t',
+      '信息内容\t本年制发件数\t本年废止件数\t现行有效件数',
+      '规章\t0\t0\t0',
+      '行政处罚\t6\t\t',
+      '行政强制\t2',
+      '正文里的竖线|不是表格',
+    ]);
+  });
+
   it('is recognised by content under a .txt name', async () => {
     const v = await extracted(utf8('| 行政许可 | 2754 |\n| 行政处罚 | 114 |\n'));
     expect(v.format).toBe('md');

@@ -278,6 +278,19 @@ describe('table 二 and metadata', () => {
   });
 });
 
+describe('region of a town', () => {
+  it.each([
+    ['太平镇人民政府2022年政府信息公开工作年度报告', null],
+    ['城关镇人民政府2023年政府信息公开工作年度报告', null],
+    ['化隆县2024年政府信息公开工作年度报告', '630224'],
+    ['淮安市洪泽区岔河镇人民政府2023年政府信息公开工作年度报告', '320813'],
+  ])('%s → %s', (title, code) => {
+    // a shortened division name (太平 of 太平区) before 镇/乡/街道 is the town's own name
+    const { report } = parse(buildReport({ title }));
+    expect(report.region?.code ?? null).toBe(code);
+  });
+});
+
 describe('glued cells (PW-05)', () => {
   it('splits a table 三 row whose digits ran together when only one split keeps the row sum', () => {
     const { report, warnings } = parse(buildReport({ rows: { granted: '（一）予以公开 5100006' } }));

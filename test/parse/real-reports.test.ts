@@ -155,9 +155,14 @@ const CASES: Expected[] = [
   },
 ];
 
-async function parseFixture(file: string): Promise<Report> {
-  const bytes = new Uint8Array(readFileSync(join(ROOT, 'test', 'fixtures', 'real', file)));
-  const extracted = await extractText(bytes, file);
+async function parseFixture(file: string, relayout?: (text: string) => string): Promise<Report> {
+  let bytes = new Uint8Array(readFileSync(join(ROOT, 'test', 'fixtures', 'real', file)));
+  if (relayout) {
+    const first = await extractText(bytes, file);
+    if (!first.ok) throw new Error(`${file}: ${first.error.code}`);
+    bytes = new TextEncoder().encode(relayout(first.value.text));
+  }
+  const extracted = await extractText(bytes, relayout ? 'pasted.txt' : file);
   if (!extracted.ok) throw new Error(`${file}: ${extracted.error.code}`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const parsed = parseReport(extracted.value.text, { file, sha256 });
@@ -216,5 +221,56 @@ describe.each(CASES.map((c) => [c.file, c] as const))('real report %s', (_file, 
     const r = await parseFixture(e.file);
     const want = expectedValues(e).blanks;
     expect([...r.blanks].sort()).toEqual(want.sort());
+  });
+});
+
+/** How the same tables arrive when a page is saved or copied to text (both seen on real pages). */
+const RELAYOUTS: Record<string, (text: string) => string> = {
+  // `规章 | 0 | 0 | 0 |`: rows with one outer pipe (下湿壕镇 2022 as stored)
+  'pipe rows': (t) =>
+    t
+      .split('\n')
+      .map((l) => (l.includes('\t') ? `${l.split('\t').join(' | ')} |` : l))
+      .join('\n'),
+  // every cell on its own line between blank lines, blank cells gone (太平镇 2022 as stored)
+  'one cell per line': (t) =>
+    t
+      .split('\n')
+      .map((l) =>
+        l.includes('\t')
+          ? l
+              .split('\t')
+              .filter((c) => c.trim())
+              .join('\n\n')
+          : l,
+      )
+      .join('\n\n'),
+};
+
+const RELAID = [
+  ['shuyang-gov-2025.txt', 'pipe rows'],
+  ['shuyang-gov-2025.txt', 'one cell per line'],
+  ['shuyang-fgj-2023.html', 'pipe rows'],
+  // its blank cells leave only 自然人 and 总计, which the row sum places
+  ['shuyang-fgj-2023.html', 'one cell per line'],
+  // not one cell per line: its blank 总计 cells vanish there and the rows cannot be placed
+  ['shanghai-office-2019.html', 'pipe rows'],
+] as const;
+
+describe('real reports re-laid out as saved or copied pages', () => {
+  it.each(RELAID)('%s as %s keeps every value and the metadata', async (file, layout) => {
+    const e = CASES.find((c) => c.file === file)!;
+    const r = await parseFixture(file, RELAYOUTS[layout]);
+    const want = expectedValues(e).values;
+    const wrong = Object.entries(want).flatMap(([field, v]) =>
+      r.values[field] === v ? [] : [{ field, want: v, got: r.values[field] }],
+    );
+    expect(wrong).toEqual([]);
+    expect([r.agency, r.year, r.region?.code ?? null, r.signed]).toEqual([
+      e.agency,
+      e.year,
+      e.regionCode,
+      e.signed,
+    ]);
   });
 });
