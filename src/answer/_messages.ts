@@ -20,6 +20,11 @@ export interface Messages {
   compareTitle(metric: string): string;
   rankTitle(metric: string, order: 'asc' | 'desc'): string;
   rankYears(years: string): string;
+  /** The division a ranking or list is limited to. */
+  scope(place: string): string;
+  rankNone: string;
+  position(agency: string, at: number, of: number): string;
+  notRanked(agency: string): string;
   latestOf(counts: string): string;
   rankMissing(n: number): string;
   trendTitle(agency: string, metric: string): string;

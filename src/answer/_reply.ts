@@ -40,6 +40,11 @@ function describeAssumptions(input: ReplyInput): string[] {
   return notes;
 }
 
+/** A division as the reply names it: 江苏省, or 江苏省 (Jiangsu Province) in English. */
+export function placeName({ lang }: Pick<ReplyInput, 'lang'>, name: string): string {
+  return lang === 'en' ? `${name} (${romaniseAgency(name)})` : name;
+}
+
 /** An agency as the reply names it: in English replies with its English reading. */
 export function nameOf({ lang }: Pick<ReplyInput, 'lang'>, agency: string): string {
   return lang === 'en' ? `${agency} (${romaniseAgency(agency)})` : agency;

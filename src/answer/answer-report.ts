@@ -1,6 +1,6 @@
 import type { Severity, Warning } from '../schema/index.ts';
 import type { AgencyGroup } from '../store/index.ts';
-import { buildAnswer, nameOf, pickReport, type ReplyInput } from './_reply.ts';
+import { buildAnswer, nameOf, pickReport, placeName, type ReplyInput } from './_reply.ts';
 import type { Answer } from './types.ts';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -32,11 +32,20 @@ export function answerCheck(input: ReplyInput): Answer {
 export function answerList(input: ReplyInput): Answer {
   const { query, store, m } = input;
   if (store.all().length === 0) return buildAnswer(input, [m.noReports]);
-  const groups: AgencyGroup[] =
+  const keys =
     query.agencies.length > 0
-      ? query.agencies.map((k) => store.byAgency(k)).filter((g): g is AgencyGroup => g !== undefined)
-      : firstGroups(store.agencies().values(), LIST_SHOWN);
-  const lines = [m.listTitle(query.agencies.length > 0 ? groups.length : store.agencies().size)];
+      ? query.agencies
+      : query.region
+        ? (input.ctx.within.get(query.region.code) ?? [])
+        : null;
+  const groups: AgencyGroup[] = keys
+    ? keys
+        .slice(0, LIST_SHOWN)
+        .map((k) => store.byAgency(k))
+        .filter((g): g is AgencyGroup => g !== undefined)
+    : firstGroups(store.agencies().values(), LIST_SHOWN);
+  const lines = [m.listTitle(keys ? keys.length : store.agencies().size)];
+  if (query.region) lines.push(m.scope(placeName(input, query.region.name)));
   for (const g of groups)
     lines.push(
       `· ${m.listLine(
@@ -44,8 +53,7 @@ export function answerList(input: ReplyInput): Answer {
         g.reports.map((e) => e.report.year),
       )}`,
     );
-  if (query.agencies.length === 0 && store.agencies().size > LIST_SHOWN)
-    lines.push(m.moreAgencies(store.agencies().size));
+  if (!keys && store.agencies().size > LIST_SHOWN) lines.push(m.moreAgencies(store.agencies().size));
   return buildAnswer(input, lines);
 }
 

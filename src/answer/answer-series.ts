@@ -1,7 +1,15 @@
 import type { Warning } from '../schema/index.ts';
-import type { StoredReport } from '../store/index.ts';
+import { agencyKey, type StoredReport } from '../store/index.ts';
 import { memoise } from './_context-cache.ts';
-import { buildAnswer, formatValue, metricName, nameOf, pickReport, type ReplyInput } from './_reply.ts';
+import {
+  buildAnswer,
+  formatValue,
+  metricName,
+  nameOf,
+  pickReport,
+  placeName,
+  type ReplyInput,
+} from './_reply.ts';
 import { describeWarnings } from './answer-lookup.ts';
 import { describeMetric, type MetricInfo, mergeWarnings, readFigure } from './figures.ts';
 import type { Answer, AnswerFigure, ChartSpec } from './types.ts';
@@ -74,13 +82,28 @@ interface Ranking {
   years: Map<number, number>;
 }
 
+function allReports(input: ReplyInput, year: number | null): readonly StoredReport[] {
+  return year !== null ? input.store.byYear(year) : [...input.store.agencies().values()].map((g) => g.latest);
+}
+
+/** The reports of the agencies inside one division (the year asked, or each one's latest). */
+function regionReports(input: ReplyInput, code: string, year: number | null): StoredReport[] {
+  const out: StoredReport[] = [];
+  for (const key of input.ctx.within.get(code) ?? []) {
+    const group = input.store.byAgency(key);
+    const entry = year === null ? group?.latest : group?.reports.find((e) => e.report.year === year);
+    if (entry) out.push(entry);
+  }
+  return out;
+}
+
 /** Sorted values of one metric over each agency's latest report (or one year's reports). */
 function rankReports(input: ReplyInput, info: MetricInfo): Ranking {
   const y = input.query.years;
   const year = y.kind === 'year' ? y.year : null;
-  return memoise(input.store, `rank:${info.id}:${year ?? 'latest'}`, () => {
-    const pool =
-      year !== null ? input.store.byYear(year) : [...input.store.agencies().values()].map((g) => g.latest);
+  const region = input.query.region?.code;
+  return memoise(input.store, `rank:${info.id}:${year ?? 'latest'}:${region ?? ''}`, () => {
+    const pool = region ? regionReports(input, region, year) : allReports(input, year);
     const rows: Ranking['rows'] = [];
     const years = new Map<number, number>();
     let missing = 0;
@@ -113,7 +136,19 @@ export function answerRank(input: ReplyInput): Answer {
       `${i + 1}. ${nameOf(input, a.agency)}（${m.yearLabel(a.year)}）：${formatValue(m, a.value, a.unit)}`,
   );
   const lines = [m.rankTitle(metricName(info, lang), query.order ?? 'desc'), ...rows, m.rankYears(yearText)];
+  if (query.region) lines.splice(1, 0, m.scope(placeName(input, query.region.name)));
+  if (rows.length === 0) lines.push(m.rankNone);
   if (ranking.missing > 0) lines.push(m.rankMissing(ranking.missing));
+  const asked = query.agencies[0];
+  if (asked) {
+    const at = ordered.findIndex((r) => agencyKey(r.entry.report) === asked);
+    const name = input.ctx.agencies.get(asked)?.name ?? asked;
+    lines.splice(
+      1,
+      0,
+      at >= 0 ? m.position(nameOf(input, name), at + 1, ordered.length) : m.notRanked(nameOf(input, name)),
+    );
+  }
   return buildAnswer(input, lines, answers, warnings, { chart });
 }
 

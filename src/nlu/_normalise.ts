@@ -6,12 +6,16 @@ let toSimplified: ((s: string) => string) | undefined;
 export function normaliseQuestion(question: string): string {
   const convert = toSimplified ?? OpenCC.Converter({ from: 'hk', to: 'cn' });
   toSimplified = convert;
-  return convert(question.normalize('NFKC'))
-    .toLowerCase()
-    .replace(/(?:^|\s)@\w+|https?:\/\/\S+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([\u3000-\u9fff\uff00-\uffef]) ?/g, '$1')
-    .trim();
+  return (
+    convert(question.normalize('NFKC'))
+      .toLowerCase()
+      .replace(/(?:^|\s)@\w+|https?:\/\/\S+/g, ' ')
+      // Xi'an, Huai'an: the apostrophe only splits pinyin syllables.
+      .replace(/([a-z])['’]([aeo])/g, '$1$2')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([\u3000-\u9fff\uff00-\uffef]) ?/g, '$1')
+      .trim()
+  );
 }
 
 /** Replaces `len` characters at `at` with spaces, so later passes skip them. */

@@ -26,6 +26,17 @@ export interface NluContext {
   fuzzyTerms: Map<string, string[]>;
   /** Newest reporting year held; 今年/去年 count from it. */
   newestYear: number | null;
+  /** Agency keys by the division codes they sit in (32 → 江苏's agencies, 3208 → 淮安's). */
+  within: Map<string, string[]>;
+}
+
+/** Province, city and county code prefixes of an agency key (`320813|人民政府` → 32, 3208, 320813). */
+function regionPrefixes(key: string): string[] {
+  const code = key.split('|')[0]!;
+  if (!/^\d{6}$/.test(code)) return [];
+  const out = [code.slice(0, 2), code.slice(0, 4)];
+  if (!code.endsWith('00')) out.push(code);
+  return out;
 }
 
 function addHit(map: Map<string, AliasHit[]>, alias: string, hit: AliasHit): void {
@@ -60,7 +71,15 @@ export function createNluContext(
     const places = r.region ? regionShortForms(r.region.name) : [];
     for (const p of pinyinAliases(places)) addHit(pinyin, p, { key, own: r.kind === 'gov' });
   }
-  for (const info of agencies.values()) info.years.sort((a, b) => a - b);
+  const within = new Map<string, string[]>();
+  for (const info of agencies.values()) {
+    info.years.sort((a, b) => a - b);
+    for (const prefix of regionPrefixes(info.key)) {
+      const list = within.get(prefix);
+      if (list) list.push(info.key);
+      else within.set(prefix, [info.key]);
+    }
+  }
   const metricTerms = buildMetricTerms();
   let longestAlias = 0;
   for (const a of aliases.keys()) longestAlias = Math.max(longestAlias, a.length);
@@ -77,5 +96,6 @@ export function createNluContext(
     longestTerm,
     fuzzyTerms: buildFuzzyIndex(metricTerms.keys()),
     newestYear,
+    within,
   };
 }

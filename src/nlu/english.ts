@@ -2,6 +2,45 @@ import nlp from 'compromise';
 
 /** English phrases rewritten as the Chinese words the matcher knows; order matters (longest first). */
 const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  // Table 三 rows and columns, before the generic words (requests, fees, denied) they contain.
+  [/\bstate secrets?\b|\bclassified\b/g, '国家秘密'],
+  [/\bprohibited by (?:other )?laws?\b/g, '其他法律行政法规禁止公开'],
+  [
+    /\b(?:endanger\w*|threat\w*)(?: to)?(?: national)? (?:security|stability)\b|\bsecurity (?:or|and) stability\b/g,
+    '三安全一稳定',
+  ],
+  [/\b(?:third|3rd)[- ]part(?:y|ies)\w*/g, '第三方合法权益'],
+  [/\binternal affairs\b/g, '三类内部事务信息'],
+  [/\bprocess(?:-related)? information\b|\bdeliberative\b/g, '四类过程性信息'],
+  [/\b(?:law )?enforcement (?:case )?files?\b/g, '行政执法案卷'],
+  [/\b(?:administrative )?(?:query|inquiry) matters?\b/g, '行政查询事项'],
+  [
+    /\binformation not held\b|\bnot held\b|\bdo(?:es)?n't hold\b|\bdo(?:es)? not (?:hold|have) (?:the |such |that )?information\b/g,
+    '本机关不掌握相关政府信息',
+  ],
+  [
+    /\b(?:would )?need(?:s|ed)? to be (?:created|compiled|made)\b|\bnot readily available\b/g,
+    '没有现成信息需要另行制作',
+  ],
+  [/\bstill unclear\b|\bunclear\b/g, '补正后申请内容仍不明确'],
+  [/\bpetitions?\b|\bcomplaints?\b/g, '信访举报投诉类申请'],
+  [/\bduplicate\w*|\brepeated\b/g, '重复申请'],
+  [/\bpublications?\b/g, '要求提供公开出版物'],
+  [
+    /\bcarried (?:over|forward) (?:in)?to (?:the )?next year\b|\bcarr(?:y|ied)[- ]over to next year\b|\bcarried forward\b/g,
+    '结转下年度',
+  ],
+  [/\bcarried over(?: from (?:the )?(?:last|previous) year)?\b|\bcarr(?:y|ie)[- ]?overs?\b/g, '上年结转'],
+  [
+    /\bpartial(?:ly)? (?:granted|disclos\w*|released)\b|\bgranted in part\b|\bpartially\b|\bpartial\b/g,
+    '部分公开',
+  ],
+  [/\bfees? (?:were )?not paid\b|\bunpaid fees?\b|\bdid not pay\b/g, '逾期未缴费'],
+  [/\bdid not amend\b|\bnot amended\b|\bfailed to (?:amend|supplement)\b/g, '逾期不补正'],
+  [/\bresearch (?:institutions?|institutes?)\b|\bresearchers?\b|\bacademics?\b/g, '科研机构'],
+  [/\bpublic[- ]welfare\w*|\bngos?\b|\bnon-?profits?\b/g, '社会公益组织'],
+  [/\blawyers?\b|\blaw firms?\b|\blegal service\w*/g, '法律服务机构'],
+  [/\bconcluded\b|\bhandled\b|\bresolved\b/g, '办结'],
   [/\b(?:administrative )?penalt(?:y|ies)(?: decisions?)?\b|\bfines?\b|\bpunish\w*/g, '行政处罚'],
   [/\b(?:administrative )?licen[cs]\w*(?: decisions?)?|\bpermits?\b|\bapprovals?\b/g, '行政许可'],
   [/\b(?:administrative )?coerci\w*(?: decisions?)?|\benforcement measures?\b/g, '行政强制'],
@@ -16,7 +55,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
     /\b(?:foi|information disclosure|disclosure|information|open government)? ?(?:requests?|applications?)\b|\bfoi\b/g,
     '申请',
   ],
-  [/\bdenied\b|\brefused\b|\bwithheld\b|\brejected\b/g, '不予公开'],
+  [/\bdenied\b|\bdenials?\b|\brefus\w*|\bwithheld\b|\brejected\b/g, '不予公开'],
   [/\bgranted\b/g, '予以公开'],
   [/\bcorrected\b|\boverturned\b/g, '纠正'],
   [/\bupheld\b/g, '维持'],
@@ -44,7 +83,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
 
 /** Rewrites an English question into the words the Chinese matcher reads; pinyin names stay. */
 export function translateEnglish(q: string): string {
-  const doc = nlp(q);
+  // Before number reading, which would turn “2024 third” into an ordinal.
+  const doc = nlp(q.replace(/\b(?:third|3rd)[- ]part(?:y|ies)\w*/g, ' 第三方合法权益 '));
   doc.numbers().toNumber();
   let text = doc
     .text()

@@ -5,6 +5,8 @@ export const LIST_WORDS =
 export const CHECK_WORDS =
   /靠谱|可靠|可信|准确|准不准|对不对|有没有问题|什么问题|哪些问题|问题|错误|矛盾|毛病|检查|核查|核对|有误|靠不住/;
 export const RANK_WORDS = /最多|最少|最高|最低|最大|最小|排名|排行|排序|前[三五十]|倒数/;
+/** Where one agency stands in a ranking. */
+export const POSITION_WORDS = /排第几|排名第几|第几名|排在第?几|排名|排行|排位|\brank(?:ed|ing)?\b/;
 export const ASC_WORDS = /最少|最低|最小|倒数/;
 export const COMPARE_WORDS = /对比|比较|相比|比一比|差多少|哪个多|谁多|谁少/;
 /** Hellos and thanks: answered with the help text rather than “not understood”. */

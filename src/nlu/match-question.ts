@@ -12,6 +12,7 @@ import {
   GREETING_WORDS,
   HELP_WORDS,
   LIST_WORDS,
+  POSITION_WORDS,
   RANK_WORDS,
   TREND_WORDS,
 } from './intent-words.ts';
@@ -119,6 +120,7 @@ export function matchQuestion(question: string, ctx: NluContext): Query {
     LIST_WORDS,
     CHECK_WORDS,
     RANK_WORDS,
+    POSITION_WORDS,
     COMPARE_WORDS,
     TREND_WORDS,
     GREETING_WORDS,
@@ -166,7 +168,12 @@ export function matchQuestion(question: string, ctx: NluContext): Query {
     assumptions,
   };
   if (metrics.length > 1) query.metrics = metrics;
-  const missing = describeMissing(places.found, resolved.agencies);
+  const scope = resolved.agencies.length === 0 ? findScope(places.found, ctx) : undefined;
+  if (scope) query.region = { name: scope.name, code: scope.code };
+  const missing = describeMissing(
+    places.found.filter((p) => !scope || !p.places.includes(scope)),
+    resolved.agencies,
+  );
   if (missing.length > 0) query.missing = missing;
   query.intent = decideIntent(intentText, query, resolved, ctx, question);
   if (query.intent === 'rank') query.order = ASC_WORDS.test(intentText) ? 'asc' : 'desc';
@@ -227,6 +234,17 @@ function findPlaces(runs: string[]): { found: PlaceHit[]; rest: string[] } {
   return { found, rest };
 }
 
+/** The innermost place named whose agencies have reports (青海 in 青海哪个县许可最多). */
+function findScope(found: PlaceHit[], ctx: NluContext): Place | undefined {
+  let scope: Place | undefined;
+  for (const hit of found) {
+    const inside = scope ? hit.places.filter((p) => p.code.startsWith(scope!.code)) : [];
+    const place = inside.length === 1 ? inside[0] : pickPlace(hit.places);
+    if (place && ctx.within.has(place.code) && (!scope || place.code.startsWith(scope.code))) scope = place;
+  }
+  return scope;
+}
+
 /**
  * Places asked about that no stored report belongs to, as the reply names them: 北京, or
  * Shanghai Pudong (上海市浦东新区). A place that holds an agency named beside it (青海 化隆)
@@ -274,9 +292,12 @@ function decideIntent(
   if (resolved.ambiguous && q.agencies.length === 0) return 'clarify';
   if (LIST_WORDS.test(text)) return 'list';
   if (q.agencies.length > 0 && CHECK_WORDS.test(text)) return 'check';
+  if (q.region && q.agencies.length === 0 && !q.missing) return q.metric ? 'rank' : 'list';
   if (q.agencies.length >= 2) return 'compare';
   if (q.agencies.length === 1 && q.missing && COMPARE_WORDS.test(text)) return 'compare';
   if (RANK_WORDS.test(text) && q.agencies.length === 0 && !q.missing) return 'rank';
+  // 淮安2024年行政处罚排第几: the ranking, with the agency's place in it.
+  if (q.agencies.length === 1 && q.metric && POSITION_WORDS.test(text)) return 'rank';
   if (q.agencies.length === 1) {
     const many = q.years.kind === 'all' || q.years.kind === 'range';
     // 洪泽两年比一比: one agency compared with itself is a trend across its years.
@@ -287,7 +308,8 @@ function decideIntent(
     q.agencies = [...ctx.agencies.keys()];
     return 'lookup';
   }
-  if (q.metric && COMPARE_WORDS.test(text)) return 'compare';
+  // 比较各县的行政处罚 / compare all counties: no agency named, so every agency, ranked.
+  if (q.metric && COMPARE_WORDS.test(text)) return 'rank';
   if (q.metric) return 'clarify';
   if (GREETING_WORDS.test(text)) return 'help';
   return 'unknown';

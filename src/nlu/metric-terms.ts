@@ -37,6 +37,16 @@ const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
   [['结转下年', '结转下年度'], { kind: 'row', table: 'apply', id: 'carried_out' }],
   [['办结', '办理结果'], { kind: 'row', table: 'apply', id: 'results_total' }],
   [['信访', '投诉'], { kind: 'row', table: 'apply', id: 'np_petition' }],
+  [['第三方'], { kind: 'row', table: 'apply', id: 'denied_third_party' }],
+  [['内部事务'], { kind: 'row', table: 'apply', id: 'denied_internal_affairs' }],
+  [['过程性信息'], { kind: 'row', table: 'apply', id: 'denied_process_info' }],
+  [['执法案卷'], { kind: 'row', table: 'apply', id: 'denied_enforcement_file' }],
+  [['行政查询'], { kind: 'row', table: 'apply', id: 'denied_admin_query' }],
+  [['不掌握', '没有掌握'], { kind: 'row', table: 'apply', id: 'unable_not_held' }],
+  [['另行制作'], { kind: 'row', table: 'apply', id: 'unable_needs_creation' }],
+  [['仍不明确', '内容不明确'], { kind: 'row', table: 'apply', id: 'unable_unclear' }],
+  [['出版物'], { kind: 'row', table: 'apply', id: 'np_publication' }],
+  [['大量反复申请', '反复申请'], { kind: 'row', table: 'apply', id: 'np_excessive' }],
   [['企业', '公司', '商业企业提出'], { kind: 'col', table: 'apply', id: 'org_commercial' }],
   [['个人', '公民', '群众'], { kind: 'col', table: 'apply', id: 'natural' }],
   [['科研'], { kind: 'col', table: 'apply', id: 'org_research' }],
@@ -87,6 +97,9 @@ export function buildMetricTerms(): Map<string, MetricTerm> {
     const label = stripNumbering(r.label);
     // 其他 alone is a column name; the row is reached through 其他处理.
     if (label !== '其他') add(map, label, { kind: 'row', table: 'apply', id: r.id, prio: 3 });
+    // 危及“三安全一稳定” is typed without quotes or verb: 三安全一稳定, 第三方合法权益.
+    const bare = label.replace(/[“”"]/g, '').replace(/^(?:属于|危及|保护|要求)/, '');
+    if (bare.length >= 4) add(map, bare, { kind: 'row', table: 'apply', id: r.id, prio: 3 });
     // 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理… is asked by its first clause.
     if (label.includes('、'))
       add(map, label.split('、')[0]!, { kind: 'row', table: 'apply', id: r.id, prio: 3 });
@@ -136,9 +149,12 @@ export function composeMetrics(terms: readonly MetricTerm[]): string[] {
   });
   const out: string[] = [];
   for (const row of rows) {
-    const col = terms.find((t) => t.kind === 'col' && t.table === row.table)?.id;
-    const id = composeId(row, col);
-    if (!out.includes(id)) out.push(id);
+    // 复议维持和纠正: one metric per column named.
+    const cols = terms.filter((t) => t.kind === 'col' && t.table === row.table).map((t) => t.id);
+    for (const col of cols.length > 0 ? cols : [undefined]) {
+      const id = composeId(row, col);
+      if (!out.includes(id)) out.push(id);
+    }
   }
   return out;
 }

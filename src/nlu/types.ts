@@ -27,6 +27,8 @@ export interface Query {
   /** Rank direction: most first or least first. */
   order?: 'desc' | 'asc';
   assumptions: Assumption[];
+  /** A place asked about whose agencies (not itself) have reports: 江苏 → rank or list within it. */
+  region?: { name: string; code: string };
   /** Place names asked about that the store holds no report for. */
   missing?: string[];
   /** For clarify: the questions to choose from. */

@@ -989,4 +989,241 @@ export const QUESTIONS: QuestionRow[] = [
     q('lookup', 'en', [HUALONG], year(2024), 'active.coercion'),
     [['化隆县人民政府-2024', 'active.coercion', 4]],
   ],
+  // Unseen questions that exposed gaps: English around Chinese names, places not held (Chinese,
+  // pinyin), several metrics at once, table 三 detail in English, scopes and positions.
+  [
+    'How many administrative penalties did 化隆县人民政府 issue in 2024?',
+    q('lookup', 'en', [HUALONG], year(2024), 'active.penalty'),
+    [['化隆县人民政府-2024', 'active.penalty', 114]],
+  ],
+  [
+    'Compare penalties of 化隆县人民政府 and 淮安市洪泽区人民政府 in 2024',
+    q('compare', 'en', [HUALONG, HONGZE], year(2024), 'active.penalty'),
+    [
+      ['化隆县人民政府-2024', 'active.penalty', 114],
+      ['淮安市洪泽区人民政府-2024', 'active.penalty', 2776],
+    ],
+  ],
+  [
+    'How many penalties in Beijing in 2023?',
+    q('lookup', 'en', [], year(2023), 'active.penalty', { missing: ['Beijing (北京市)'] }),
+    [],
+  ],
+  [
+    'Shanghai Pudong fee income 2024',
+    q('lookup', 'en', [], year(2024), 'active.admin_fee', { missing: ['Shanghai Pudong (浦东新区)'] }),
+    [],
+  ],
+  [
+    'Guangzhou fees 2024',
+    q('lookup', 'en', [], year(2024), 'active.admin_fee', { missing: ['Guangzhou (广州市)'] }),
+    [],
+  ],
+  [
+    '北京朝阳区2023年行政处罚',
+    q('lookup', 'zh', [], year(2023), 'active.penalty', { missing: ['北京朝阳区'] }),
+    [],
+  ],
+  [
+    'Compare Hualong and Beijing penalties',
+    q('compare', 'en', [HUALONG], NONE, 'active.penalty', { missing: ['Beijing (北京市)'] }),
+    [['化隆县人民政府-2024', 'active.penalty', 114]],
+  ],
+  [
+    '化隆和北京比一比行政处罚',
+    q('compare', 'zh', [HUALONG], NONE, 'active.penalty', { missing: ['北京'] }),
+    [['化隆县人民政府-2024', 'active.penalty', 114]],
+  ],
+  [
+    '@nianbao_bot 化隆2024年行政处罚多少？？😀',
+    q('lookup', 'zh', [HUALONG], year(2024), 'active.penalty'),
+    [['化隆县人民政府-2024', 'active.penalty', 114]],
+  ],
+  [
+    '青海化隆2024年行政处罚',
+    q('lookup', 'zh', [HUALONG], year(2024), 'active.penalty'),
+    [['化隆县人民政府-2024', 'active.penalty', 114]],
+  ],
+  [
+    '淮安洪泽2024年行政处罚',
+    q('lookup', 'zh', [HONGZE], year(2024), 'active.penalty'),
+    [['淮安市洪泽区人民政府-2024', 'active.penalty', 2776]],
+  ],
+  [
+    '化隆罚了多少',
+    q('lookup', 'zh', [HUALONG], NONE, 'active.penalty'),
+    [['化隆县人民政府-2024', 'active.penalty', 114]],
+  ],
+  [
+    '洪泽两年比一比',
+    q('trend', 'zh', [HONGZE], NONE, null),
+    [
+      ['洪泽区人民政府-2023', 'active.license', 550],
+      ['淮安市洪泽区人民政府-2024', 'active.license', 9487],
+      ['洪泽区人民政府-2023', 'active.penalty', 4119],
+      ['淮安市洪泽区人民政府-2024', 'active.penalty', 2776],
+      ['洪泽区人民政府-2023', 'active.coercion', 195],
+      ['淮安市洪泽区人民政府-2024', 'active.coercion', 84],
+      ['洪泽区人民政府-2023', 'active.admin_fee', 7730.28],
+      ['淮安市洪泽区人民政府-2024', 'active.admin_fee', 7545],
+      ['洪泽区人民政府-2023', 'apply.new_received.total', 21],
+      ['淮安市洪泽区人民政府-2024', 'apply.new_received.total', 95],
+    ],
+  ],
+  [
+    '湟中2023年不予公开国家秘密多少',
+    q('lookup', 'zh', [HUANGZHONG], year(2023), 'apply.denied_state_secret.total'),
+    [['湟中区人民政府-2023', 'apply.denied_state_secret.total', 0]],
+  ],
+  [
+    '民和2023年行政许可和行政处罚分别多少',
+    q('lookup', 'zh', [MINHE], year(2023), 'active.license', {
+      metrics: ['active.license', 'active.penalty'],
+    }),
+    [
+      ['民和回族土族自治县人民政府-2023', 'active.license', 3972],
+      ['民和回族土族自治县人民政府-2023', 'active.penalty', 984],
+    ],
+  ],
+  [
+    '淮安2024年复议维持和纠正',
+    q('lookup', 'zh', [HUAIAN], year(2024), 'legal.review.upheld', {
+      metrics: ['legal.review.upheld', 'legal.review.corrected'],
+    }),
+    [
+      ['淮安市人民政府-2024', 'legal.review.upheld', 72],
+      ['淮安市人民政府-2024', 'legal.review.corrected', 64],
+    ],
+  ],
+  [
+    '淮安2024年个人和企业申请各多少',
+    q('lookup', 'zh', [HUAIAN], year(2024), 'apply.new_received.natural', {
+      metrics: ['apply.new_received.natural', 'apply.new_received.org_commercial'],
+    }),
+    [
+      ['淮安市人民政府-2024', 'apply.new_received.natural', 3001],
+      ['淮安市人民政府-2024', 'apply.new_received.org_commercial', 53],
+    ],
+  ],
+  [
+    'Hongze penalties and licensing trend',
+    q('trend', 'en', [HONGZE], NONE, 'active.penalty', { metrics: ['active.penalty', 'active.license'] }),
+    [
+      ['洪泽区人民政府-2023', 'active.penalty', 4119],
+      ['淮安市洪泽区人民政府-2024', 'active.penalty', 2776],
+      ['洪泽区人民政府-2023', 'active.license', 550],
+      ['淮安市洪泽区人民政府-2024', 'active.license', 9487],
+    ],
+  ],
+  [
+    '洪泽2024年申请人逾期未按收费通知要求缴纳费用',
+    q('lookup', 'zh', [HONGZE], year(2024), 'apply.other_fee_unpaid.total'),
+    [['淮安市洪泽区人民政府-2024', 'apply.other_fee_unpaid.total', null]],
+  ],
+  [
+    '淮安2024年危及三安全一稳定',
+    q('lookup', 'zh', [HUAIAN], year(2024), 'apply.denied_security_stability.total'),
+    [['淮安市人民政府-2024', 'apply.denied_security_stability.total', 5]],
+  ],
+  [
+    '淮安2024年第三方合法权益不予公开',
+    q('lookup', 'zh', [HUAIAN], year(2024), 'apply.denied_third_party.total'),
+    [['淮安市人民政府-2024', 'apply.denied_third_party.total', 6]],
+  ],
+  [
+    '淮安2024年不掌握',
+    q('lookup', 'zh', [HUAIAN], year(2024), 'apply.unable_not_held.total'),
+    [['淮安市人民政府-2024', 'apply.unable_not_held.total', 769]],
+  ],
+  ['which agencies', q('list', 'en', [], NONE, null), []],
+  ['hello', q('help', 'en', [], NONE, null), []],
+  ['谢谢', q('help', 'zh', [], NONE, null), []],
+  [
+    '青海哪个县行政许可最多',
+    q('rank', 'zh', [], NONE, 'active.license', { region: { name: '青海省', code: '63' }, order: 'desc' }),
+    [
+      ['湟中区人民政府-2023', 'active.license', 8771],
+      ['互助土族自治县人民政府-2022', 'active.license', 7713],
+      ['民和回族土族自治县人民政府-2023', 'active.license', 3972],
+      ['化隆县人民政府-2024', 'active.license', 2754],
+    ],
+  ],
+  ['青海有哪些年报', q('list', 'zh', [], NONE, null, { region: { name: '青海省', code: '63' } }), []],
+  ['江苏的年报有吗', q('list', 'zh', [], NONE, null, { region: { name: '江苏省', code: '32' } }), []],
+  [
+    'Jiangsu penalties 2024',
+    q('rank', 'en', [], year(2024), 'active.penalty', {
+      region: { name: '江苏省', code: '32' },
+      order: 'desc',
+    }),
+    [
+      ['淮安市人民政府-2024', 'active.penalty', 3985758],
+      ['淮安市洪泽区人民政府-2024', 'active.penalty', 2776],
+    ],
+  ],
+  [
+    '淮安市2024年行政处罚排第几',
+    q('rank', 'zh', [HUAIAN], year(2024), 'active.penalty', { order: 'desc' }),
+    [
+      ['淮安市人民政府-2024', 'active.penalty', 3985758],
+      ['淮安市洪泽区人民政府-2024', 'active.penalty', 2776],
+      ['化隆县人民政府-2024', 'active.penalty', 114],
+    ],
+  ],
+  [
+    'Where does Hongze rank in penalties?',
+    q('rank', 'en', [HONGZE], NONE, 'active.penalty', { order: 'desc' }),
+    [
+      ['淮安市人民政府-2024', 'active.penalty', 3985758],
+      ['湟中区人民政府-2023', 'active.penalty', 36084],
+      ['淮安市洪泽区人民政府-2024', 'active.penalty', 2776],
+      ['民和回族土族自治县人民政府-2023', 'active.penalty', 984],
+      ['互助土族自治县人民政府-2022', 'active.penalty', 943],
+      ['化隆县人民政府-2024', 'active.penalty', 114],
+      ['平罗县人民政府办公室-2023', 'active.penalty', 0],
+    ],
+  ],
+  [
+    'compare all counties penalties',
+    q('rank', 'en', [], NONE, 'active.penalty', { order: 'desc' }),
+    [
+      ['淮安市人民政府-2024', 'active.penalty', 3985758],
+      ['湟中区人民政府-2023', 'active.penalty', 36084],
+      ['淮安市洪泽区人民政府-2024', 'active.penalty', 2776],
+      ['民和回族土族自治县人民政府-2023', 'active.penalty', 984],
+      ['互助土族自治县人民政府-2022', 'active.penalty', 943],
+      ['化隆县人民政府-2024', 'active.penalty', 114],
+      ['平罗县人民政府办公室-2023', 'active.penalty', 0],
+    ],
+  ],
+  [
+    'How many requests were denied because of state secrets in Huaian 2024?',
+    q('lookup', 'en', [HUAIAN], year(2024), 'apply.denied_state_secret.total'),
+    [['淮安市人民政府-2024', 'apply.denied_state_secret.total', 2]],
+  ],
+  [
+    'How many applications were carried over to next year in Huaian 2024?',
+    q('lookup', 'en', [HUAIAN], year(2024), 'apply.carried_out.total'),
+    [['淮安市人民政府-2024', 'apply.carried_out.total', 103]],
+  ],
+  [
+    'Huaian 2024 requests partially granted',
+    q('lookup', 'en', [HUAIAN], year(2024), 'apply.partial.total'),
+    [['淮安市人民政府-2024', 'apply.partial.total', 454]],
+  ],
+  [
+    'Huaian 2024 information not held',
+    q('lookup', 'en', [HUAIAN], year(2024), 'apply.unable_not_held.total'),
+    [['淮安市人民政府-2024', 'apply.unable_not_held.total', 769]],
+  ],
+  [
+    'Huaian 2024 third party denials',
+    q('lookup', 'en', [HUAIAN], year(2024), 'apply.denied_third_party.total'),
+    [['淮安市人民政府-2024', 'apply.denied_third_party.total', 6]],
+  ],
+  [
+    'Huaian fee not paid 2024',
+    q('lookup', 'en', [HUAIAN], year(2024), 'apply.other_fee_unpaid.total'),
+    [['淮安市人民政府-2024', 'apply.other_fee_unpaid.total', 6]],
+  ],
 ];

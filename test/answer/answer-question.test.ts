@@ -17,7 +17,9 @@ describe('answerQuestion: figures for every question', () => {
     expect(answer.answers.map((a) => [a.report, a.field, a.value])).toEqual(figures);
     expect(answer.text.length).toBeGreaterThan(0);
     if (['compare', 'rank', 'trend'].includes(query.intent) && figures.length > 0) {
-      expect(answer.chart?.values).toEqual(figures.map((f) => f[2]).filter((v) => v !== null));
+      // With several metrics the chart shows the first one.
+      const first = figures.filter((f) => f[1] === figures[0]![1]);
+      expect(answer.chart?.values).toEqual(first.map((f) => f[2]).filter((v) => v !== null));
     }
   });
 });
@@ -104,6 +106,37 @@ describe('answerQuestion: replies', () => {
     const a = answerQuestion("What was Minhe's fee income in 2023?", store);
     expect(a.lang).toBe('en');
     expect(a.text).toContain('administrative fees collected: 379 × 10k yuan (万元)');
+  });
+
+  it.each([
+    [
+      'How many penalties in Beijing in 2023?',
+      /^No report from Beijing \(北京市\); held: 民和回族土族自治县人民政府 \(Minhe Autonomous County\), /,
+    ],
+    ['Shanghai Pudong fee income 2024', /^No report from Shanghai Pudong \(浦东新区\); held: /],
+    ['北京朝阳区2023年行政处罚', /^没有北京朝阳区的年报；现有：民和回族土族自治县人民政府、/],
+    [
+      'How many administrative penalties did 化隆县人民政府 issue in 2024?',
+      /^化隆县人民政府 \(Hualong County\), 2024, administrative penalty decisions: 114 \(件\)\n/,
+    ],
+    ['Compare Hualong and Beijing penalties', /\n\(no report from Beijing \(北京市\) is held\)$/],
+    ['化隆和北京比一比行政处罚', /^行政处罚对比：\n· 化隆县人民政府（2024年）：114 件\n（没有北京的年报）$/],
+    [
+      '青海哪个县行政许可最多',
+      /^行政许可最多的单位：\n（范围：青海省）\n1\. 湟中区人民政府（2023年）：8771 件\n/,
+    ],
+    [
+      '江苏的年报有吗',
+      /^现有2个单位的年报：\n（范围：江苏省）\n· 淮安市洪泽区人民政府：2023、2024年\n· 淮安市人民政府：2024年$/,
+    ],
+    ['淮安市2024年行政处罚排第几', /^行政处罚最多的单位：\n淮安市人民政府排第1（共3家）\n/],
+    [
+      'Where does Hongze rank in penalties?',
+      /\n淮安市洪泽区人民政府 \(Hongze District, Huai'an City\) ranks 3 of 7\n/,
+    ],
+    ['洪泽两年比一比', /^淮安市洪泽区人民政府行政许可历年情况：\n· 2023年：550 件\n· 2024年：9487 件\n/],
+  ])('replies to unseen phrasings: %s', (question, text) => {
+    expect(answerQuestion(question, store).text).toMatch(text);
   });
 
   it('offers choices when no agency is named', () => {
