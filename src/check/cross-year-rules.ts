@@ -140,15 +140,20 @@ const checkVersions: Rule = (report, ctx) =>
     return [createWarning(report, 'X-09', 'warning', diff, msg)];
   });
 
+const X10_THRESHOLD = 0.85;
+
 const checkCopiedAcrossAgencies: Rule = (report, ctx) => {
   const one = report.text?.sections.一;
   if (!one || one.length < 50) return [];
   return (ctx.others ?? []).flatMap((o) => {
     const other = o.text?.sections.一;
     if (o.year !== report.year || !other || isSameAgency(o, report)) return [];
+    // Jaccard ≥ t needs the shorter text to be at least t of the longer: skip the rest unshingled
+    const ratio = Math.min(one.length, other.length) / Math.max(one.length, other.length);
+    if (ratio < X10_THRESHOLD * 0.9) return [];
     const mask = [report.agency, o.agency, report.region?.name ?? '', o.region?.name ?? ''];
     const j = computeJaccard(toShingles(one, mask), toShingles(other, mask));
-    if (j < 0.85) return [];
+    if (j < X10_THRESHOLD) return [];
     const msg = `总体情况部分与“${o.agency}”同年度报告重复率${(100 * j).toFixed(1)}%`;
     return [createWarning(report, 'X-10', 'warning', [], msg)];
   });
