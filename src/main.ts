@@ -11,7 +11,17 @@ async function main(): Promise<number> {
   // The terminal chat keeps stderr quiet unless LOG_LEVEL asks for more.
   const level = !config.botToken && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
   const logger = createLogger({ level, secrets: [config.botToken] });
+  // a signal while the store is being built waits for its (atomic) write, then exits cleanly
+  let stopRequested = false;
+  const requestStop = () => {
+    stopRequested = true;
+  };
+  process.once('SIGTERM', requestStop);
+  process.once('SIGINT', requestStop);
   const store = await ensureStore(config.storePath, config.reportsDir, logger);
+  process.off('SIGTERM', requestStop);
+  process.off('SIGINT', requestStop);
+  if (stopRequested) return 0;
   if (!config.botToken) {
     await runTerminalChat(store, {
       input: process.stdin,
