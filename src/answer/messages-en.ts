@@ -33,7 +33,7 @@ export const MESSAGES_EN: Messages = {
   severity: { error: 'error', warning: 'warning', info: 'note' },
   moreWarnings: (n) => `… and ${n} more`,
   warningsAttached: (n) => `Note (${n} related warning(s)):`,
-  listTitle: (n) => `Reports from ${n} agencies:`,
+  listTitle: (n) => `Reports from ${n} ${n === 1 ? 'agency' : 'agencies'}:`,
   listLine: (agency, years) => `${agency}: ${years.join(', ')}`,
   moreAgencies: (n) => `… ${n} agencies in all`,
   help: [

@@ -1,6 +1,7 @@
 import type { Report } from '../schema/index.ts';
 import { agencyKey } from '../store/index.ts';
 import { type AliasHit, chineseAliases, pinyinAliases, regionShortForms } from './agency-aliases.ts';
+import { getDivisionIndex } from './divisions.ts';
 import { buildDeletionIndex, buildFuzzyIndex } from './fuzzy.ts';
 import { buildMetricTerms, type MetricTerm } from './metric-terms.ts';
 
@@ -80,6 +81,7 @@ export function createNluContext(
       else within.set(prefix, [info.key]);
     }
   }
+  getDivisionIndex(); // loaded here, so no question pays for it
   const metricTerms = buildMetricTerms();
   let longestAlias = 0;
   for (const a of aliases.keys()) longestAlias = Math.max(longestAlias, a.length);

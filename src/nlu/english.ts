@@ -74,11 +74,14 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\brank\w*\b|\btop\b/g, '排名'],
   [/\bcompare\b|\bcomparison\b|\bversus\b|\bvs\.?/g, '对比'],
   [
-    /\breliable\b|\bproblems?\b|\berrors?\b|\bissues\b|\bcheck\b|\binconsisten\w*|\btrust\w*|\baccurate\b/g,
+    /\breliable\b|\bok(?:ay)?\b|\bcorrect\b|\bvalid\b|\bconsistent\b|\bproblems?\b|\berrors?\b|\bissues\b|\bcheck\b|\binconsisten\w*|\btrust\w*|\baccurate\b/g,
     '靠谱',
   ],
   [/\bhelp\b|\bwhat can you do\b|\bhow do i use\b|\busage\b/g, '帮助'],
-  [/\blist\b|\bwhich reports\b|\bwhat reports\b|\breports do you have\b|\bavailable\b/g, '有哪些年报'],
+  [
+    /\bhow many (?:reports|counties|agencies|governments|places)\b|\b(?:what|which) years\b|\blist\b|\bwhich reports\b|\bwhat reports\b|\breports do you have\b|\bavailable\b/g,
+    '有哪些年报',
+  ],
 ];
 
 /** Rewrites an English question into the words the Chinese matcher reads; pinyin names stay. */

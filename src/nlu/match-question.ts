@@ -15,6 +15,7 @@ import {
   POSITION_WORDS,
   RANK_WORDS,
   TREND_WORDS,
+  YEARS_HELD_WORDS,
 } from './intent-words.ts';
 import { matchLongest, matchPinyin, type SpanMatch } from './match-spans.ts';
 import { matchYears } from './match-years.ts';
@@ -124,6 +125,7 @@ export function matchQuestion(question: string, ctx: NluContext): Query {
     COMPARE_WORDS,
     TREND_WORDS,
     GREETING_WORDS,
+    YEARS_HELD_WORDS,
   ]) {
     rest = rest.replace(new RegExp(re.source, 'g'), (m) => ' '.repeat(m.length));
   }
@@ -290,7 +292,7 @@ function decideIntent(
 ): Query['intent'] {
   if (HELP_WORDS.test(text) || HELP_WORDS.test(question.trim().toLowerCase())) return 'help';
   if (resolved.ambiguous && q.agencies.length === 0) return 'clarify';
-  if (LIST_WORDS.test(text)) return 'list';
+  if (LIST_WORDS.test(text) || (YEARS_HELD_WORDS.test(text) && !q.metric)) return 'list';
   if (q.agencies.length > 0 && CHECK_WORDS.test(text)) return 'check';
   if (q.region && q.agencies.length === 0 && !q.missing) return q.metric ? 'rank' : 'list';
   if (q.agencies.length >= 2) return 'compare';

@@ -66,11 +66,13 @@ export function matchYears(question: string, newestYear: number | null): YearMat
     return { years: { kind: 'range', from: newestYear - n + 1, to: newestYear }, rest: q };
   }
   const full = [...q.matchAll(FULL)];
-  if (full.length >= 2) {
+  const distinct = new Set(full.map((m) => Number(m[1])));
+  if (distinct.size >= 2) {
     for (const m of full) blank(m);
-    const ys = full.map((m) => Number(m[1]));
+    const ys = [...distinct];
     return { years: { kind: 'range', from: Math.min(...ys), to: Math.max(...ys) }, rest: q };
   }
+  if (full.length >= 2) for (const m of full.slice(1)) blank(m);
   if (full[0]) {
     blank(full[0]);
     return { years: { kind: 'year', year: Number(full[0][1]) }, rest: q };
@@ -80,11 +82,14 @@ export function matchYears(question: string, newestYear: number | null): YearMat
     blank(short);
     return { years: { kind: 'year', year: 2000 + Number(short[1]) }, rest: q };
   }
-  const relative = /今年|去年|前年|本年度/.exec(q);
-  if (relative && newestYear !== null) {
-    blank(relative);
-    const back = relative[0] === '去年' ? 1 : relative[0] === '前年' ? 2 : 0;
-    return { years: { kind: 'year', year: newestYear - back }, rest: q };
+  const relative = [...q.matchAll(/今年|去年|前年|本年度/g)];
+  if (relative.length > 0 && newestYear !== null) {
+    for (const m of relative) blank(m);
+    // 去年和前年: both years asked, so the range between them.
+    const ys = relative.map((m) => newestYear - (m[0] === '去年' ? 1 : m[0] === '前年' ? 2 : 0));
+    const from = Math.min(...ys);
+    const to = Math.max(...ys);
+    return { years: from === to ? { kind: 'year', year: from } : { kind: 'range', from, to }, rest: q };
   }
   const all = /历年|逐年|每年|各年|所有年份|历史/.exec(q);
   if (all) {

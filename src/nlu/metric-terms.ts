@@ -22,7 +22,10 @@ export interface MetricTerm {
 /** Everyday words for rows and columns (the official labels come from the catalogue). */
 const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
   [['收费', '收费金额', '费用', '收了多少钱', '收入'], { kind: 'row', table: 'single', id: 'admin_fee' }],
-  [['处罚', '罚款', '罚了', '被罚', '罚没', '罚单'], { kind: 'row', table: 'single', id: 'penalty' }],
+  [
+    ['处罚', '罚款', '罚了', '被罚', '罚没', '罚单', '罚得', '罚的'],
+    { kind: 'row', table: 'single', id: 'penalty' },
+  ],
   [['许可', '审批'], { kind: 'row', table: 'single', id: 'license' }],
   [['强制'], { kind: 'row', table: 'single', id: 'coercion' }],
   [['规范性文件', '规范文件'], { kind: 'row', table: 'doc', id: 'normative_doc' }],

@@ -1226,4 +1226,27 @@ export const QUESTIONS: QuestionRow[] = [
     q('lookup', 'en', [HUAIAN], year(2024), 'apply.other_fee_unpaid.total'),
     [['淮安市人民政府-2024', 'apply.other_fee_unpaid.total', 6]],
   ],
+  [
+    '化隆2024年行政处罚多少化隆2024年行政处罚多少',
+    q('lookup', 'zh', [HUALONG], year(2024), 'active.penalty'),
+    [['化隆县人民政府-2024', 'active.penalty', 114]],
+  ],
+  [
+    '民和和化隆谁罚得多',
+    q('compare', 'zh', [MINHE, HUALONG], NONE, 'active.penalty'),
+    [
+      ['民和回族土族自治县人民政府-2023', 'active.penalty', 984],
+      ['化隆县人民政府-2024', 'active.penalty', 114],
+    ],
+  ],
+  [
+    '洪泽去年和前年的许可',
+    q('trend', 'zh', [HONGZE], range(2022, 2023), 'active.license'),
+    [['洪泽区人民政府-2023', 'active.license', 550]],
+  ],
+  ["Is Hongze's 2024 report OK?", q('check', 'en', [HONGZE], year(2024), null), []],
+  ['How many counties do you have?', q('list', 'en', [], NONE, null), []],
+  ['数据库里有多少份年报', q('list', 'zh', [], NONE, null), []],
+  ['化隆的年报是哪年的', q('list', 'zh', [HUALONG], NONE, null), []],
+  ['What years do you have for Hongze?', q('list', 'en', [HONGZE], NONE, null), []],
 ];
