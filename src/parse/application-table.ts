@@ -1,5 +1,5 @@
 import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
-import { type CellValue, countNumbers, splitLine, trimTrailing } from './_cells.ts';
+import { type CellValue, countNumbers, type SplitLine, splitLine, trimTrailing } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
@@ -36,6 +36,7 @@ const ROW_KEYS: Record<string, RegExp> = {
   carried_out: /结转下年度|下一?年度继续/,
 };
 const MERGED_KEY = /其他处理/;
+const ACTIVE_ROW = /^(?:规章|(?:行政)?规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)/;
 /** Cells of a column-heading row (also the 数据1…数据6 / 项目 headings some converters print). */
 const COLUMN_HEADING =
   /^(?:自然人|法人或其他组织|商业企业|科研机构|社会公益(?:组织)?|法律服务机构|其他|总计|合计|类别|项目|申请人情况|数量|数据\d+|\(数据项目\))$/;
@@ -73,14 +74,34 @@ function firstRowAfter(label: string, prev: number): number | undefined {
   return undefined;
 }
 
-function collectRows(lines: readonly TextLine[]): RawRow[] {
+/**
+ * A lone number on its own line right before an unlabelled full tab row is a cell a converter
+ * displaced from elsewhere; taking it as the row would push the label onto the wrong numbers.
+ */
+function isStrayNumber(s: SplitLine, lines: readonly TextLine[], i: number): boolean {
+  if (s.tabbed || s.label || s.cells.length !== 1 || s.cells[0]!.kind !== 'number') return false;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.text.trim() === '') j++;
+  const next = j < lines.length ? lines[j]!.text : '';
+  if (!next.includes('\t')) return false;
+  const n = splitLine(next);
+  return n.label === '' && countNumbers(n.cells) >= N;
+}
+
+function collectRows(lines: readonly TextLine[]): { rows: RawRow[]; strays: number } {
   const rows: RawRow[] = [];
+  let strays = 0;
   let pending = '';
-  for (const { text, line } of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const { text, line } = lines[i]!;
     // a repeated or converter-made heading row is neither a label fragment nor a blank data row
     if (text.includes('\t') && isHeadingRow(text)) continue;
     const s = splitLine(text);
     const nums = countNumbers(s.cells);
+    if (isStrayNumber(s, lines, i)) {
+      strays++;
+      continue;
+    }
     if (nums === 0) {
       if (!s.label) continue;
       const label = pending + s.label;
@@ -103,7 +124,7 @@ function collectRows(lines: readonly TextLine[]): RawRow[] {
     rows.push({ label: pending + s.label, cells: s.slots, tabbed: s.tabbed, line });
     pending = '';
   }
-  return rows;
+  return { rows, strays };
 }
 
 const rowSumHolds = (v: readonly number[]) => v[N - 1] === v.slice(0, N - 1).reduce((a, b) => a + b, 0);
@@ -285,6 +306,8 @@ function assignRows(rows: readonly RawRow[]): Assignment {
       subtotals.set(subtotal[1]!, row);
       continue;
     }
+    // a table 二 row swept into the region before table 三 begins is not table 三's first row
+    if (idx === undefined && hits.length === 0 && prev < 0 && ACTIVE_ROW.test(row.label)) continue;
     if (idx === undefined && MERGED_KEY.test(row.label) && prev < firstOther) {
       // one （六）其他处理 row: the merged 2019 layout, or a subtotal if sub-rows follow
       assigned.set(MERGED_OTHER, row);
@@ -345,8 +368,16 @@ function checkSubtotals(
 export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
   const values: Record<string, number | null> = {};
   const blanks: string[] = [];
-  const rows = collectRows(lines);
+  const { rows, strays } = collectRows(lines);
   const { assigned, subtotals, notes } = assignRows(rows);
+  if (strays > 0) {
+    notes.push({
+      rule: 'PW-07',
+      severity: 'info',
+      fields: [],
+      message: `表三中的页码或重复表头已忽略（${strays}处）`,
+    });
+  }
   const found = assigned.size >= 3;
   for (const def of APPLY_ROWS) {
     for (const f of fieldsOf(def.id)) values[f] = null;

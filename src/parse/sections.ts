@@ -42,6 +42,15 @@ function firstIndex(compacts: readonly string[], re: RegExp, from = 0): number {
   return -1;
 }
 
+/** Converters sometimes print the 规章/规范性文件 rows after 行政事业性收费: they still belong to table 二. */
+function extendActiveEnd(compacts: readonly string[], end: number): number {
+  const stop = firstIndex(compacts, /收到和处理|申请人情况|本年新收|勾稽关系/, end);
+  const limit = stop < 0 ? Math.min(compacts.length, end + 12) : stop;
+  for (let i = limit - 1; i >= end; i--)
+    if (/^(?:规章|(?:行政)?规范性文件)\d/.test(compacts[i]!)) return i + 1;
+  return end;
+}
+
 /** Locates the section headings and the three table regions (with fallbacks when headings are missing). */
 export function findLayout(lines: readonly TextLine[]): Layout {
   const compacts = lines.map((l) => (l.text.length > 200 ? '' : compact(l.text)));
@@ -59,12 +68,13 @@ export function findLayout(lines: readonly TextLine[]): Layout {
   if (!tables.二) {
     const s = firstIndex(compacts, /第二十条|^规章|本年制发件数/);
     const e = firstIndex(compacts, /^行政事业性收费/, Math.max(s, 0));
-    if (s >= 0 && e >= s) tables.二 = [s, e + 1];
+    if (s >= 0 && e >= s) tables.二 = [s, extendActiveEnd(compacts, e + 1)];
   }
   if (!tables.三) {
     const s = firstIndex(compacts, /本年新收/);
     const e = firstIndex(compacts, /结转下年度/, Math.max(s, 0));
-    if (s >= 0 && e >= s) tables.三 = [Math.max(0, s - 12), e + 1];
+    const floor = tables.二 && tables.二[1] <= s ? tables.二[1] : 0;
+    if (s >= 0 && e >= s) tables.三 = [Math.max(floor, s - 12), e + 1];
   }
   if (!tables.四) {
     const s = firstIndex(compacts, /^行政复议/, tables.三?.[1] ?? 0);

@@ -11,9 +11,10 @@ import { ROOT } from '../helpers.ts';
 /**
  * Real reports the parser was not built on (test/fixtures/real, origins in its README).
  * Every expected value was read by hand from the source table. `_` marks a cell printed
- * blank (value 0, listed in `blanks`); `null` a cell the report's format does not have.
+ * blank (value 0, listed in `blanks`); `null` a cell the report's format does not have;
+ * `?` a cell the text does not let a reader decide (not asserted; the README says why).
  */
-type Cell = number | '_' | null;
+type Cell = number | '_' | null | '?';
 
 interface Expected {
   file: string;
@@ -153,6 +154,91 @@ const CASES: Expected[] = [
     }),
     legal: [0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
   },
+  {
+    // a PDF run through a markdown converter: the department numbers its sections on its own
+    // (tables under 一/二/三), row labels wrap into prose lines away from their numbers, unlabelled
+    // rows, a 规章 table printed after 行政事业性收费, and one stray number the converter displaced
+    // (the 1 of 结转下年度 总计, whose cell it left empty: read as printed, A-04 then flags it)
+    file: 'shanghai-kewei-2024.md',
+    title: '2024年上海市科委政府信息公开工作年度报告',
+    agency: '上海市科委',
+    kind: 'dept',
+    year: 2024,
+    regionCode: '310000',
+    period: { from: '2024-01-01', to: '2024-12-31' },
+    signed: null,
+    active: [0, 0, 0, 13, 0, 55, 97, 0, 0, 0],
+    apply: [
+      [32, 2, 0, 0, 0, 0, 34],
+      [2, 0, 0, 0, 0, 0, 2],
+      [9, 0, 0, 0, 0, 0, 9],
+      z7(),
+      z7(),
+      z7(),
+      z7(),
+      z7(),
+      [1, 0, 0, 0, 0, 0, 1],
+      [1, 0, 0, 0, 0, 0, 1],
+      z7(),
+      z7(),
+      [4, 0, 0, 0, 0, 0, 4],
+      [6, 0, 0, 0, 0, 0, 6],
+      z7(),
+      z7(),
+      z7(),
+      z7(),
+      z7(),
+      z7(),
+      [8, 2, 0, 0, 0, 0, 10],
+      z7(),
+      [4, 0, 0, 0, 0, 0, 4],
+      [33, 2, 0, 0, 0, 0, 35],
+      [1, 0, 0, 0, 0, 0, '_'],
+    ],
+    legal: [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  },
+  {
+    // the same converter on the office's 2025 report: page footers (— 4 —) inside the tables,
+    // repeated 表二/表三 headings, labels split across cells, a table 二 whose annotated cells
+    // （其中修订 16 件） fell out of their rows
+    file: 'shanghai-office-2025.md',
+    title: '2025年上海市人民政府办公厅政府信息公开工作年度报告',
+    agency: '上海市人民政府办公厅',
+    kind: 'dept',
+    year: 2025,
+    regionCode: '310000',
+    period: { from: '2025-01-01', to: '2025-12-31' },
+    signed: null,
+    active: [22, '?', '?', 34, '?', '?', 0, 0, 0, 0],
+    apply: [
+      [1259, 36, 0, 0, 0, 0, 1295],
+      [170, 15, 0, 0, 4, 0, 189],
+      [201, 5, 0, 0, 0, 0, 206],
+      [2, 0, 0, 0, 0, 0, 2],
+      [4, 0, 0, 0, 0, 0, 4],
+      z7(),
+      [1, 0, 0, 0, 0, 0, 1],
+      z7(),
+      [8, 0, 0, 0, 1, 0, 9],
+      [1, 0, 0, 0, 0, 0, 1],
+      z7(),
+      [5, 0, 0, 0, 0, 0, 5],
+      [484, 28, 0, 0, 1, 0, 513],
+      [47, 1, 0, 0, 0, 0, 48],
+      [3, 0, 0, 0, 0, 0, 3],
+      [61, 1, 0, 0, 0, 0, 62],
+      [16, 0, 0, 0, 0, 0, 16],
+      [1, 0, 0, 0, 0, 0, 1],
+      [1, 0, 0, 0, 0, 0, 1],
+      z7(),
+      [40, 1, 0, 0, 2, 0, 43],
+      z7(),
+      [264, 12, 0, 0, 0, 0, 276],
+      [1139, 48, 0, 0, 4, 0, 1191],
+      [290, 3, 0, 0, 0, 0, 293],
+    ],
+    legal: [40, 0, 10, 5, 55, 2, 0, 4, 6, 12, 6, 0, 9, 7, 22],
+  },
 ];
 
 async function parseFixture(file: string, relayout?: (text: string) => string): Promise<Report> {
@@ -174,6 +260,7 @@ function expectedValues(e: Expected): { values: Record<string, number | null>; b
   const values: Record<string, number | null> = {};
   const blanks: string[] = [];
   const put = (field: string, cell: Cell) => {
+    if (cell === '?') return;
     values[field] = cell === '_' ? 0 : cell;
     if (cell === '_') blanks.push(field);
   };
@@ -207,10 +294,11 @@ describe.each(CASES.map((c) => [c.file, c] as const))('real report %s', (_file, 
     });
   });
 
-  it('reads all 200 table cells as printed', async () => {
+  it('reads every table cell as printed', async () => {
     const r = await parseFixture(e.file);
     const want = expectedValues(e);
-    expect(Object.keys(want.values)).toHaveLength(200);
+    const undecided = [...e.active, ...e.apply.flat(), ...e.legal].filter((c) => c === '?').length;
+    expect(Object.keys(want.values)).toHaveLength(200 - undecided);
     const wrong = Object.entries(want.values).flatMap(([field, v]) =>
       r.values[field] === v ? [] : [{ field, want: v, got: r.values[field] }],
     );
@@ -219,8 +307,9 @@ describe.each(CASES.map((c) => [c.file, c] as const))('real report %s', (_file, 
 
   it('lists exactly the cells printed blank', async () => {
     const r = await parseFixture(e.file);
-    const want = expectedValues(e).blanks;
-    expect([...r.blanks].sort()).toEqual(want.sort());
+    const { values, blanks } = expectedValues(e);
+    // an undecided cell's blank status is undecided too
+    expect(r.blanks.filter((f) => f in values).sort()).toEqual(blanks.sort());
   });
 });
 
