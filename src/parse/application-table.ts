@@ -94,10 +94,10 @@ function collectRows(lines: readonly TextLine[]): { rows: RawRow[]; strays: numb
   let pending = '';
   for (let i = 0; i < lines.length; i++) {
     const { text, line } = lines[i]!;
-    // a repeated or converter-made heading row is neither a label fragment nor a blank data row
-    if (text.includes('\t') && isHeadingRow(text)) continue;
     const s = splitLine(text);
     const nums = countNumbers(s.cells);
+    // a repeated or converter-made heading row is neither a label fragment nor a blank data row
+    if (nums === 0 && s.tabbed && isHeadingRow(text)) continue;
     if (isStrayNumber(s, lines, i)) {
       strays++;
       continue;

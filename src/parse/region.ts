@@ -117,9 +117,11 @@ export function findRegion(agency: string, context: string): Region | null {
   let best: { e: Entry; score: number } | undefined;
   for (let i = 0; i < agency.length; i++) {
     for (let len = 2; len <= longestAlias && i + len <= agency.length; len++) {
+      const bucket = byAlias?.get(agency.slice(i, i + len));
+      if (!bucket) continue;
       const alias = agency.slice(i, i + len);
       const townName = TOWN_SUFFIX.test(agency.slice(i + len, i + len + 2));
-      for (const e of byAlias?.get(alias) ?? []) {
+      for (const e of bucket) {
         // 太平镇 is a town called 太平, not 太平区: a shortened division name before 镇/乡 names the town
         if (townName && alias !== e.name) continue;
         let score = len * 10 + (e.level === 'county' ? 3 : e.level === 'city' ? 2 : 1);
