@@ -75,7 +75,7 @@ function firstRowAfter(label: string, prev: number): number | undefined {
 }
 
 /**
- * A lone number on its own line right before an unlabelled full tab row is a cell a converter
+ * A lone number on its own line right before an unlabelled full row is a cell a converter
  * displaced from elsewhere; taking it as the row would push the label onto the wrong numbers.
  */
 function isStrayNumber(s: SplitLine, lines: readonly TextLine[], i: number): boolean {
@@ -83,7 +83,7 @@ function isStrayNumber(s: SplitLine, lines: readonly TextLine[], i: number): boo
   let j = i + 1;
   while (j < lines.length && lines[j]!.text.trim() === '') j++;
   const next = j < lines.length ? lines[j]!.text : '';
-  if (!next.includes('\t')) return false;
+  if (!next) return false;
   const n = splitLine(next);
   return n.label === '' && countNumbers(n.cells) >= N;
 }
@@ -98,10 +98,7 @@ function collectRows(lines: readonly TextLine[]): { rows: RawRow[]; strays: numb
     const nums = countNumbers(s.cells);
     // a repeated or converter-made heading row is neither a label fragment nor a blank data row
     if (nums === 0 && s.tabbed && isHeadingRow(text)) continue;
-    if (isStrayNumber(s, lines, i)) {
-      strays++;
-      continue;
-    }
+
     if (nums === 0) {
       if (!s.label) continue;
       const label = pending + s.label;
@@ -119,6 +116,10 @@ function collectRows(lines: readonly TextLine[]): { rows: RawRow[]; strays: numb
     const prev = rows.at(-1);
     if (!s.label && !pending && prev && !prev.tabbed && !s.tabbed && countNumbers(prev.cells) < N) {
       prev.cells.push(...s.cells);
+      continue;
+    }
+    if (isStrayNumber(s, lines, i)) {
+      strays++;
       continue;
     }
     rows.push({ label: pending + s.label, cells: s.slots, tabbed: s.tabbed, line });

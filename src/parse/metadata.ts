@@ -47,9 +47,15 @@ function titleOf(lineAbove: string, before: string, tail: string): string {
   return `${lineAbove && !tail.includes(lineAbove) ? lineAbove : ''}${before}${tail}`;
 }
 
-/** Finds the report title near the top: agency, year, and the title text. */
-export function readTitle(lines: readonly TextLine[]): TitleInfo | undefined {
+const isAgencyName = (s: string) => !!s && s.length <= 40 && !/[。，；:：,]/.test(s) && ORG_SUFFIX.test(s);
+
+/**
+ * Finds the report title near the top: agency, year, and the title text. A title that names no
+ * body (2023年度政府信息公开工作年度报告) takes the body that signs the report, when there is one.
+ */
+export function readTitle(lines: readonly TextLine[], signer?: string | null): TitleInfo | undefined {
   const head = lines.filter((l) => l.text.trim()).slice(0, 12);
+  let untitled: { year: number; title: string; line: number } | undefined;
   for (let i = 0; i < head.length; i++) {
     const joined = compact(
       readChineseYear(
@@ -73,14 +79,20 @@ export function readTitle(lines: readonly TextLine[]): TitleInfo | undefined {
       if (!agency && i > 0) agency = compact(head[i - 1]!.text);
     }
     agency = agency.replace(/(?:的|关于)$/, '').replace(LABEL_PREFIX, '');
-    if (!agency || agency.length > 40 || /[。，；:：,]/.test(agency) || !ORG_SUFFIX.test(agency)) continue;
     const tail = /^(.*?(?:报告|年报))/.exec(joined.slice(joined.indexOf(yearText!)));
+    if (!isAgencyName(agency)) {
+      if (!before) untitled ??= { year: Number(yearText), title: tail?.[1] ?? '', line: head[i]!.line };
+      continue;
+    }
     return {
       agency: normaliseAgency(agency),
       year: Number(yearText),
       title: titleOf(before ? '' : agency, before, tail?.[1] ?? `${yearText}年政府信息公开工作年度报告`),
       line: head[i]!.line,
     };
+  }
+  if (untitled?.title && signer && isAgencyName(signer)) {
+    return { agency: normaliseAgency(signer), ...untitled };
   }
   return undefined;
 }

@@ -119,7 +119,8 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
   const apply = parseApplicationTable(regionLines(lines, layout, '三', debris));
   const legal = parseLegalTable(regionLines(lines, layout, '四', debris));
   const tables = [active, apply, legal];
-  const title = readTitle(lines);
+  const { signed, sigAgency } = readSignature(lines);
+  const title = readTitle(lines, sigAgency);
   if (!title) {
     return fail(
       'NOT_A_REPORT',
@@ -135,7 +136,6 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
     );
   }
   const id = `${title.agency}-${title.year}`;
-  const { signed, sigAgency } = readSignature(lines);
   const { format, old } = detectFormat(text, tables);
   const record: Report = {
     id,

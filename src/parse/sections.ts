@@ -47,7 +47,7 @@ function extendActiveEnd(compacts: readonly string[], end: number): number {
   const stop = firstIndex(compacts, /收到和处理|申请人情况|本年新收|勾稽关系/, end);
   const limit = stop < 0 ? Math.min(compacts.length, end + 12) : stop;
   for (let i = limit - 1; i >= end; i--)
-    if (/^(?:规章|(?:行政)?规范性文件)\d/.test(compacts[i]!)) return i + 1;
+    if (/^(?:规章|(?:行政)?规范性文件)(?:\d|$)/.test(compacts[i]!)) return i + 1;
   return end;
 }
 

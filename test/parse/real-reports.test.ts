@@ -313,13 +313,26 @@ describe.each(CASES.map((c) => [c.file, c] as const))('real report %s', (_file, 
   });
 });
 
-/** How the same tables arrive when a page is saved or copied to text (both seen on real pages). */
+/** How the same tables arrive when a page is saved or copied to text (all seen on real pages). */
 const RELAYOUTS: Record<string, (text: string) => string> = {
   // `规章 | 0 | 0 | 0 |`: rows with one outer pipe (下湿壕镇 2022 as stored)
   'pipe rows': (t) =>
     t
       .split('\n')
       .map((l) => (l.includes('\t') ? `${l.split('\t').join(' | ')} |` : l))
+      .join('\n'),
+  // cells apart by runs of spaces, blank cells gone (pdftotext -layout, copied PDF text)
+  'space-separated cells': (t) =>
+    t
+      .split('\n')
+      .map((l) =>
+        l.includes('\t')
+          ? l
+              .split('\t')
+              .map((c) => c.trim())
+              .join('    ')
+          : l,
+      )
       .join('\n'),
   // every cell on its own line between blank lines, blank cells gone (太平镇 2022 as stored)
   'one cell per line': (t) =>
@@ -336,13 +349,14 @@ const RELAYOUTS: Record<string, (text: string) => string> = {
       .join('\n\n'),
 };
 
+// The 2019 page is relaid only with its blank cells kept: where they vanish, its rows with a
+// blank 总计 (258 12 _ _ 1 1 _) cannot be placed by anyone.
 const RELAID = [
-  ['shuyang-gov-2025.txt', 'pipe rows'],
-  ['shuyang-gov-2025.txt', 'one cell per line'],
-  ['shuyang-fgj-2023.html', 'pipe rows'],
-  // its blank cells leave only 自然人 and 总计, which the row sum places
-  ['shuyang-fgj-2023.html', 'one cell per line'],
-  // not one cell per line: its blank 总计 cells vanish there and the rows cannot be placed
+  ...['shuyang-gov-2025.txt', 'shuyang-fgj-2023.html', 'shanghai-office-2025.md'].flatMap((f) =>
+    Object.keys(RELAYOUTS).map((l) => [f, l] as const),
+  ),
+  ['shanghai-kewei-2024.md', 'pipe rows'],
+  ['shanghai-kewei-2024.md', 'space-separated cells'],
   ['shanghai-office-2019.html', 'pipe rows'],
 ] as const;
 
@@ -360,6 +374,24 @@ describe('real reports re-laid out as saved or copied pages', () => {
       e.year,
       e.regionCode,
       e.signed,
+    ]);
+  });
+});
+
+describe('a title that names no body', () => {
+  it('takes the body that signs the report', async () => {
+    const r = await parseFixture('shuyang-gov-2025.txt', (t) =>
+      t.replace(
+        '沐阳县人民政府 2025 年 政府信息公开工作年度报告\n\n沐阳县人民政府\n(2026年1月23日)\n',
+        '2025年度政府信息公开工作年度报告\n',
+      ),
+    );
+    expect([r.title, r.agency, r.id, r.year, r.signed]).toEqual([
+      '2025年度政府信息公开工作年度报告',
+      '沐阳县人民政府',
+      '沐阳县人民政府-2025',
+      2025,
+      '2026-01-23',
     ]);
   });
 });
