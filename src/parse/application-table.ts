@@ -39,16 +39,16 @@ const MERGED_KEY = /其他处理/;
 const ACTIVE_ROW = /^(?:规章|(?:行政)?规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)/;
 /** Cells of a column-heading row (also the 数据1…数据6 / 项目 headings some converters print). */
 const COLUMN_HEADING =
-  /^(?:自然人|法人或其他组织|商业企业|科研机构|社会公益(?:组织)?|法律服务机构|其他|总计|合计|类别|项目|申请人情况|数量|数据\d+|\(数据项目\))$/;
+  /(?:^|\t)\s*(?:自然人|法人或其他组织|商业企业|科研机构|社会公益(?:组织)?|法律服务机构|其他|总计|合计|类别|项目|申请人情况|数量|数据\d+|\(数据项目\))\s*(?=\t|$)/g;
+/** A cell holding a number (数据1 is a heading, not a number). */
+const NUMBER_CELL = /(?:^|\t)\s*-?\d[\d.,]*\s*(?=\t|$)/;
 
 /** A tab row of column headings: no numbers and at least two heading cells. */
 function isHeadingRow(text: string): boolean {
+  if (NUMBER_CELL.test(text)) return false;
+  COLUMN_HEADING.lastIndex = 0;
   let headings = 0;
-  for (const part of text.split('\t')) {
-    const c = part.replace(/\s+/g, '');
-    if (/\d/.test(c) && !/^数据\d+$/.test(c)) return false;
-    if (COLUMN_HEADING.test(c)) headings++;
-  }
+  while (headings < 2 && COLUMN_HEADING.exec(text)) headings++;
   return headings >= 2;
 }
 
