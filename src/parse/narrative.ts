@@ -79,11 +79,18 @@ const TRIGGERS: readonly TriggerDef[] = [
     field: 'apply.results_total.total',
     strength: 'weak',
     hint: '申请',
-    re: /(?:已|均已|全部)?(?:办结|答复|办理完毕)/g,
+    // 同意公开答复9件 is a granted count, 转下一年度办理答复 a carry-over: 答复 there names no total
+    re: /(?:已|均已|全部)?(?:办结|(?<!公开|提供|处理|年度办理)答复|办理完毕)/g,
     needsApplication: true,
   },
-  { field: 'apply.granted.total', strength: 'strong', hint: '公开', re: /予以公开|同意公开|全部公开/g },
-  { field: 'apply.partial.total', strength: 'strong', re: /部分公开/g },
+  // 予以公开及部分公开208件 states the two results together: a figure of neither row
+  {
+    field: 'apply.granted.total',
+    strength: 'strong',
+    hint: '公开',
+    re: /予以公开(?![及和与、]部分公开)|同意公开|全部公开/g,
+  },
+  { field: 'apply.partial.total', strength: 'strong', re: /(?<!予以公开[及和与、])部分公开/g },
   { field: 'apply.denied_sum.total', strength: 'strong', re: /不予公开/g },
   { field: 'apply.unable_sum.total', strength: 'strong', re: /无法提供/g },
   {
@@ -97,7 +104,7 @@ const TRIGGERS: readonly TriggerDef[] = [
     field: 'apply.carried_out.total',
     strength: 'strong',
     hint: '结转',
-    re: /结转(?:至|到)?(?:下一?年度?|\d{4}年)(?:继续)?(?:办理)?/g,
+    re: /(?<!上年)结?转(?:至|到)?(?:下一?年度?|\d{4}年)(?:继续)?(?:办理)?(?:答复)?/g,
   },
   { field: 'legal.review.total', strength: 'strong', re: /行政复议(?:案件)?/g, tight: true },
   { field: 'legal.suit.total', strength: 'strong', re: /行政诉讼(?:案件)?/g, tight: true },
@@ -157,6 +164,8 @@ interface Trigger {
   start: number;
   end: number;
   text: string;
+  /** The clause up to the end of the matched figure's comma-part (for the workload test). */
+  scope?: string;
 }
 
 /** Converts 二十三, 两, 一百零五 to numbers. */
@@ -294,7 +303,7 @@ function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
     if (t.def.afterReceived && !received) return;
     if (t.def.needsApplication && !clause.includes('申请')) return;
     if (isDiscarded(clause, t, num)) return;
-    out.set(num, t);
+    out.set(num, { ...t, scope: clause.slice(0, segmentEnd(clause, num.end)) });
     if (t.def.field === 'apply.new_received.total') received = true;
   });
   return out;
@@ -302,8 +311,23 @@ function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
 
 const WORKLOAD = /含上年结转|上年结转[^。；]*(?:共|合计)|共计[^。；]*含/;
 
-function fieldOf(def: TriggerDef, clause: string): string | null {
-  if (def.field === 'apply.new_received.total' && WORKLOAD.test(clause)) return 'apply.workload.total';
+/**
+ * End of the comma-part holding a figure, its bracketed note included: in 受理申请1295件，办结1191件
+ * （含上年结转189件） the carry-over belongs to 办结, not to 受理.
+ */
+function segmentEnd(clause: string, at: number): number {
+  let i = at;
+  if (clause[i] === '（' || clause[i] === '(') {
+    const close = clause.slice(i).search(/[）)]/);
+    if (close >= 0) i += close + 1;
+  }
+  const comma = clause.slice(i).search(/[，,]/);
+  return comma < 0 ? clause.length : i + comma;
+}
+
+/** The field a trigger claims; a count of applications with the carry-over in it is the workload. */
+function fieldOf(def: TriggerDef, scope: string): string | null {
+  if (def.field === 'apply.new_received.total' && WORKLOAD.test(scope)) return 'apply.workload.total';
   return def.field;
 }
 
@@ -375,7 +399,7 @@ function extractClause(clause: string, offset: number, lineAt: number[]): Narrat
         label: t.text,
         value: wan ? n.value * 1e4 : n.value,
         unit: wan ? n.unit.slice(1) : n.unit,
-        field: t.def.kind === 'fee' ? null : fieldOf(t.def, clause),
+        field: t.def.kind === 'fee' ? null : fieldOf(t.def, t.scope ?? clause),
         text: clause,
         line: lineAt[offset + t.start] ?? 0,
         strength: t.def.strength,

@@ -68,6 +68,16 @@ describe('extractNarrative rules (RULES.md §11)', () => {
     ['全年制发行政规范性文件6件。', 'active.normative_doc.issued', 6, 'strong'],
     ['制定规章2件。', 'active.regulation.issued', 2, 'strong'],
     ['共受理政府信息公开申请 1,234 件，已全部办结。', 'apply.new_received.total', 1234, 'weak'],
+    // phrasings of the real reports in test/fixtures/real
+    [
+      '市政府共受理政府信息公开申请 1295 件，办结 1191 件（含上年结转 189 件）。',
+      'apply.new_received.total',
+      1295,
+      'weak',
+    ],
+    ['共受理政府信息公开申请25件（含上年结转3件），均已办结。', 'apply.workload.total', 25, 'weak'],
+    ['所有办结的申请中同意公开答复 9 件，部分公开答复 0 件。', 'apply.granted.total', 9, 'strong'],
+    ['所有办结的申请中同意公开答复 9 件，不予公开答复 2 件。', 'apply.denied_sum.total', 2, 'strong'],
   ])('%s → %s = %i', (text, field, value, strength) => {
     const items = extractNarrative(lines(text)).filter((i) => i.field === field);
     expect(items.map((i) => [i.value, i.strength])).toEqual([[value, strength]]);
@@ -79,6 +89,8 @@ describe('extractNarrative rules (RULES.md §11)', () => {
     ['收到政府信息公开申请同比增加5件。'],
     ['历年累计收到政府信息公开申请300件。'],
     ['行政复议案件，其中2件已办结。'],
+    // one figure for two result rows belongs to neither
+    ['予以公开及部分公开208件（17.46%）。'],
   ])('discards %s', (text) => {
     const items = extractNarrative(lines(text)).filter((i) => i.field !== null);
     expect(items).toEqual([]);

@@ -395,3 +395,14 @@ describe('a title that names no body', () => {
     ]);
   });
 });
+
+describe('section headings as real reports word them', () => {
+  // 五、政府信息公开工作存在的主要问题及改进情况 (the 2019 wording, still used)
+  it.each(['shuyang-gov-2025.txt', 'shanghai-office-2019.html', 'shuyang-fgj-2023.html'])(
+    '%s: all six parts are found',
+    async (file) => {
+      const r = await parseFixture(file);
+      expect(Object.keys(r.text?.sections ?? {}).sort()).toEqual(['一', '二', '三', '四', '五', '六'].sort());
+    },
+  );
+});
