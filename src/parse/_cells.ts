@@ -3,6 +3,7 @@
 /** Cell text that means "left blank" (RULES.md PW-06). */
 const PLACEHOLDER = /^(?:[/\\—–\-－_]+|无|不适用)$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const PLAIN_INT = /^\d{1,15}$/;
 const GROUPED = /^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$/;
 
 export type CellValue =
@@ -23,7 +24,10 @@ export interface SplitLine {
 /** Reads one cell: numbers (with grouping or a 万元/件 suffix), placeholders, or text. */
 export function readCell(raw: string): CellValue {
   const s = raw.trim();
-  if (s === '' || PLACEHOLDER.test(s)) return { kind: 'blank', raw: s };
+  if (s === '') return { kind: 'blank', raw: s };
+  // fast path: a plain non-negative integer, the commonest cell by far
+  if (PLAIN_INT.test(s)) return { kind: 'number', value: Number(s), raw: s };
+  if (PLACEHOLDER.test(s)) return { kind: 'blank', raw: s };
   const stripped = s.replace(/\s*(?:万元|元|件|个|条|项)$/, '');
   if (NUMBER.test(stripped)) return { kind: 'number', value: Number(stripped), raw: s };
   if (GROUPED.test(stripped))
@@ -54,10 +58,16 @@ export function splitLine(line: string): SplitLine {
     };
   }
   const tokens = line.trim().split(/\s+/).filter(Boolean);
+  const cells: CellValue[] = [];
   let start = tokens.length;
-  while (start > 0 && readCell(tokens[start - 1]!).kind === 'number') start--;
-  // a lone leading digit run glued to a label like "1.属于" is not a value: only trailing numbers count
-  const cells = tokens.slice(start).map(readCell);
+  // only the trailing run of numbers counts: "1.属于" starts a label, it is not a value
+  while (start > 0) {
+    const cell = readCell(tokens[start - 1]!);
+    if (cell.kind !== 'number') break;
+    cells.push(cell);
+    start--;
+  }
+  cells.reverse();
   return { label: tokens.slice(0, start).join(''), cells, slots: cells, tabbed: false };
 }
 

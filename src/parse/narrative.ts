@@ -196,36 +196,93 @@ const ASCII_PUNCT: Record<string, string> = {
 /** Characters NFKC leaves as they are: ASCII, CJK punctuation (not the ideographic space), CJK ideographs. */
 const NFKC_STABLE = /^[\u0000-\u007f\u3001-\u303f\u4e00-\u9fff“”‘’…—]*$/;
 
-/** RULES.md §11 normalisation: NFKC, 査 → 查, no spaces around numbers, CJK punctuation kept. */
+/** ASCII punctuation → the full-width forms the trigger patterns use. */
+const FULL_WIDTH: Record<number, number> = {
+  44: 0xff0c,
+  59: 0xff1b,
+  58: 0xff1a,
+  40: 0xff08,
+  41: 0xff09,
+  33: 0xff01,
+  63: 0xff1f,
+};
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSpace = (c: number) =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === 0x3000;
+
+/**
+ * RULES.md §11 normalisation in one pass: NFKC, 査 → 查, digit grouping commas dropped
+ * (3,164 → 3164), whitespace removed except between Latin words, ASCII punctuation made full-width.
+ */
 function normaliseProse(raw: string): string {
-  const nfkc = NFKC_STABLE.test(raw) ? raw : raw.normalize('NFKC');
-  return nfkc
-    .replace(/査/g, '查')
-    .replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1')
-    .replace(/[,;:()!?]/g, (c) => ASCII_PUNCT[c] ?? c)
-    .replace(/\s+/g, (m, at: number, str: string) =>
-      /[A-Za-z]/.test(str[at - 1] ?? '') && /[A-Za-z]/.test(str[at + m.length] ?? '') ? ' ' : '',
-    );
+  const s = NFKC_STABLE.test(raw) ? raw : raw.normalize('NFKC');
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) {
+      let j = i;
+      while (j + 1 < s.length && isSpace(s.charCodeAt(j + 1))) j++;
+      if (isLetter(out[out.length - 1] ?? 0) && isLetter(s.charCodeAt(j + 1))) out.push(32);
+      i = j;
+    } else if ((c === 44 || c === 0xff0c) && isDigit(out[out.length - 1] ?? 0) && isGroupOfThree(s, i + 1)) {
+      // a thousands separator: dropped
+    } else if (c === 0x67fb) out.push(0x67e5);
+    else out.push(FULL_WIDTH[c] ?? c);
+  }
+  let text = '';
+  for (let i = 0; i < out.length; i += 4096) text += String.fromCharCode(...out.slice(i, i + 4096));
+  return text;
 }
 
-/** Joins hard-wrapped lines into one text with a line number per character; paragraphs end in '\n'. */
-function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; lineAt: number[] } {
-  let text = '';
-  const lineAt: number[] = [];
+/** Three digits at `at`, not followed by a fourth. */
+function isGroupOfThree(s: string, at: number): boolean {
+  return (
+    isDigit(s.charCodeAt(at)) &&
+    isDigit(s.charCodeAt(at + 1)) &&
+    isDigit(s.charCodeAt(at + 2)) &&
+    !isDigit(s.charCodeAt(at + 3))
+  );
+}
+
+/** Maps a position in the joined text to its source line. */
+type LineOf = (pos: number) => number;
+
+/** Joins hard-wrapped lines into one text; paragraphs end in '\n'. */
+function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; lineOf: LineOf } {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const lines: number[] = [];
+  let length = 0;
   let prev = '';
   for (const { text: raw, line } of prose) {
     const t = normaliseProse(raw);
     if (!t) continue;
     const prevHeading = HEADING.test(prev) && prev.length <= 30;
-    if (text && (/[。；！？：]$/.test(prev) || prevHeading || HEADING.test(t))) {
-      text += '\n';
-      lineAt.push(line);
+    if (length > 0 && (/[。；！？：]$/.test(prev) || prevHeading || HEADING.test(t))) {
+      parts.push('\n');
+      starts.push(length);
+      lines.push(line);
+      length += 1;
     }
-    text += t;
-    for (let i = 0; i < t.length; i++) lineAt.push(line);
+    parts.push(t);
+    starts.push(length);
+    lines.push(line);
+    length += t.length;
     prev = t;
   }
-  return { text, lineAt };
+  const lineOf: LineOf = (pos) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0) return 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lines[lo]!;
+  };
+  return { text: parts.join(''), lineOf };
 }
 
 function findNumbers(clause: string): NumToken[] {
@@ -233,7 +290,8 @@ function findNumbers(clause: string): NumToken[] {
   for (const m of clause.matchAll(NUM_RE)) {
     const [all, num = '', wan1, more, wan2, unitRaw] = m;
     const arabic = /\d/.test(num);
-    const before = clause.slice(0, m.index);
+    // the few characters before the number (a /…$/ test on the whole prefix would rescan it)
+    const before = clause.slice(Math.max(0, m.index - 2), m.index);
     if (!arabic && (!unitRaw || !COUNT_UNITS.has(unitRaw) || /[第每逐这那哪]$/.test(before))) continue;
     if (arabic && /[\d.]$/.test(before)) continue;
     const value = arabic ? Number(num) : parseChineseNumber(num);
@@ -252,7 +310,7 @@ function inheritUnits(clause: string, tokens: NumToken[]): NumToken[] {
   return tokens.map((t, i) => {
     const next = tokens[i + 1];
     if (t.unit || !next?.unit || clause[t.end] !== '、' || next.start - t.end > 15) return t;
-    if (!/[\u4e00-\u9fa5]$/.test(clause.slice(0, t.start))) return t;
+    if (!/[\u4e00-\u9fa5]$/.test(clause.slice(Math.max(0, t.start - 1), t.start))) return t;
     return { ...t, unit: next.unit };
   });
 }
@@ -359,7 +417,7 @@ function findParts(
   return parts.length >= 2 ? parts : undefined;
 }
 
-function extractZeroClaims(clause: string, offset: number, lineAt: number[]): NarrativeItem[] {
+function extractZeroClaims(clause: string, offset: number, lineOf: LineOf): NarrativeItem[] {
   if (/纠错|纠正|败诉|撤销/.test(clause)) return [];
   const items = ZERO_CLAIMS.flatMap(({ field, re }) =>
     [...clause.matchAll(re)].map((m) => ({
@@ -368,7 +426,7 @@ function extractZeroClaims(clause: string, offset: number, lineAt: number[]): Na
       unit: '件',
       field,
       text: clause,
-      line: lineAt[offset + m.index] ?? 0,
+      line: lineOf(offset + m.index),
       strength: 'strong' as const,
       zeroClaim: true,
     })),
@@ -383,9 +441,12 @@ function extractZeroClaims(clause: string, offset: number, lineAt: number[]): Na
 const ANY_TRIGGER =
   /申请|结转|办结|答复|办理完毕|公开|无法提供|不掌握|信息不存在|不予处理|其他处理|复议|诉讼|起诉|规范性文件|规章|行政许可|信息处理费|率/;
 const ANY_ZERO_CLAIM = /未|没有|无/;
+const ANY_FIGURE = /\d|[零〇一二两三四五六七八九十百千]万?(?:余|多)?万?(?:人次|件|条|个|起|宗|项|份|次)/;
 
-function extractClause(clause: string, offset: number, lineAt: number[]): NarrativeItem[] {
-  const zero = ANY_ZERO_CLAIM.test(clause) ? extractZeroClaims(clause, offset, lineAt) : [];
+function extractClause(clause: string, offset: number, lineOf: LineOf): NarrativeItem[] {
+  const zero = ANY_ZERO_CLAIM.test(clause) ? extractZeroClaims(clause, offset, lineOf) : [];
+  // most clauses state no figure: an Arabic digit, or a Chinese numeral before a count unit, is needed
+  if (!ANY_FIGURE.test(clause)) return zero;
   const nums = findNumbers(clause);
   if (nums.length === 0) return zero;
   const matched = ANY_TRIGGER.test(clause) ? matchClause(clause, nums) : new Map<NumToken, Trigger>();
@@ -401,13 +462,13 @@ function extractClause(clause: string, offset: number, lineAt: number[]): Narrat
         unit: wan ? n.unit.slice(1) : n.unit,
         field: t.def.kind === 'fee' ? null : fieldOf(t.def, t.scope ?? clause),
         text: clause,
-        line: lineAt[offset + t.start] ?? 0,
+        line: lineOf(offset + t.start),
         strength: t.def.strength,
       };
       items.push(parts ? { ...item, parts } : item);
     } else if (n.unit) {
       const label = labelBefore(clause, n.start);
-      const line = lineAt[offset + Math.max(0, n.start - label.length)] ?? 0;
+      const line = lineOf(offset + Math.max(0, n.start - label.length));
       const item: NarrativeItem = { label, value: n.value, unit: n.unit, field: null, text: clause, line };
       items.push(parts ? { ...item, parts } : item);
     }
@@ -420,10 +481,10 @@ function extractClause(clause: string, offset: number, lineAt: number[]): Narrat
  * strength, zero claims, N-13 breakdowns, and the other figures a reader notices (field null).
  */
 export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem[] {
-  const { text, lineAt } = joinLines(prose);
+  const { text, lineOf } = joinLines(prose);
   const items: NarrativeItem[] = [];
   for (const m of text.matchAll(/[^。；！？\n]+/g)) {
-    items.push(...extractClause(m[0], m.index, lineAt));
+    items.push(...extractClause(m[0], m.index, lineOf));
   }
   return items;
 }

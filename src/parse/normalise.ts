@@ -9,13 +9,15 @@ const VARIANTS: Record<string, string> = {
   內: '内',
   爲: '为',
   併: '并',
-  〇: '〇',
 };
 const VARIANT_RE = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'g');
 
 /** Characters that only occur in traditional text; their presence triggers a full conversion. */
 const TRADITIONAL_HINT =
   /[們這個與為資訊開報關請處機縣區過數認統總計規範稱條項決許罰強費審復訴結轉實權點應際營產環衛醫療務辦書從對時間據]/;
+
+/** Characters sampled for the traditional-script test. */
+const HINT_SAMPLE = 6000;
 
 let toSimplified: ((s: string) => string) | undefined;
 
@@ -31,7 +33,10 @@ function convertTraditional(text: string): string {
  */
 export function normaliseText(raw: string): string {
   let text = raw.normalize('NFKC');
-  if (TRADITIONAL_HINT.test(text)) text = convertTraditional(text);
+  // a traditional-script report is traditional from its first page: sampling the head is enough
+  if (TRADITIONAL_HINT.test(text.length > HINT_SAMPLE ? text.slice(0, HINT_SAMPLE) : text)) {
+    text = convertTraditional(text);
+  }
   return text
     .replace(VARIANT_RE, (c) => VARIANTS[c] ?? c)
     .replace(/\r\n?/g, '\n')

@@ -11,6 +11,7 @@ import { findRegion } from './region.ts';
 import type { ParseResult, SourceInfo } from './result.ts';
 import { findLayout, type Layout, sliceSections } from './sections.ts';
 
+const CURRENT_LABELS = ['本年制发件数', '现行有效件数', '本年收费金额'];
 const OLD_LABELS = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '政府集中采购'];
 const REPLACEMENT_SHARE = 0.01;
 /** Prose lines scanned for narrative figures (a long report has under 1,500). */
@@ -96,10 +97,11 @@ function detectFormat(
   text: string,
   tables: readonly TableResult[],
 ): { format: '2021' | '2019trial' | 'pre2019'; old: string[] } {
-  const compact = text.replace(/\s+/g, '');
-  const old = OLD_LABELS.filter((l) => compact.includes(l));
-  if (['本年制发件数', '现行有效件数', '本年收费金额'].every((l) => compact.includes(l)))
-    return { format: '2021', old };
+  // labels are usually printed whole: look in the text as it is, and compact it only when needed
+  let hay = text;
+  if (!CURRENT_LABELS.every((l) => hay.includes(l))) hay = text.replace(/\s+/g, '');
+  const old = OLD_LABELS.filter((l) => hay.includes(l));
+  if (CURRENT_LABELS.every((l) => hay.includes(l))) return { format: '2021', old };
   if (old.length > 0) return { format: '2019trial', old };
   if (tables.some((t) => t.found)) return { format: '2021', old };
   return { format: 'pre2019', old };

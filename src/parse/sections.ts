@@ -53,7 +53,8 @@ function extendActiveEnd(compacts: readonly string[], end: number): number {
 
 /** Locates the section headings and the three table regions (with fallbacks when headings are missing). */
 export function findLayout(lines: readonly TextLine[]): Layout {
-  const compacts = lines.map((l) => (l.text.length > 200 ? '' : compact(l.text)));
+  // headings and table markers are short lines: long prose lines are not compacted at all
+  const compacts = lines.map((l) => (l.text.length > 80 ? '' : compact(l.text)));
   const headings = findHeadings(compacts);
   const next = (key: SectionKey) => {
     const after = SECTION_KEYS.slice(SECTION_KEYS.indexOf(key) + 1);
