@@ -184,15 +184,6 @@ function parseChineseNumber(s: string): number | null {
   return total + cur;
 }
 
-const ASCII_PUNCT: Record<string, string> = {
-  ',': '，',
-  ';': '；',
-  ':': '：',
-  '(': '（',
-  ')': '）',
-  '!': '！',
-  '?': '？',
-};
 /** Characters NFKC leaves as they are: ASCII, CJK punctuation (not the ideographic space), CJK ideographs. */
 const NFKC_STABLE = /^[\u0000-\u007f\u3001-\u303f\u4e00-\u9fff“”‘’…—]*$/;
 
