@@ -1,43 +1,10 @@
+import { readChineseNumber, rewriteChineseYears } from '../parse/index.ts';
 import type { YearSpec } from './types.ts';
-
-const CN_DIGITS: Record<string, string> = {
-  〇: '0',
-  零: '0',
-  一: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
-const CN_COUNT: Record<string, number> = {
-  两: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
 
 export interface YearMatch {
   years: YearSpec;
   /** Question text with the year words blanked out. */
   rest: string;
-}
-
-/** Rewrites 二〇二四年 as 2024年 so one pattern reads both. */
-function rewriteChineseYears(q: string): string {
-  return q.replace(
-    /([〇零一二三四五六七八九]{4})年/g,
-    (_, d: string) => `${[...d].map((c) => CN_DIGITS[c]).join('')}年`,
-  );
 }
 
 const RANGE = /((?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|～|到|至|and|to)\s*((?:19|20)\d{2})\s*年?/;
@@ -62,7 +29,7 @@ export function matchYears(question: string, newestYear: number | null): YearMat
   const recent = RECENT.exec(q);
   if (recent && newestYear !== null) {
     blank(recent);
-    const n = CN_COUNT[recent[1]!] ?? Number(recent[1]);
+    const n = readChineseNumber(recent[1]!) ?? Number(recent[1]);
     return { years: { kind: 'range', from: newestYear - n + 1, to: newestYear }, rest: q };
   }
   const full = [...q.matchAll(FULL)];

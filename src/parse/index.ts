@@ -1,3 +1,4 @@
+export { readChineseNumber, rewriteChineseYears } from './chinese-numerals.ts';
 export { extractNarrative } from './narrative.ts';
 export { compactLabel, normaliseText } from './normalise.ts';
 export { parseReport } from './parse-report.ts';

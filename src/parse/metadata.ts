@@ -1,4 +1,5 @@
 import type { TextLine } from './_notes.ts';
+import { readChineseNumber, rewriteChineseYears } from './chinese-numerals.ts';
 
 export interface TitleInfo {
   title: string;
@@ -9,19 +10,6 @@ export interface TitleInfo {
 
 const TITLE_TAIL = /(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 const BARE_REGION = /(?:省|市|县|区|旗|州|盟|自治区|自治县|自治州|自治旗|特区|林区)$/;
-const CN_DIGITS: Record<string, string> = {
-  〇: '0',
-  零: '0',
-  一: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
@@ -30,9 +18,7 @@ const ORG_SUFFIX =
   /(?:政府|办公室|办公厅|局|委员会|委|厅|院|中心|署|会|部|处|站|所|队|馆|办|区|县|市|省|旗|州|盟|镇|乡|街道|管委会|公司|集团|行|社|团|室|司)$/;
 
 /** 二〇二四 → 2024 (digit-by-digit year numerals). */
-export function readChineseYear(s: string): string {
-  return s.replace(/[〇零一二三四五六七八九]{4}/g, (m) => [...m].map((c) => CN_DIGITS[c]).join(''));
-}
+export const readChineseYear = rewriteChineseYears;
 
 /** A people's government named by its region alone (化隆县) is 化隆县人民政府. */
 export function normaliseAgency(name: string): string {
@@ -110,27 +96,6 @@ export function readPeriod(text: string): { from: string; to: string } | null {
   return { from: `${y1}-${pad(m1!)}-${pad(d1!)}`, to: `${y2 ?? y1}-${pad(m2!)}-${pad(d2!)}` };
 }
 
-const CN_NUM: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-function readChineseSmall(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s === '十') return 10;
-  const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
-  return (tens ? (CN_NUM[tens] ?? 0) : s.includes('十') ? 1 : 0) * 10 + (ones ? (CN_NUM[ones] ?? 0) : 0);
-}
-
 /** The signature block at the end: the signing body and the date under it. */
 export function readSignature(lines: readonly TextLine[]): {
   signed: string | null;
@@ -143,8 +108,8 @@ export function readSignature(lines: readonly TextLine[]): {
       t,
     );
     if (!m) continue;
-    const month = readChineseSmall(m[2]!);
-    const day = readChineseSmall(m[3]!);
+    const month = readChineseNumber(m[2]!) ?? 0;
+    const day = readChineseNumber(m[3]!) ?? 0;
     const signed = `${m[1]}-${pad(String(month))}-${pad(String(day))}`;
     const prev = i > 0 ? compact(tail[i - 1]!.text) : '';
     const sigAgency = prev && prev.length <= 30 && !/[。，；:：]/.test(prev) ? prev : null;

@@ -1,4 +1,5 @@
 import type { NarrativeItem } from '../schema/index.ts';
+import { readChineseNumber } from './chinese-numerals.ts';
 
 /** A prose line as the parser hands it over (table regions removed). */
 export interface ProseLine {
@@ -133,21 +134,6 @@ const ZERO_CLAIMS: readonly { field: string; re: RegExp }[] = [
 const COUNT_UNITS = new Set(['件', '条', '个', '起', '宗', '项', '份', '次', '人次']);
 const NUM_RE =
   /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万)?(余|多)?(万)?(人次|场次|万人次|件|条|个|起|宗|项|份|次|篇|家|期|场|元|户|人|所|名|%)?/g;
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const COMPARATIVE = /同比|较上年|比上年|增加|减少|增长|下降|上升/;
 const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/;
 
@@ -166,22 +152,6 @@ interface Trigger {
   text: string;
   /** The clause up to the end of the matched figure's comma-part (for the workload test). */
   scope?: string;
-}
-
-/** Converts 二十三, 两, 一百零五 to numbers. */
-function parseChineseNumber(s: string): number | null {
-  let total = 0;
-  let cur = 0;
-  for (const ch of s) {
-    const d = CN_DIGITS[ch];
-    const u = CN_UNITS[ch];
-    if (d !== undefined) cur = d;
-    else if (u !== undefined) {
-      total += (cur || 1) * u;
-      cur = 0;
-    } else return null;
-  }
-  return total + cur;
 }
 
 /** Characters NFKC leaves as they are: ASCII, CJK punctuation (not the ideographic space), CJK ideographs. */
@@ -285,7 +255,7 @@ function findNumbers(clause: string): NumToken[] {
     const before = clause.slice(Math.max(0, m.index - 2), m.index);
     if (!arabic && (!unitRaw || !COUNT_UNITS.has(unitRaw) || /[第每逐这那哪]$/.test(before))) continue;
     if (arabic && /[\d.]$/.test(before)) continue;
-    const value = arabic ? Number(num) : parseChineseNumber(num);
+    const value = arabic ? Number(num) : readChineseNumber(num);
     if (value === null) continue;
     const wan = wan1 ?? wan2 ?? '';
     const unit = unitRaw && unitRaw !== '%' && !unitRaw.startsWith('万') ? wan + unitRaw : (unitRaw ?? '');
