@@ -29,6 +29,12 @@ async function main(argv: string[]): Promise<number> {
   return mod.run(rest);
 }
 
+// a reader that stops early (`| head`) closes the pipe: that ends the command, it is not an error
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
