@@ -59,8 +59,8 @@ const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
   [['直接起诉'], { kind: 'row', table: 'legal', id: 'suit_direct' }],
   [['行政诉讼', '诉讼', '起诉', '官司', '被告'], { kind: 'row', table: 'legal', id: 'suit_sum' }],
   [['维持'], { kind: 'col', table: 'legal', id: 'upheld' }],
-  [['纠正'], { kind: 'col', table: 'legal', id: 'corrected' }],
-  [['未审结', '未结', '在审'], { kind: 'col', table: 'legal', id: 'pending' }],
+  [['纠正', '纠错', '撤销', '败诉'], { kind: 'col', table: 'legal', id: 'corrected' }],
+  [['未审结', '未结', '在审', '审理中'], { kind: 'col', table: 'legal', id: 'pending' }],
 ];
 
 /** Generic words: they name a metric only when nothing more specific was said. */

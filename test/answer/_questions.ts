@@ -289,6 +289,16 @@ export const QUESTIONS: QuestionRow[] = [
     [['民和回族土族自治县人民政府-2023', 'active.admin_fee', 379]],
   ],
   [
+    '洪泽区2024年行政复议纠错了几件',
+    q('lookup', 'zh', [HONGZE], year(2024), 'legal.review.corrected'),
+    [['淮安市洪泽区人民政府-2024', 'legal.review.corrected', 1]],
+  ],
+  [
+    '淮安市2024年行政诉讼审理中的有几件',
+    q('lookup', 'zh', [HUAIAN], year(2024), 'legal.suit_sum.pending'),
+    [['淮安市人民政府-2024', 'legal.suit_sum.pending', 7]],
+  ],
+  [
     '民和2023年复议纠正',
     q('lookup', 'zh', [MINHE], year(2023), 'legal.review.corrected'),
     [['民和回族土族自治县人民政府-2023', 'legal.review.corrected', 2]],
