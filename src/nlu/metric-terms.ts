@@ -17,6 +17,8 @@ export interface MetricTerm {
   id: string;
   /** 3 = official label, 2 = everyday word, 1 = generic word used only when nothing better. */
   prio: 1 | 2 | 3;
+  /** The word asks for this figure itself, not just for its table (收到 vs 依申请公开). */
+  explicit?: boolean;
 }
 
 /** Everyday words for rows and columns (the official labels come from the catalogue). */
@@ -32,12 +34,26 @@ const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
   [['制发', '新制发', '印发', '出台', '发布'], { kind: 'col', table: 'doc', id: 'issued' }],
   [['废止'], { kind: 'col', table: 'doc', id: 'repealed' }],
   [['现行有效', '有效'], { kind: 'col', table: 'doc', id: 'in_force' }],
+  // 收到/新收 ask for the count itself; 依申请公开 alone may only name the table (依申请公开 予以公开)
+  [['新收', '收到', '新收申请', '受理'], { kind: 'row', table: 'apply', id: 'new_received', explicit: true }],
   [
-    ['新收', '收到', '新收申请', '依申请公开', '信息公开申请', '政务公开申请', '申请数'],
+    ['依申请公开', '信息公开申请', '政务公开申请', '申请数'],
     { kind: 'row', table: 'apply', id: 'new_received' },
   ],
-  [['上年结转'], { kind: 'row', table: 'apply', id: 'carried_in' }],
-  [['结转下年', '结转下年度'], { kind: 'row', table: 'apply', id: 'carried_out' }],
+  [['上年结转', '去年结转', '上年度结转'], { kind: 'row', table: 'apply', id: 'carried_in' }],
+  [
+    [
+      '结转下年',
+      '结转下年度',
+      '结转到下一年',
+      '结转至下一年',
+      '结转到下年',
+      '结转至下年',
+      '转下一年',
+      '结转到明年',
+    ],
+    { kind: 'row', table: 'apply', id: 'carried_out' },
+  ],
   [['办结', '办理结果'], { kind: 'row', table: 'apply', id: 'results_total' }],
   [['信访', '投诉'], { kind: 'row', table: 'apply', id: 'np_petition' }],
   [['第三方'], { kind: 'row', table: 'apply', id: 'denied_third_party' }],
@@ -148,7 +164,11 @@ export function composeMetrics(terms: readonly MetricTerm[]): string[] {
   rows = rows.filter((t) => {
     if (t.table !== 'apply') return true;
     if ([...GROUP_OF].some(([member, group]) => group === t.id && named.has(`apply:${member}`))) return false;
-    return t.id !== 'new_received' || !rows.some((o) => o.table === 'apply' && o.id !== 'new_received');
+    return (
+      t.id !== 'new_received' ||
+      t.explicit ||
+      !rows.some((o) => o.table === 'apply' && o.id !== 'new_received')
+    );
   });
   const out: string[] = [];
   for (const row of rows) {

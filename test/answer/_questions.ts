@@ -1086,6 +1086,21 @@ export const QUESTIONS: QuestionRow[] = [
     [['湟中区人民政府-2023', 'apply.denied_state_secret.total', 0]],
   ],
   [
+    '民和2023年总共收到多少申请，办结多少',
+    q('lookup', 'zh', [MINHE], year(2023), 'apply.new_received.total', {
+      metrics: ['apply.new_received.total', 'apply.results_total.total'],
+    }),
+    [
+      ['民和回族土族自治县人民政府-2023', 'apply.new_received.total', 1],
+      ['民和回族土族自治县人民政府-2023', 'apply.results_total.total', 1],
+    ],
+  ],
+  [
+    '淮安市人民政府2024年信息公开申请结转到下一年的有多少',
+    q('lookup', 'zh', [HUAIAN], year(2024), 'apply.carried_out.total'),
+    [['淮安市人民政府-2024', 'apply.carried_out.total', 103]],
+  ],
+  [
     '民和2023年行政许可和行政处罚分别多少',
     q('lookup', 'zh', [MINHE], year(2023), 'active.license', {
       metrics: ['active.license', 'active.penalty'],
