@@ -36,10 +36,14 @@ const ROW_KEYS: Record<string, RegExp> = {
   carried_out: /结转下年度|下一?年度继续/,
 };
 const MERGED_KEY = /其他处理/;
+const FIRST_OTHER = ROW_IDS.indexOf('other_no_correction');
 const ACTIVE_ROW = /^(?:规章|(?:行政)?规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)/;
 /** Cells of a column-heading row (also the 数据1…数据6 / 项目 headings some converters print). */
 const COLUMN_HEADING =
   /(?:^|\t)\s*(?:自然人|法人或其他组织|商业企业|科研机构|社会公益(?:组织)?|法律服务机构|其他|总计|合计|类别|项目|申请人情况|数量|数据\d+|\(数据项目\))\s*(?=\t|$)/g;
+/** A label that is one column heading word. */
+const LONE_HEADING =
+  /^(?:自然人|法人或其他组织|商业企业|科研机构|社会公益(?:组织)?|法律服务机构|其他|总计|合计|类别|项目|数量|数据\d+)$/;
 /** A cell holding a number (数据1 is a heading, not a number). */
 const NUMBER_CELL = /(?:^|\t)\s*-?\d[\d.,]*\s*(?=\t|$)/;
 
@@ -88,16 +92,66 @@ function isStrayNumber(s: SplitLine, lines: readonly TextLine[], i: number): boo
   return n.label === '' && countNumbers(n.cells) >= N;
 }
 
-function collectRows(lines: readonly TextLine[]): { rows: RawRow[]; strays: number } {
+/**
+ * Space-separated text loses a wholly blank row's cells, leaving its label alone on a line. Such a
+ * pending label is a blank row, not the start of the next label, when it names a row after the
+ * last row read and the next label names a row after it (a wrapped label's tail names no later row).
+ */
+function isBlankRowLabel(pending: string, next: string, prevLabel: string | undefined): boolean {
+  const own = matchRow(pending);
+  if (own.length === 0) return false;
+  // at the table's end (next = '') no later label is needed
+  // （六）其他处理 printed as one row stands where its sub-rows would
+  // a bare column heading (总计, 其他) proves nothing: heading cells are printed between rows too
+  if (LONE_HEADING.test(next)) return false;
+  let later = next ? matchRow(next) : [ROW_IDS.length];
+  if (later.length === 0 && MERGED_KEY.test(next)) later = [FIRST_OTHER];
+  if (later.length === 0 || later[0]! <= own.at(-1)!) return false;
+  const before = prevLabel === undefined ? [] : matchRow(prevLabel);
+  return before.length === 0 || own.at(-1)! > before.at(-1)!;
+}
+
+/**
+ * One cell per line: a lone 8th number closing a run before the next label is the row's own
+ * (tables with a 法人或其他组织 subtotal column), not the start of an unlabelled row.
+ */
+function endsCellRun(lines: readonly TextLine[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    const t = lines[j]!.text;
+    if (t.trim() === '') continue;
+    const n = splitLine(t);
+    return n.label !== '' && countNumbers(n.cells) === 0;
+  }
+  return true;
+}
+
+interface Collected {
+  rows: RawRow[];
+  strays: number;
+  /** Lone labels read as wholly blank rows. */
+  blankRows: number;
+}
+
+function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Collected {
   const rows: RawRow[] = [];
   let strays = 0;
+  let blankRows = 0;
   let pending = '';
+  let pendingLine = 0;
+  // a grid that keeps cells (tab rows) prints a blank row's empty cells: a lone label there is a
+  // label whose numbers a converter moved, not a blank row
+  const spaced = splitBlankRows && !lines.some((l) => l.text.includes('\t') && /\d/.test(l.text));
   for (let i = 0; i < lines.length; i++) {
     const { text, line } = lines[i]!;
     const s = splitLine(text);
     const nums = countNumbers(s.cells);
     // a repeated or converter-made heading row is neither a label fragment nor a blank data row
     if (nums === 0 && s.tabbed && isHeadingRow(text)) continue;
+    if (spaced && pending && s.label && isBlankRowLabel(pending, s.label, rows.at(-1)?.label)) {
+      rows.push({ label: pending, cells: [], tabbed: false, line: pendingLine });
+      pending = '';
+      blankRows++;
+    }
 
     if (nums === 0) {
       if (!s.label) continue;
@@ -109,14 +163,18 @@ function collectRows(lines: readonly TextLine[]): { rows: RawRow[]; strays: numb
         rows.push({ label, cells: [], tabbed: true, line });
         pending = '';
       } else {
+        if (!pending) pendingLine = line;
         pending = label;
       }
       continue;
     }
     const prev = rows.at(-1);
-    if (!s.label && !pending && prev && !prev.tabbed && !s.tabbed && countNumbers(prev.cells) < N) {
-      prev.cells.push(...s.cells);
-      continue;
+    if (!s.label && !pending && prev && !prev.tabbed && !s.tabbed) {
+      const have = countNumbers(prev.cells);
+      if (have < N || (have === N && nums === 1 && endsCellRun(lines, i))) {
+        prev.cells.push(...s.cells);
+        continue;
+      }
     }
     if (isStrayNumber(s, lines, i)) {
       strays++;
@@ -125,7 +183,12 @@ function collectRows(lines: readonly TextLine[]): { rows: RawRow[]; strays: numb
     rows.push({ label: pending + s.label, cells: s.slots, tabbed: s.tabbed, line });
     pending = '';
   }
-  return { rows, strays };
+  // the last row left wholly blank
+  if (spaced && pending && isBlankRowLabel(pending, '', rows.at(-1)?.label)) {
+    rows.push({ label: pending, cells: [], tabbed: false, line: pendingLine });
+    blankRows++;
+  }
+  return { rows, strays, blankRows };
 }
 
 const rowSumHolds = (v: readonly number[]) => v[N - 1] === v.slice(0, N - 1).reduce((a, b) => a + b, 0);
@@ -369,7 +432,12 @@ function checkSubtotals(
 export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
   const values: Record<string, number | null> = {};
   const blanks: string[] = [];
-  const { rows, strays } = collectRows(lines);
+  let collected = collectRows(lines, true);
+  // unlabelled number rows mean the labels were printed apart from their numbers (stacked by a
+  // converter): lone labels then await their numbers, they are not blank rows
+  if (collected.blankRows > 0 && collected.rows.some((r) => r.label === '' && r.cells.length > 0))
+    collected = collectRows(lines, false);
+  const { rows, strays } = collected;
   const { assigned, subtotals, notes } = assignRows(rows);
   if (strays > 0) {
     notes.push({

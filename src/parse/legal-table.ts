@@ -19,17 +19,31 @@ function collectCells(lines: readonly TextLine[]): {
   const cells: CellValue[] = [];
   let tabbed = false;
   let headerSeen = false;
+  let subtotalColumn = false;
   for (const { text } of lines) {
     if (/复议|诉讼|维持|纠正|审结/.test(text)) headerSeen = true;
     const s = splitLine(text);
-    if (!s.cells.some((c) => c.kind === 'number')) continue;
+    if (!s.cells.some((c) => c.kind === 'number')) {
+      if (/合计/.test(text)) subtotalColumn = true;
+      continue;
+    }
     // a data line carries no label, or a group label such as 行政复议
     if (s.label && !/复议|诉讼|起诉/.test(s.label)) continue;
     if (s.tabbed) tabbed = true;
     // a full tab row keeps its trailing blank cells: they are the last groups' columns
-    cells.push(...(s.tabbed && s.slots.length === N ? s.slots : s.cells));
+    const width = subtotalColumn ? N + 1 : N;
+    const row = s.tabbed && s.slots.length === width ? s.slots : s.cells;
+    cells.push(...(subtotalColumn ? dropSuitSubtotal(row) : row));
   }
   return { cells, tabbed, headerSeen };
+}
+
+const cellNumber = (c: CellValue | undefined) => (c?.kind === 'number' ? c.value : 0);
+
+/** A 16th 行政诉讼 合计 column (under a 合计 heading) holds the two suit totals' sum: not a field. */
+function dropSuitSubtotal(row: CellValue[]): CellValue[] {
+  if (row.length !== N + 1) return row;
+  return cellNumber(row[N]) === cellNumber(row[9]) + cellNumber(row[14]) ? row.slice(0, N) : row;
 }
 
 /** Parses table 四 (3 groups × 5 columns, usually one line of 15 numbers). */

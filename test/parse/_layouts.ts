@@ -1,0 +1,251 @@
+/** The layouts real extractors print the three tables in, rendered from one gold record. */
+import { LEGAL_HEAD, padEnd, padStart, Tables, wrap } from './_layout-render.ts';
+
+export interface Parts {
+  active: string[];
+  apply: string[];
+  legal: string[];
+}
+
+const show = (c: number | '') => String(c);
+const PAGE_BREAK = ['- 3 -', '', '第 3 页 共 6 页'];
+
+/* ---------- tab-separated grids (Word/HTML table converters) ---------- */
+
+export type LegalShape = 'one-line' | 'labelled' | 'subtotal' | 'one-per-line';
+
+function legalRows(t: Tables, shape: LegalShape, sep: string): string[] {
+  const v = t.legal.map(show);
+  const head = [
+    ['行政复议', '', '', '', '', '行政诉讼'].join(sep),
+    [...LEGAL_HEAD, '未经复议直接起诉', '', '', '', '', '复议后起诉'].join(sep),
+    ['', '', '', '', '', ...LEGAL_HEAD, ...LEGAL_HEAD].join(sep),
+  ];
+  switch (shape) {
+    case 'one-line':
+      return [...head, v.join(sep)];
+    case 'labelled':
+      return [
+        ['', ...LEGAL_HEAD].join(sep),
+        ['行政复议', ...v.slice(0, 5)].join(sep),
+        ['未经复议直接起诉', ...v.slice(5, 10)].join(sep),
+        ['复议后起诉', ...v.slice(10)].join(sep),
+      ];
+    case 'subtotal': {
+      const n = (c: number | '') => (c === '' ? 0 : c);
+      const sum = n(t.legal[9]!) + n(t.legal[14]!);
+      return [
+        ...head.slice(0, 2).map((h) => `${h}${sep}合计`),
+        head[2]!,
+        [...v, sum === 0 && t.opts.blankZeros ? '' : String(sum)].join(sep),
+      ];
+    }
+    case 'one-per-line':
+      return [...head, ...v.filter((c) => c !== '')];
+  }
+}
+
+function tabActive(t: Tables, sep = '\t'): string[] {
+  return t.active.flatMap((g) => [
+    [g.group, '', '', ''].join(sep),
+    ['信息内容', ...g.head, ...new Array(3 - g.head.length).fill('')].join(sep),
+    ...g.rows.map((r) => [r.label, ...r.cells.map(show)].join(sep)),
+  ]);
+}
+
+/** Label cells of a table 三 row, in 1, 2 or 3 label columns. */
+function labelCells(row: Tables['apply'][number], cols: 1 | 2 | 3): string[] {
+  if (cols === 1) return [Tables.fullLabel(row)];
+  const inResults = row.id !== 'new_received' && row.id !== 'carried_in' && row.id !== 'carried_out';
+  if (!inResults) return [row.label, ...new Array(cols - 1).fill('')];
+  if (cols === 2) return [row.top ?? row.group ?? '', row.label];
+  const grouped = row.group !== undefined || /^\d/.test(row.label);
+  return grouped ? [row.top ?? '', row.group ?? '', row.label] : [row.top ?? '', row.label, ''];
+}
+
+export interface TabOptions {
+  labelCols: 1 | 2 | 3;
+  legal?: LegalShape;
+  pageBreak?: boolean;
+}
+
+export function tabLayout(t: Tables, o: TabOptions): Parts {
+  const pad = new Array(o.labelCols).fill('');
+  const head = [[...pad, '申请人情况'].join('\t'), [...pad, ...t.applyHead()].join('\t')];
+  const apply = [...head];
+  for (const row of t.apply) {
+    if (o.pageBreak && row.id === 'np_petition') apply.push(...PAGE_BREAK, ...head);
+    apply.push([...labelCells(row, o.labelCols), ...row.cells.map(show)].join('\t'));
+  }
+  return { active: tabActive(t), apply, legal: legalRows(t, o.legal ?? 'one-line', '\t') };
+}
+
+/* ---------- markdown tables ---------- */
+
+export interface MarkdownOptions {
+  outerPipes: boolean;
+  bold: boolean;
+  labelCols: 1 | 2;
+}
+
+function mdRow(cells: string[], o: MarkdownOptions): string {
+  const inner = cells.map((c) => (c === '' ? ' ' : c)).join(' | ');
+  return o.outerPipes ? `| ${inner} |` : inner;
+}
+
+function mdTable(rows: string[][], o: MarkdownOptions): string[] {
+  const sep = rows[0]!.map(() => '---');
+  return ['', mdRow(rows[0]!, o), mdRow(sep, o), ...rows.slice(1).map((r) => mdRow(r, o)), ''];
+}
+
+export function markdownLayout(t: Tables, o: MarkdownOptions): Parts {
+  const b = (s: string) => (o.bold && s ? `**${s}**` : s);
+  const active = t.active.flatMap((g) => [
+    b(g.group),
+    ...mdTable([['信息内容', ...g.head], ...g.rows.map((r) => [b(r.label), ...r.cells.map(show)])], o),
+  ]);
+  const pad = new Array(o.labelCols).fill('');
+  const apply = mdTable(
+    [
+      [...pad, ...t.applyHead()],
+      ...t.apply.map((row) => [...labelCells(row, o.labelCols).map(b), ...row.cells.map(show)]),
+    ],
+    o,
+  );
+  const v = t.legal.map(show);
+  const legal = mdTable(
+    [
+      ['行政复议', '', '', '', '', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
+      [...LEGAL_HEAD, ...LEGAL_HEAD, ...LEGAL_HEAD],
+      v,
+    ],
+    o,
+  );
+  return { active, apply, legal };
+}
+
+/* ---------- pdftotext -layout: space-aligned columns ---------- */
+
+export interface SpaceOptions {
+  /** Label characters per printed line (long labels wrap). */
+  wrapAt: number;
+  /** Where a wrapped label's numbers sit. */
+  numbersOn: 'first' | 'last' | 'own';
+  /** Group labels on their own line before the group, or in a left column on the group's middle row. */
+  groups: 'own-line' | 'left-column';
+  /** 三、本年度办理结果 printed vertically, one character per line between rows. */
+  vertical: boolean;
+  legal?: LegalShape;
+  pageBreak?: boolean;
+  /** Width of each number column. */
+  colWidth?: number;
+}
+
+export function spaceLayout(t: Tables, o: SpaceOptions): Parts {
+  const cw = o.colWidth ?? 10;
+  const LW = 2 * o.wrapAt + 4;
+  const GW = o.groups === 'left-column' ? 18 : 0;
+  const nums = (cells: (number | '')[]) => cells.map((c) => padStart(show(c), cw)).join('');
+  const active = t.active.flatMap((g) => [
+    `${' '.repeat(20)}${g.group}`,
+    padEnd('信息内容', 20) + g.head.map((h) => padStart(h, 28)).join(''),
+    ...g.rows.map((r) => padEnd(r.label, 20) + r.cells.map((c) => padStart(show(c), 28)).join('')),
+  ]);
+  const head = [
+    `${' '.repeat(GW + LW)}申请人情况`,
+    ' '.repeat(GW + LW) +
+      t
+        .applyHead()
+        .map((h) => padStart(h, cw))
+        .join(''),
+  ];
+  const apply = [...head];
+  const vertical = o.vertical ? [...'三、本年度办理结果'] : [];
+  let inTop = false;
+  const groupRows = new Map<string, string[]>();
+  for (const row of t.apply) {
+    const key = row.id.replace(/_.*/, '_');
+    if (row.group) groupRows.set(key, []);
+    groupRows.get(key)?.push(row.id);
+  }
+  for (const row of t.apply) {
+    if (o.pageBreak && row.id === 'np_petition') apply.push(...PAGE_BREAK, ...head);
+    if (row.top) inTop = true;
+    if (row.id === 'carried_out') inTop = false;
+    if (inTop && vertical.length > 0) apply.push(`  ${vertical.shift()}`);
+    if (row.top && !o.vertical) apply.push(row.top);
+    let left = ' '.repeat(GW);
+    if (row.group && o.groups === 'own-line') apply.push(`  ${row.group}`);
+    if (o.groups === 'left-column') {
+      const members = [...groupRows.values()].find((ids) => ids.includes(row.id));
+      if (members && members[Math.floor((members.length - 1) / 2)] === row.id) {
+        const name = [...groupRows.entries()].find(([, ids]) => ids === members)![0];
+        const group = t.apply.find((r) => r.id.startsWith(name) && r.group)!.group!;
+        left = padEnd(group, GW);
+      }
+    }
+    const lines = wrap(row.label, o.wrapAt);
+    const at =
+      lines.length === 1 ? 0 : o.numbersOn === 'first' ? 0 : o.numbersOn === 'last' ? lines.length - 1 : -1;
+    lines.forEach((l, i) => {
+      const indent = i === 0 ? left : ' '.repeat(GW);
+      apply.push(i === at ? padEnd(indent + l, GW + LW) + nums(row.cells) : indent + l);
+    });
+    if (at < 0) apply.push(' '.repeat(GW + LW) + nums(row.cells));
+  }
+  return { active, apply, legal: legalSpace(t, o.legal ?? 'one-line') };
+}
+
+function legalSpace(t: Tables, shape: LegalShape): string[] {
+  if (shape === 'one-per-line') return legalRows(t, shape, '    ');
+  const rows = legalRows(t, shape, '\t');
+  // header cells stay apart by wide gaps, numbers right-aligned in columns of 6
+  return rows.map((r) =>
+    r
+      .split('\t')
+      .map((c, i) => (i === 0 && /\D/.test(c) ? padEnd(c, 18) : padStart(c, 6)))
+      .join(''),
+  );
+}
+
+/* ---------- one cell per line: plain pdftotext, HTML-to-text ---------- */
+
+export interface CellLineOptions {
+  /** Long cells wrap onto further lines (pdftotext) or stay whole (HTML-to-text). */
+  wrapAt?: number;
+  /** Column heading cells printed too. */
+  headings: boolean;
+  /** A blank line between cells (HTML block elements). */
+  gap: boolean;
+  legal?: LegalShape;
+  pageBreak?: boolean;
+}
+
+export function cellLineLayout(t: Tables, o: CellLineOptions): Parts {
+  const cell = (s: string) => (o.wrapAt ? wrap(s, o.wrapAt) : [s]);
+  const flush = (cells: string[]) =>
+    cells.filter((c) => c !== '').flatMap((c) => (o.gap ? [...cell(c), ''] : cell(c)));
+  const active = t.active.flatMap((g) =>
+    flush([
+      g.group,
+      ...(o.headings ? ['信息内容', ...g.head] : []),
+      ...g.rows.flatMap((r) => [r.label, ...r.cells.map(show)]),
+    ]),
+  );
+  const head = o.headings ? ['申请人情况', ...t.applyHead()] : [];
+  const apply = flush(head);
+  for (const row of t.apply) {
+    if (o.pageBreak && row.id === 'np_petition') apply.push(...PAGE_BREAK, ...flush(head));
+    apply.push(...flush([row.top ?? '', row.group ?? '', row.label, ...row.cells.map(show)]));
+  }
+  const shape = o.legal ?? 'one-per-line';
+  const legal =
+    shape === 'one-per-line'
+      ? flush([
+          ...(o.headings ? ['行政复议', '行政诉讼', ...LEGAL_HEAD, '未经复议直接起诉', '复议后起诉'] : []),
+          ...(o.headings ? [...LEGAL_HEAD, ...LEGAL_HEAD] : []),
+          ...t.legal.map(show),
+        ])
+      : legalRows(t, shape, ' ');
+  return { active, apply, legal };
+}
