@@ -16,6 +16,8 @@ const GROUP_ROWS: Record<string, readonly string[]> = {
   np_sum: rowsWith('np_'),
   other_sum: rowsWith('other_'),
   workload: ['new_received', 'carried_in'],
+  // 予以公开及部分公开 in the prose: one figure for both rows
+  disclosed: ['granted', 'partial'],
 };
 
 /** Expands a canonical or derived id into the canonical ids it reads. */

@@ -1,7 +1,7 @@
 import type { NarrativeItem, Report, Severity, Warning } from '../schema/index.ts';
 import { getField } from '../schema/index.ts';
 import { createWarning } from './_emit.ts';
-import { readValue } from './_values.ts';
+import { APPLY_COL_IDS, blankSuffix, colName, expandField, readValue } from './_values.ts';
 import type { Rule } from './context.ts';
 
 interface FieldRule {
@@ -34,6 +34,7 @@ const FIELD_RULES: Record<string, FieldRule> = {
 for (const f of [
   'granted',
   'partial',
+  'disclosed',
   'denied_sum',
   'unable_sum',
   'unable_not_held',
@@ -48,33 +49,58 @@ for (const c of ['issued', 'repealed', 'in_force']) {
 }
 
 const RELATED_NAMES: Record<string, string> = {
-  'apply.workload.total': '新收与上年结转之和',
-  'apply.results_total.total': '办理结果总计',
+  workload: '新收与上年结转之和',
+  results_total: '办理结果总计',
 };
 
-/** Related fields whose value may explain a mismatch (RULES.md §7 preamble). */
-function relatedFields(field: string): string[] {
-  if (field.startsWith('active.')) {
-    const row = field.split('.')[1];
-    return row ? [`active.${row}.issued+in_force`] : [];
-  }
-  if (!field.startsWith('apply.')) return [];
-  const row = field.split('.')[1];
-  return ['apply.workload.total', 'apply.results_total.total', `apply.${row}.natural`].filter(
-    (f) => f !== field,
-  );
+/**
+ * Related fields whose value may explain a mismatch (RULES.md §7 preamble): the workload and the
+ * results total of the same column (其中自然人申请741件 may count the carry-over too), the row's
+ * 自然人 cell, and, when the row's 总计 cells are blank, the sum of its applicant columns.
+ */
+function relatedFields(report: Report, field: string): string[] {
+  const [table, row, col] = field.split('.');
+  if (table === 'active') return row ? [`active.${row}.issued+in_force`] : [];
+  if (table !== 'apply' || !row || !col) return [];
+  const out = [`apply.workload.${col}`, `apply.results_total.${col}`, `apply.${row}.natural`];
+  if (col === 'total' && allBlank(report, field)) out.push(`apply.${row}.applicants`);
+  return out.filter((f) => f !== field);
+}
+
+/** Every cell behind the id is blank (read as 0). */
+function allBlank(report: Report, id: string): boolean {
+  const blanks = new Set(report.blanks);
+  return expandField(id).every((f) => blanks.has(f));
 }
 
 function readRelated(report: Report, id: string): number | null {
+  const [, row, col] = id.split('.');
+  if (col === 'applicants') {
+    const cols = APPLY_COL_IDS.filter((c) => c !== 'total').map((c) => `apply.${row}.${c}`);
+    const vals = cols.map((c) => readValue(report, c));
+    return vals.some((v) => v === null) ? null : vals.reduce((a, b) => a! + b!, 0);
+  }
   if (!id.endsWith('+in_force')) return readValue(report, id);
-  const row = id.split('.')[1];
   const a = readValue(report, `active.${row}.issued`);
   const b = readValue(report, `active.${row}.in_force`);
   return a === null || b === null ? null : a + b;
 }
 
-const relatedName = (id: string): string =>
-  RELATED_NAMES[id] ?? (id.endsWith('+in_force') ? '本年制发与现行有效之和' : (getField(id)?.zh ?? id));
+function relatedName(id: string): string {
+  const [, row = '', col = ''] = id.split('.');
+  if (col === 'applicants') return '自然人与法人或其他组织各栏之和（总计栏空白）';
+  if (id.endsWith('+in_force')) return '本年制发与现行有效之和';
+  const name = RELATED_NAMES[row];
+  if (name) return col === 'total' ? name : `${name}（${colName(col)}）`;
+  return getField(id)?.zh ?? id;
+}
+
+/** Related ids whose cells a warning should list. */
+function relatedCells(id: string): string[] {
+  const [, row, col] = id.split('.');
+  if (col === 'applicants') return APPLY_COL_IDS.filter((c) => c !== 'total').map((c) => `apply.${row}.${c}`);
+  return id.endsWith('+in_force') ? [] : [id];
+}
 
 /** One warning per field listing every stated value that disagrees with the table. */
 function compareField(report: Report, field: string, items: NarrativeItem[]): Warning[] {
@@ -85,16 +111,20 @@ function compareField(report: Report, field: string, items: NarrativeItem[]): Wa
   if (wrong.length === 0) return [];
   let severity: Severity = wrong.some((i) => i.strength !== 'weak') ? 'error' : 'warning';
   if (spec.rule === 'N-07' && wrong.some((i) => /党内|联合发文|会同/.test(i.text))) severity = 'warning';
-  const related = relatedFields(field).find((r) => wrong.every((i) => i.value === readRelated(report, r)));
+  const related = relatedFields(report, field).find((r) =>
+    wrong.every((i) => i.value === readRelated(report, r)),
+  );
   const fields = [field];
-  let suffix = '';
+  let suffix = blankSuffix(report, [field]);
   if (related) {
     severity = 'warning';
-    suffix = `（与${relatedName(related)}一致，可能口径不同）`;
-    if (!related.endsWith('+in_force')) fields.push(related);
+    suffix += `（与${relatedName(related)}一致，可能口径不同）`;
+    fields.push(...relatedCells(related));
   }
   const n = [...new Set(wrong.map((i) => i.value))].join('、');
-  const message = spec.message(wrong[0]!.label, n, t) + suffix;
+  // 其中自然人申请 reads as 自然人申请 in the message
+  const label = wrong[0]!.label.replace(/^其中[^自法个公]{0,6}/, '');
+  const message = spec.message(label, n, t) + suffix;
   return [createWarning(report, spec.rule, severity, fields, message)];
 }
 

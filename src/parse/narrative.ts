@@ -84,7 +84,13 @@ const TRIGGERS: readonly TriggerDef[] = [
     re: /(?:已|均已|全部)?(?:办结|(?<!公开|提供|处理|年度办理)答复|办理完毕)/g,
     needsApplication: true,
   },
-  // 予以公开及部分公开208件 states the two results together: a figure of neither row
+  // 予以公开及部分公开208件 states the two results together: their sum, a figure of neither row
+  {
+    field: 'apply.disclosed.total',
+    strength: 'strong',
+    hint: '部分公开',
+    re: /予以公开[及和与、]部分公开/g,
+  },
   {
     field: 'apply.granted.total',
     strength: 'strong',
@@ -104,7 +110,8 @@ const TRIGGERS: readonly TriggerDef[] = [
   {
     field: 'apply.carried_out.total',
     strength: 'strong',
-    hint: '结转',
+    // 转下一年度办理答复的有1件 has no 结
+    hint: '转',
     re: /(?<!上年)结?转(?:至|到)?(?:下一?年度?|\d{4}年)(?:继续)?(?:办理)?(?:答复)?/g,
   },
   { field: 'legal.review.total', strength: 'strong', re: /行政复议(?:案件)?/g, tight: true },
@@ -133,7 +140,7 @@ const ZERO_CLAIMS: readonly { field: string; re: RegExp }[] = [
 
 const COUNT_UNITS = new Set(['件', '条', '个', '起', '宗', '项', '份', '次', '人次']);
 const NUM_RE =
-  /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万)?(余|多)?(万)?(人次|场次|万人次|件|条|个|起|宗|项|份|次|篇|家|期|场|元|户|人|所|名|%)?/g;
+  /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两三四五六七八九十百千]+)?)(万)?(余|多)?(万)?(人次|场次|万人次|件|条|个|起|宗|项|份|次|篇|家|期|场|元|户|人|所|名|%)?/g;
 const COMPARATIVE = /同比|较上年|比上年|增加|减少|增长|下降|上升/;
 const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/;
 
@@ -246,6 +253,15 @@ function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; lineOf: Lin
   return { text: parts.join(''), lineOf };
 }
 
+/** 一万二千 → 12000: the shared reader stops at 千. */
+function readChineseCount(num: string): number | null {
+  const at = num.indexOf('万');
+  if (at < 0) return readChineseNumber(num);
+  const high = readChineseNumber(num.slice(0, at));
+  const low = readChineseNumber(num.slice(at + 1));
+  return high === null || low === null ? null : high * 1e4 + low;
+}
+
 function findNumbers(clause: string): NumToken[] {
   const out: NumToken[] = [];
   for (const m of clause.matchAll(NUM_RE)) {
@@ -255,7 +271,7 @@ function findNumbers(clause: string): NumToken[] {
     const before = clause.slice(Math.max(0, m.index - 2), m.index);
     if (!arabic && (!unitRaw || !COUNT_UNITS.has(unitRaw) || /[第每逐这那哪]$/.test(before))) continue;
     if (arabic && /[\d.]$/.test(before)) continue;
-    const value = arabic ? Number(num) : readChineseNumber(num);
+    const value = arabic ? Number(num) : readChineseCount(num);
     if (value === null) continue;
     const wan = wan1 ?? wan2 ?? '';
     const unit = unitRaw && unitRaw !== '%' && !unitRaw.startsWith('万') ? wan + unitRaw : (unitRaw ?? '');
@@ -325,7 +341,26 @@ function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
     out.set(num, { ...t, scope: clause.slice(0, segmentEnd(clause, num.end)) });
     if (t.def.field === 'apply.new_received.total') received = true;
   });
+  if (clause.includes('下年') || clause.includes('下一年')) matchCarryOutAfter(clause, nums, out);
   return out;
+}
+
+const CARRY_OUT_AFTER: TriggerDef = {
+  field: 'apply.carried_out.total',
+  strength: 'strong',
+  re: /^(?:申请)?[^，。；]{0,12}?((?:顺延|结转|转)(?:至|到)?下一?年度)/,
+};
+
+/** 另有103件顺延到下年度答复: the figure comes before its carry-over phrase. */
+function matchCarryOutAfter(clause: string, nums: NumToken[], out: Map<NumToken, Trigger>): void {
+  for (const n of nums) {
+    if (out.has(n) || !unitFits('count', n.unit) || n.approx) continue;
+    const m = CARRY_OUT_AFTER.re.exec(clause.slice(n.end, n.end + 24));
+    if (!m?.[1]) continue;
+    const start = n.end + m[0].length - m[1].length;
+    const t: Trigger = { def: CARRY_OUT_AFTER, start, end: n.end + m[0].length, text: m[1] };
+    if (!COMPARATIVE.test(clause.slice(n.end, t.end)) && !isDiscarded(clause, t, n)) out.set(n, t);
+  }
 }
 
 const WORKLOAD = /含上年结转|上年结转[^。；]*(?:共|合计)|共计[^。；]*含/;
@@ -360,22 +395,53 @@ function labelBefore(clause: string, at: number): string {
     .slice(-20);
 }
 
-/** N-13: a total followed by 其中/包括/分别为 and two or more parts in the same unit. */
-function findParts(
-  clause: string,
-  total: NumToken,
-  nums: NumToken[],
-): { label: string; value: number }[] | undefined {
+type Part = { label: string; value: number };
+
+/** Where a clause ends in the joined text (read only for breakdowns that run on over ；). */
+interface RestOf {
+  text: string;
+  end: number;
+}
+
+/**
+ * N-13: a total followed by 其中/包括/分别为 and two or more parts in the same unit. The list may
+ * run on over ；-separated items of the same sentence (其中：…9条；…7条；…185条。) when every
+ * later item is one `label NUM UNIT` and the sentence ends with them.
+ */
+function findParts(clause: string, total: NumToken, nums: NumToken[], rest: RestOf): Part[] | undefined {
   if (total.approx || !total.unit) return undefined;
   const after = clause.slice(total.end);
   const intro = /^[，：]?(?:其中|包括|分别为)[：，]?/.exec(after);
   if (!intro) return undefined;
-  const parts: { label: string; value: number }[] = [];
+  const parts: Part[] = [];
+  let last: NumToken | undefined;
   for (const n of nums.filter((x) => x.start >= total.end + intro[0].length)) {
     if (n.unit !== total.unit || n.approx) break;
     parts.push({ label: labelBefore(clause, n.start), value: n.value });
+    last = n;
   }
-  return parts.length >= 2 ? parts : undefined;
+  const more =
+    last && last === nums.at(-1) && isListEnd(clause, last)
+      ? listItems(restOfSentence(rest), total.unit)
+      : [];
+  const all = more.length > 0 ? [...parts, ...more] : parts;
+  return all.length >= 2 ? all : undefined;
+}
+
+/** Nothing but punctuation after the figure. */
+const isListEnd = (text: string, n: NumToken): boolean => /^[、，。）)]*$/.test(text.slice(n.end));
+
+/** The ；-separated items after a clause, when each is one `label NUM UNIT` in `unit`; else none. */
+function listItems(rest: string, unit: string): Part[] {
+  const out: Part[] = [];
+  for (const item of rest.split('；')) {
+    if (!item) continue;
+    const nums = findNumbers(item);
+    const n = nums[0];
+    if (nums.length !== 1 || !n || n.unit !== unit || n.approx || !isListEnd(item, n)) return [];
+    out.push({ label: labelBefore(item, n.start), value: n.value });
+  }
+  return out;
 }
 
 function extractZeroClaims(clause: string, offset: number, lineOf: LineOf): NarrativeItem[] {
@@ -400,11 +466,11 @@ function extractZeroClaims(clause: string, offset: number, lineOf: LineOf): Narr
 
 /** Words every trigger contains: a clause without any of them can hold no field claim. */
 const ANY_TRIGGER =
-  /申请|结转|办结|答复|办理完毕|公开|无法提供|不掌握|信息不存在|不予处理|其他处理|复议|诉讼|起诉|规范性文件|规章|行政许可|信息处理费|率/;
+  /申请|结转|转(?:至|到)?下|顺延|办结|答复|办理完毕|公开|无法提供|不掌握|信息不存在|不予处理|其他处理|复议|诉讼|起诉|规范性文件|规章|行政许可|信息处理费|率/;
 const ANY_ZERO_CLAIM = /未|没有|无/;
 const ANY_FIGURE = /\d|[零〇一二两三四五六七八九十百千]万?(?:余|多)?万?(?:人次|件|条|个|起|宗|项|份|次)/;
 
-function extractClause(clause: string, offset: number, lineOf: LineOf): NarrativeItem[] {
+function extractClause(clause: string, offset: number, lineOf: LineOf, rest: RestOf): NarrativeItem[] {
   const zero = ANY_ZERO_CLAIM.test(clause) ? extractZeroClaims(clause, offset, lineOf) : [];
   // most clauses state no figure: an Arabic digit, or a Chinese numeral before a count unit, is needed
   if (!ANY_FIGURE.test(clause)) return zero;
@@ -414,7 +480,7 @@ function extractClause(clause: string, offset: number, lineOf: LineOf): Narrativ
   const items: NarrativeItem[] = [];
   for (const n of nums) {
     const t = matched.get(n);
-    const parts = findParts(clause, n, nums);
+    const parts = findParts(clause, n, nums, rest);
     if (t) {
       const wan = n.unit.startsWith('万') && t.def.kind !== 'fee';
       const item: NarrativeItem = {
@@ -437,6 +503,13 @@ function extractClause(clause: string, offset: number, lineOf: LineOf): Narrativ
   return zero.length > 0 ? [...items, ...zero] : items;
 }
 
+/** The rest of the sentence after a clause ending at `end`, when a ； continues it. */
+function restOfSentence({ text, end }: RestOf): string {
+  if (text[end] !== '；') return '';
+  const m = /[。！？\n]/.exec(text.slice(end + 1, end + 2000));
+  return text.slice(end + 1, m ? end + 1 + m.index : end + 2000);
+}
+
 /**
  * Figures stated in the prose of parts 一–六 (RULES.md §11): table-field claims with their
  * strength, zero claims, N-13 breakdowns, and the other figures a reader notices (field null).
@@ -445,7 +518,7 @@ export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem
   const { text, lineOf } = joinLines(prose);
   const items: NarrativeItem[] = [];
   for (const m of text.matchAll(/[^。；！？\n]+/g)) {
-    items.push(...extractClause(m[0], m.index, lineOf));
+    items.push(...extractClause(m[0], m.index, lineOf, { text, end: m.index + m[0].length }));
   }
   return items;
 }

@@ -124,6 +124,51 @@ describe('family N (prose versus tables)', () => {
     expect([...ws, ...all]).toEqual([]);
   });
 
+  // clauses of the real reports (test/fixtures/real) that exposed a misfire or a miss
+  const blankGranted = { 'apply.granted.total': 0 };
+  it.each([
+    [
+      '其中自然人申请741件 counts the carry-over too: the same column of the workload explains it',
+      makeReport(),
+      makeItem('apply.new_received.natural', 11, { label: '其中自然人申请' }),
+      'N-01',
+      'warning',
+      '正文称自然人申请11件，表三为10件（与新收与上年结转之和（自然人）一致，可能口径不同）',
+    ],
+    [
+      '予以公开及部分公开258件 against 予以公开 7 + 部分公开 2',
+      makeReport(),
+      makeItem('apply.disclosed.total', 258, { label: '予以公开及部分公开' }),
+      'N-04',
+      'error',
+      '正文称予以公开及部分公开258件，表三为9件',
+    ],
+    [
+      'a blank 总计 cell whose applicant columns give the stated figure',
+      makeReport(blankGranted, { blanks: ['apply.granted.total'] }),
+      makeItem('apply.granted.total', 7, { label: '予以公开' }),
+      'N-04',
+      'warning',
+      '正文称予以公开7件，表三为0件（其中1格为空白，按0计）（与自然人与法人或其他组织各栏之和（总计栏空白）一致，可能口径不同）',
+    ],
+    [
+      'a blank 总计 cell whose applicant columns disagree too',
+      makeReport(blankGranted, { blanks: ['apply.granted.total'] }),
+      makeItem('apply.granted.total', 8, { label: '予以公开' }),
+      'N-04',
+      'error',
+      '正文称予以公开8件，表三为0件（其中1格为空白，按0计）',
+    ],
+  ])('%s', (_, report, item, rule, severity, message) => {
+    const got = warningsOf(rule, { ...report, narrative: [item] });
+    expect(got.map((w) => [w.severity, w.message])).toEqual([[severity, message]]);
+  });
+
+  it('予以公开及部分公开 equal to 予以公开 + 部分公开 gives no warning', () => {
+    const item = makeItem('apply.disclosed.total', 9, { label: '予以公开及部分公开' });
+    expect(warningsOf('N-04', makeReport({}, { narrative: [item] }))).toEqual([]);
+  });
+
   it('several items for one field give one warning listing every stated value', () => {
     const narrative = [
       makeItem('apply.carried_in.total', 3),

@@ -78,6 +78,23 @@ describe('extractNarrative rules (RULES.md §11)', () => {
     ['共受理政府信息公开申请25件（含上年结转3件），均已办结。', 'apply.workload.total', 25, 'weak'],
     ['所有办结的申请中同意公开答复 9 件，部分公开答复 0 件。', 'apply.granted.total', 9, 'strong'],
     ['所有办结的申请中同意公开答复 9 件，不予公开答复 2 件。', 'apply.denied_sum.total', 2, 'strong'],
+    // recall on the real reports: clauses the extractor used to miss
+    ['不予处理 0 件，其他处理 14 件，转下一年度办理答复的有 1 件。', 'apply.carried_out.total', 1, 'strong'],
+    ['其中，予以公开及部分公开 208 件（17.46%），不予公开 20 件。', 'apply.disclosed.total', 208, 'strong'],
+    [
+      '答复 3050件（含上年度结转申请 34件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。',
+      'apply.carried_out.total',
+      103,
+      'strong',
+    ],
+    [
+      '答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复）。',
+      'apply.carried_out.total',
+      72,
+      'strong',
+    ],
+    ['全年共受理政府信息公开申请一万二千件。', 'apply.new_received.total', 12000, 'weak'],
+    ['本年度新收政府信息公开申请一万零五件。', 'apply.new_received.total', 10005, 'strong'],
   ])('%s → %s = %i', (text, field, value, strength) => {
     const items = extractNarrative(lines(text)).filter((i) => i.field === field);
     expect(items.map((i) => [i.value, i.strength])).toEqual([[value, strength]]);
@@ -89,11 +106,40 @@ describe('extractNarrative rules (RULES.md §11)', () => {
     ['收到政府信息公开申请同比增加5件。'],
     ['历年累计收到政府信息公开申请300件。'],
     ['行政复议案件，其中2件已办结。'],
-    // one figure for two result rows belongs to neither
-    ['予以公开及部分公开208件（17.46%）。'],
+    ['另有约5件顺延到下年度答复。'],
   ])('discards %s', (text) => {
     const items = extractNarrative(lines(text)).filter((i) => i.field !== null);
     expect(items).toEqual([]);
+  });
+
+  it('予以公开及部分公开 is one figure for both rows, not 予以公开 or 部分公开', () => {
+    const items = extractNarrative(lines('予以公开及部分公开258件，占33.9%；不予公开35件，占4.34%。'));
+    expect(items.filter((i) => i.field).map((i) => [i.field, i.value])).toEqual([
+      ['apply.disclosed.total', 258],
+      ['apply.denied_sum.total', 35],
+    ]);
+  });
+
+  // N-13 lists: the real clauses, and where a list stops
+  it.each([
+    [
+      '全年共审核发布各类公开政府信息249条，其中：发布行政公文和政策解读信息9条；机构设置和人事任免信息7条；重点工作39条；财政预决算信息6条；信息公开年度报告1条；政府信息公开指南1条；政府网站信息185条；政府信息公开制度1条。全年受理网络问政182件。',
+      249,
+      [9, 7, 39, 6, 1, 1, 185, 1],
+    ],
+    [
+      '各类群众诉求 3927 件，其中咨询类 161 件、求助类 2836 件、建议类 21 件、投诉举报 909 件；及时回应群众关切，全年县长信箱来信 173 件，办结 169 件，办结率 98%；依申请公开信息数量 9 件。',
+      3927,
+      [161, 2836, 21, 909],
+    ],
+    [
+      '市科委通过部门网站当年发布政府信息 393 件，其中包括：行政规范性文件 13 件；规划计划文件 2 件；2024 年度部门预算、2023 年度部门决算以及 2023 年上海市科技计划资金资金分配结果信息；主合办政协提案 85 件的办理复文。',
+      393,
+      null,
+    ],
+  ])('breakdown of %#: total %i, parts %j', (text, total, parts) => {
+    const item = extractNarrative(lines(text)).find((i) => i.value === total);
+    expect(item?.parts?.map((p) => p.value) ?? null).toEqual(parts);
   });
 
   it('joins hard-wrapped lines and keeps the line where the match starts', () => {
