@@ -87,12 +87,19 @@ const checkApplyComplete: Rule = (report) => {
   return [createWarning(report, 'F-03', 'error', missing, msg)];
 };
 
+/** The 2019 trial and older formats have no 本年废止 column and give no fee amount. */
+const OLD_FORMAT_ABSENT = /\.repealed$|^active\.admin_fee$/;
+
 const checkActiveComplete: Rule = (report) => {
   if (ACTIVE_IDS.every((id) => isNull(report, id))) return [];
-  return ACTIVE_IDS.filter((id) => isNull(report, id)).map((id) => {
-    const f = getField(id);
-    return createWarning(report, 'F-04', 'error', [id], `表二缺少“${f?.row ?? id}”${f?.col ?? ''}数据`);
-  });
+  const old = report.text !== undefined && report.text.format !== '2021';
+  const required = old ? ACTIVE_IDS.filter((id) => !OLD_FORMAT_ABSENT.test(id)) : ACTIVE_IDS;
+  return required
+    .filter((id) => isNull(report, id))
+    .map((id) => {
+      const f = getField(id);
+      return createWarning(report, 'F-04', 'error', [id], `表二缺少“${f?.row ?? id}”${f?.col ?? ''}数据`);
+    });
 };
 
 const checkTablesUnderHeadings: Rule = (report) => {

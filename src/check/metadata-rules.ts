@@ -1,4 +1,4 @@
-import type { Severity } from '../schema/index.ts';
+import type { Report, Severity } from '../schema/index.ts';
 import { createWarning } from './_emit.ts';
 import { deriveLevel } from './_level.ts';
 import type { Rule } from './context.ts';
@@ -49,12 +49,36 @@ const checkSignature: Rule = (report, ctx) => {
   return [createWarning(report, 'M-03', 'error', [], `落款日期${s}不合理：应在${Y1}年内且不晚于发布日期`)];
 };
 
+/** M-04 keywords (RULES.md §6), looked for in numbered heading lines. */
+const KEYWORDS: Record<string, string> = {
+  一: '总体情况',
+  二: '主动公开政府信息',
+  三: '收到和处理政府信息公开申请',
+  四: '行政复议、行政诉讼',
+  五: '存在的主要问题及改进情况',
+  六: '其他需要报告的事项',
+};
+
+/** Short lines opening with a numeral such as 三、: a report with its own numbering has its parts there. */
+function headingLines(sections: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const text of Object.values(sections))
+    for (const line of text.split('\n')) {
+      const t = line.replace(/\s/g, '');
+      if (t.length <= 40 && /^[一二三四五六七八九十]+[、.．]/.test(t)) out.push(t);
+    }
+  return out;
+}
+
 const checkParts: Rule = (report) => {
   const sections = report.text?.sections;
   if (!sections) return [];
-  return HEADINGS.filter(([k]) => !(k in sections)).map(([k, h]) =>
-    createWarning(report, 'M-04', 'error', [], `报告缺少第${k}部分“${h}”`),
-  );
+  const missing = HEADINGS.filter(([k]) => !(k in sections));
+  if (missing.length === 0) return [];
+  const lines = headingLines(sections);
+  return missing
+    .filter(([k]) => !lines.some((l) => l.includes(KEYWORDS[k]!)))
+    .map(([k, h]) => createWarning(report, 'M-04', 'error', [], `报告缺少第${k}部分“${h}”`));
 };
 
 const checkAssessment: Rule = (report) => {
@@ -67,9 +91,12 @@ const checkAssessment: Rule = (report) => {
   return [createWarning(report, 'M-05', 'warning', [], msg)];
 };
 
+/** 信息处理费, also worded 信息公开处理费 or 政府信息公开未发生收费情况. */
+const PROCESSING_FEE = /处理费|信息公开[^。；]{0,10}收费/;
+
 const checkProcessingFee: Rule = (report) => {
   const six = report.text?.sections.六;
-  if (six === undefined || six.includes('信息处理费')) return [];
+  if (six === undefined || PROCESSING_FEE.test(six)) return [];
   return [createWarning(report, 'M-06', 'info', [], '第六部分未说明信息处理费收取情况')];
 };
 
@@ -122,9 +149,28 @@ const checkProblemsPart: Rule = (report) => {
   return [createWarning(report, 'M-10', 'warning', [], msg)];
 };
 
+/** Part 六 ends the report: its text may carry the signature block (body, date) after the prose. */
+function withoutSignature(report: Report, six: string): string {
+  const lines = six.split('\n');
+  const sig = normName(report.text?.sigAgency ?? '');
+  const isSignature = (l: string) => {
+    const t = normName(l).replace(/^[（(]|[）)]$/g, '');
+    return (
+      t === '' ||
+      (sig !== '' && t === sig) ||
+      /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$/.test(
+        t,
+      )
+    );
+  };
+  while (lines.length > 0 && isSignature(lines.at(-1)!)) lines.pop();
+  return lines.join('\n');
+}
+
 const checkOtherPart: Rule = (report) => {
   const six = report.text?.sections.六;
-  if (six === undefined || !['', '无', '无其他需要报告的事项'].includes(strip(six))) return [];
+  if (six === undefined || !['', '无', '无其他需要报告的事项'].includes(strip(withoutSignature(report, six))))
+    return [];
   return [createWarning(report, 'M-11', 'info', [], '第六部分“其他需要报告的事项”仅写“无”')];
 };
 

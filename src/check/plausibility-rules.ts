@@ -1,7 +1,7 @@
 import { FIELD_IDS, getField } from '../schema/index.ts';
 import { createWarning } from './_emit.ts';
 import { deriveLevel, type Level } from './_level.ts';
-import { formatPercent, readAll, readValue } from './_values.ts';
+import { blankSuffix, formatPercent, readAll, readValue } from './_values.ts';
 import type { Rule } from './context.ts';
 
 const FEE = 'active.admin_fee';
@@ -67,7 +67,7 @@ const checkRefusalShare: Rule = (report) => {
       'P-06',
       'info',
       ids,
-      `不予公开${d}件，占办理结果的${formatPercent(d, r)}%，比例偏高`,
+      `不予公开${d}件，占办理结果的${formatPercent(d, r)}%，比例偏高${blankSuffix(report, ids)}`,
     ),
   ];
 };
@@ -78,7 +78,8 @@ const checkPartialShare: Rule = (report) => {
   if (!vals) return [];
   const [a, b] = vals as [number, number];
   if (a < 20 || a <= 5 * b) return [];
-  return [createWarning(report, 'P-07', 'info', ids, `部分公开${a}件，远多于予以公开${b}件`)];
+  const msg = `部分公开${a}件，远多于予以公开${b}件${blankSuffix(report, ids)}`;
+  return [createWarning(report, 'P-07', 'info', ids, msg)];
 };
 
 const checkZeroAmongPeers: Rule = (report, ctx) => {
@@ -126,7 +127,7 @@ const checkDisclosureRate: Rule = (report) => {
   if (!vals) return [];
   const [g, p, r] = vals as [number, number, number];
   if (r < 30 || (g + p) / r >= 0.4) return [];
-  const msg = `实质公开率${formatPercent(g + p, r)}%（予以公开与部分公开合计${g + p}/${r}），偏低`;
+  const msg = `实质公开率${formatPercent(g + p, r)}%（予以公开与部分公开合计${g + p}/${r}），偏低${blankSuffix(report, ids)}`;
   return [createWarning(report, 'P-10', 'info', ids, msg)];
 };
 

@@ -66,6 +66,22 @@ describe('family F (format)', () => {
     expect(warningsOf('F-03', makeReport(APPLY_ROW('np_confirm_reissue')))).toHaveLength(1);
   });
 
+  it('F-04 does not ask a 2019-trial table 二 for the 本年废止 and 收费金额 cells it has no column for', () => {
+    const trial = withText({ format: '2019trial', oldLabels: ['本年新制作数量'] });
+    const absent = {
+      'active.regulation.repealed': null,
+      'active.normative_doc.repealed': null,
+      'active.admin_fee': null,
+    };
+    expect(warningsOf('F-04', makeReport(absent, { year: 2019, ...trial }))).toEqual([]);
+    expect(
+      warningsOf('F-04', makeReport({ ...absent, 'active.license': null }, { year: 2019, ...trial })).map(
+        (w) => w.message,
+      ),
+    ).toEqual(['表二缺少“行政许可”本年处理决定数量数据']);
+    expect(warningsOf('F-04', makeReport(absent))).toHaveLength(3);
+  });
+
   it('F-06 when a table heading has no numbers', () => {
     const legal = Object.fromEntries(
       Object.keys(base.values)
@@ -88,6 +104,64 @@ describe('family F (format)', () => {
     ],
   ])('F-07 %#', (blanks, message) => {
     expect(warningsOf('F-07', makeReport({}, { blanks })).map((w) => w.message)).toEqual([message]);
+  });
+});
+
+// The renumbered parts of a converter-made report (上海市科委 2024): 一、主动公开政府信息情况 is its part 二.
+const RENUMBERED = [
+  '上海市科委 2024 年深入贯彻《政府信息公开条例》。',
+  '',
+  '三、主动公开工作情况',
+  '市科委积极做好政府信息主动公开工作。',
+  '',
+  '一、主动公开政府信息情况',
+  '第二十条第(一)项',
+  '',
+  '二、收到和处理政府信息公开申请情况',
+  '申请人情况',
+  '',
+  '三、政府信息公开行政复议、行政诉讼情况',
+  '行政复议行政诉讼',
+  '',
+  '(一)主要问题',
+  '市科委 2024 年根据本市机构改革工作安排，内设机构和职能发生较大调整。',
+  '',
+  '五、其他需要报告的事项',
+  '本年度信息公开处理费收费情况',
+].join('\n');
+
+describe('M rules on real wording', () => {
+  it('M-04 finds renumbered part headings by their keywords, and still misses a part that has none', () => {
+    const meta = withSections({
+      一: RENUMBERED,
+      二: undefined,
+      三: undefined,
+      四: undefined,
+      五: undefined,
+      六: undefined,
+    });
+    expect(warningsOf('M-04', makeReport({}, meta)).map((w) => w.message)).toEqual([
+      '报告缺少第五部分“存在的主要问题及改进情况”',
+    ]);
+  });
+
+  it.each([
+    ['2025 年度本机关未收取信息公开处理费。', 0],
+    ['2023年度，县发展和改革局政府信息公开未发生收费情况。', 0],
+    ['2024 年，市科委未发生政府信息公开收费事项。', 0],
+    ['全年收取政府信息公开信息处理费 0 元。', 0],
+    ['本年度行政事业性收费0万元。', 1],
+  ])('M-06 on 六 = %s: %i warning', (six, n) => {
+    expect(warningsOf('M-06', makeReport({}, withSections({ 六: six })))).toHaveLength(n);
+  });
+
+  it.each([
+    ['无其他需要报告的事项。\n\n甲县人民政府办公室\n\n2024年1月25日', 1],
+    ['无。\n甲县人民政府办公室\n（2024年1月20日）', 1],
+    ['无其他需要报告的事项。\n\n甲县人民政府办公室\n\n二〇二四年一月二十日', 1],
+    ['本年度未收取信息处理费。\n\n甲县人民政府办公室\n\n2024年1月25日', 0],
+  ])('M-11 on 六 = %j (the signature block is not part of the text): %i warning', (six, n) => {
+    expect(warningsOf('M-11', makeReport({}, withSections({ 六: six })))).toHaveLength(n);
   });
 });
 
