@@ -116,10 +116,16 @@ function compareField(report: Report, field: string, items: NarrativeItem[]): Wa
   );
   const fields = [field];
   let suffix = blankSuffix(report, [field]);
+  const [, row, col] = field.split('.');
+  const applicants = `apply.${row}.applicants`;
   if (related) {
     severity = 'warning';
     suffix += `（与${relatedName(related)}一致，可能口径不同）`;
     fields.push(...relatedCells(related));
+  } else if (col === 'total' && allBlank(report, field)) {
+    // the blank 总计 reads as 0; the applicant columns give the figure a reader sees
+    const s = readRelated(report, applicants);
+    if (s !== null && s !== t) suffix += `（自然人与法人或其他组织各栏合计${s}件）`;
   }
   const n = [...new Set(wrong.map((i) => i.value))].join('、');
   // 其中自然人申请 reads as 自然人申请 in the message

@@ -157,7 +157,7 @@ describe('family N (prose versus tables)', () => {
       makeItem('apply.granted.total', 8, { label: '予以公开' }),
       'N-04',
       'error',
-      '正文称予以公开8件，表三为0件（其中1格为空白，按0计）',
+      '正文称予以公开8件，表三为0件（其中1格为空白，按0计）（自然人与法人或其他组织各栏合计7件）',
     ],
   ])('%s', (_, report, item, rule, severity, message) => {
     const got = warningsOf(rule, { ...report, narrative: [item] });
