@@ -190,7 +190,9 @@ const checkRates: Rule = (report) =>
   report.narrative.flatMap((item) => {
     if (item.unit !== '%' || !/公开率|办结率|答复率/.test(item.label)) return [];
     const p = item.value;
-    const exp = item.text.includes('申请') ? expectedRate(report, item.label) : null;
+    // 主动公开率 measures documents published, not the share of applications granted
+    const own = item.text.includes('申请') && !item.text.includes(`主动${item.label}`);
+    const exp = own ? expectedRate(report, item.label) : null;
     const bad = p < 0 || p > 100 || (exp !== null && Math.abs(p - exp.q) > 0.5);
     if (!bad) return [];
     const q = exp ? exp.q.toFixed(1) : '—';

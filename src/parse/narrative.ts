@@ -341,7 +341,8 @@ function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
     out.set(num, { ...t, scope: clause.slice(0, segmentEnd(clause, num.end)) });
     if (t.def.field === 'apply.new_received.total') received = true;
   });
-  if (clause.includes('下年') || clause.includes('下一年')) matchCarryOutAfter(clause, nums, out);
+  if ((clause.includes('下年') || clause.includes('下一年')) && /申请|答复/.test(clause))
+    matchCarryOutAfter(clause, nums, out);
   return out;
 }
 

@@ -98,6 +98,7 @@ describe('family N (prose versus tables)', () => {
     makeItem('legal.review.total', 0, { zeroClaim: true }),
     makeItem(null, 3940, { label: '信息处理费', unit: '元' }),
     makeItem(null, 98, { label: '办结率', unit: '%', text: '县长信箱办结率98%' }),
+    makeItem(null, 90.2, { label: '公开率', unit: '%', text: '依申请公开和市政府公文主动公开率达90.2%' }),
     makeItem(null, 17, {
       parts: [
         { label: 'a', value: 14 },

@@ -107,6 +107,7 @@ describe('extractNarrative rules (RULES.md §11)', () => {
     ['历年累计收到政府信息公开申请300件。'],
     ['行政复议案件，其中2件已办结。'],
     ['另有约5件顺延到下年度答复。'],
+    ['将3项重点任务转下一年度继续推进。'],
   ])('discards %s', (text) => {
     const items = extractNarrative(lines(text)).filter((i) => i.field !== null);
     expect(items).toEqual([]);
