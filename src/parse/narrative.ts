@@ -213,6 +213,8 @@ function isGroupOfThree(s: string, at: number): boolean {
   );
 }
 
+const PARAGRAPH_END = new Set(['。', '；', '！', '？', '：']);
+
 /** Maps a position in the joined text to its source line. */
 type LineOf = (pos: number) => number;
 
@@ -222,12 +224,13 @@ function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; lineOf: Lin
   const starts: number[] = [];
   const lines: number[] = [];
   let length = 0;
-  let prev = '';
+  // whether the previous line ends a paragraph: a closing mark, or a short heading
+  let prevEnds = false;
   for (const { text: raw, line } of prose) {
     const t = normaliseProse(raw);
     if (!t) continue;
-    const prevHeading = HEADING.test(prev) && prev.length <= 30;
-    if (length > 0 && (/[。；！？：]$/.test(prev) || prevHeading || HEADING.test(t))) {
+    const heading = HEADING.test(t);
+    if (length > 0 && (prevEnds || heading)) {
       parts.push('\n');
       starts.push(length);
       lines.push(line);
@@ -237,7 +240,7 @@ function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; lineOf: Lin
     starts.push(length);
     lines.push(line);
     length += t.length;
-    prev = t;
+    prevEnds = PARAGRAPH_END.has(t[t.length - 1]!) || (heading && t.length <= 30);
   }
   const lineOf: LineOf = (pos) => {
     let lo = 0;
