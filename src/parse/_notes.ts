@@ -7,6 +7,8 @@ export interface TextLine {
   text: string;
   /** 1-based line number in the source. */
   line: number;
+  /** The line as written, before normalisation: its characters' widths give column positions. */
+  raw?: string;
 }
 
 export interface TableResult {

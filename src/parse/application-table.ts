@@ -1,5 +1,6 @@
 import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
 import { type CellValue, countNumbers, type SplitLine, splitLine, trimTrailing } from './_cells.ts';
+import { findColumns, placeByColumns } from './_columns.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
@@ -35,12 +36,23 @@ const ROW_KEYS: Record<string, RegExp> = {
   results_total: /七\)?、?总计|^总计$/,
   carried_out: /结转下年度|下一?年度继续/,
 };
+/** Any row's words: one test before the per-row ones. */
+const ANY_ROW = new RegExp(
+  Object.values(ROW_KEYS)
+    .map((r) => `(?:${r.source})`)
+    .join('|'),
+);
 const MERGED_KEY = /其他处理/;
 const FIRST_OTHER = ROW_IDS.indexOf('other_no_correction');
+const FIRST_OTHER_ITEM = /其他处理1[.、]/;
 const ACTIVE_ROW = /^(?:规章|(?:行政)?规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)/;
 /** Cells of a column-heading row (also the 数据1…数据6 / 项目 headings some converters print). */
 const COLUMN_HEADING =
   /(?:^|\t)\s*(?:自然人|法人或其他组织|商业企业|科研机构|社会公益(?:组织)?|法律服务机构|其他|总计|合计|类别|项目|申请人情况|数量|数据\d+|\(数据项目\))\s*(?=\t|$)/g;
+/** The start of a numbered sub-row label (1. … 8.). */
+const SUB_ITEM = /^\d{1,2}[.、]/;
+/** The start of any row label: 1., （三）, 四、. */
+const ROW_START = /^(?:\d{1,2}[.、]|\([一二三四五六七]\)|[一二三四]、)/;
 /** A label that is one column heading word. */
 const LONE_HEADING =
   /^(?:自然人|法人或其他组织|商业企业|科研机构|社会公益(?:组织)?|法律服务机构|其他|总计|合计|类别|项目|数量|数据\d+)$/;
@@ -61,6 +73,8 @@ interface RawRow {
   cells: CellValue[];
   tabbed: boolean;
   line: number;
+  /** Cells placed under their columns by position (space-aligned text): blanks are known. */
+  positioned?: boolean;
 }
 
 /** Row indexes whose words appear in the label, in table order. */
@@ -98,15 +112,18 @@ function isStrayNumber(s: SplitLine, lines: readonly TextLine[], i: number): boo
  * last row read and the next label names a row after it (a wrapped label's tail names no later row).
  */
 function isBlankRowLabel(pending: string, next: string, prevLabel: string | undefined): boolean {
-  const own = matchRow(pending);
-  if (own.length === 0) return false;
-  // at the table's end (next = '') no later label is needed
-  // （六）其他处理 printed as one row stands where its sub-rows would
+  // a numbered sub-row label (3.要求提供公开出版物) followed by the next numbered label: its words may
+  // be wrapped away from the line that starts it, the numbering is not
+  if (SUB_ITEM.test(pending) && ROW_START.test(next)) return true;
   // a bare column heading (总计, 其他) proves nothing: heading cells are printed between rows too
   if (LONE_HEADING.test(next)) return false;
-  let later = next ? matchRow(next) : [ROW_IDS.length];
+  // at the table's end (next = '') no later label is needed; （六）其他处理 printed as one row
+  // stands where its sub-rows would
+  let later = !next ? [ROW_IDS.length] : ANY_ROW.test(next) ? matchRow(next) : [];
   if (later.length === 0 && MERGED_KEY.test(next)) later = [FIRST_OTHER];
-  if (later.length === 0 || later[0]! <= own.at(-1)!) return false;
+  if (later.length === 0) return false;
+  const own = matchRow(pending);
+  if (own.length === 0 || later[0]! <= own.at(-1)!) return false;
   const before = prevLabel === undefined ? [] : matchRow(prevLabel);
   return before.length === 0 || own.at(-1)! > before.at(-1)!;
 }
@@ -132,6 +149,17 @@ interface Collected {
   blankRows: number;
 }
 
+/** Cheap gate before isBlankRowLabel: the pending text starts a numbered row or has some row's words. */
+const mayBeRow = (pending: string) => SUB_ITEM.test(pending) || ANY_ROW.test(pending);
+
+/** Label text that names no row after the last row read: the end of that row's wrapped label. */
+function isTail(pending: string, prevLabel: string | undefined): boolean {
+  if (prevLabel === undefined || ROW_START.test(pending)) return false;
+  const own = matchRow(pending);
+  const before = matchRow(prevLabel);
+  return own.length === 0 || before.length === 0 || own.at(-1)! <= before.at(-1)!;
+}
+
 function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Collected {
   const rows: RawRow[] = [];
   let strays = 0;
@@ -140,14 +168,25 @@ function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Colle
   let pendingLine = 0;
   // a grid that keeps cells (tab rows) prints a blank row's empty cells: a lone label there is a
   // label whose numbers a converter moved, not a blank row
-  const spaced = splitBlankRows && !lines.some((l) => l.text.includes('\t') && /\d/.test(l.text));
+  const tabbedNumbers = lines.some((l) => l.text.includes('\t') && /\d/.test(l.text));
+  const spaced = splitBlankRows && !tabbedNumbers;
+  // space-aligned columns (pdftotext -layout) tell which cells of a short row are blank
+  const columns = tabbedNumbers ? undefined : findColumns(lines, N);
   for (let i = 0; i < lines.length; i++) {
     const { text, line } = lines[i]!;
     const s = splitLine(text);
     const nums = countNumbers(s.cells);
     // a repeated or converter-made heading row is neither a label fragment nor a blank data row
     if (nums === 0 && s.tabbed && isHeadingRow(text)) continue;
-    if (spaced && pending && s.label && isBlankRowLabel(pending, s.label, rows.at(-1)?.label)) {
+    // the wrapped tail of the row above, left pending when the next row's label starts
+    if (spaced && pending && ROW_START.test(s.label) && isTail(pending, rows.at(-1)?.label)) pending = '';
+    if (
+      spaced &&
+      pending &&
+      s.label &&
+      mayBeRow(pending) &&
+      isBlankRowLabel(pending, s.label, rows.at(-1)?.label)
+    ) {
       rows.push({ label: pending, cells: [], tabbed: false, line: pendingLine });
       pending = '';
       blankRows++;
@@ -180,7 +219,14 @@ function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Colle
       strays++;
       continue;
     }
-    rows.push({ label: pending + s.label, cells: s.slots, tabbed: s.tabbed, line });
+    const placed = columns && !s.tabbed && nums < N ? placeByColumns(lines[i]!, columns) : undefined;
+    rows.push({
+      label: pending + s.label,
+      cells: placed ?? s.slots,
+      tabbed: s.tabbed,
+      line,
+      positioned: !!placed,
+    });
     pending = '';
   }
   // the last row left wholly blank
@@ -240,6 +286,7 @@ function placeTabRow(row: RawRow, rowId: string, rowLabel: string): Placed {
 
 /** Turns a row's cells into 7 values. */
 function placeRow(row: RawRow, rowId: string, rowLabel: string): Placed {
+  if (row.positioned) return placeCells(row.cells, true, rowId, rowLabel);
   return row.tabbed ? placeTabRow(row, rowId, rowLabel) : placeCells(row.cells, false, rowId, rowLabel);
 }
 
@@ -372,6 +419,8 @@ function assignRows(rows: readonly RawRow[]): Assignment {
     }
     // a table 二 row swept into the region before table 三 begins is not table 三's first row
     if (idx === undefined && hits.length === 0 && prev < 0 && ACTIVE_ROW.test(row.label)) continue;
+    // （六）其他处理 1.申请人… whose words wrapped onto other lines: the first sub-row, not a merged row
+    if (idx === undefined && FIRST_OTHER_ITEM.test(row.label) && prev < firstOther) idx = firstOther;
     if (idx === undefined && MERGED_KEY.test(row.label) && prev < firstOther) {
       // one （六）其他处理 row: the merged 2019 layout, or a subtotal if sub-rows follow
       assigned.set(MERGED_OTHER, row);

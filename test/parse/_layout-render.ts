@@ -26,8 +26,8 @@ interface ApplyRow {
 }
 
 export interface RenderOptions {
-  /** Zero cells printed blank (tables 二, 三, 四) instead of `0`. */
-  blankZeros?: boolean;
+  /** Zero cells printed blank instead of `0`: in all three tables, or in table 三 only. */
+  blankZeros?: 'all' | 'apply';
   /** Table 三 with the 法人或其他组织 subtotal column (8 values a row). */
   orgSubtotal?: boolean;
 }
@@ -82,7 +82,8 @@ export class Tables {
     const cell = (f: string, blankable = true): Cell => {
       const v = gold.values[f];
       if (v === null || v === undefined) throw new Error(`no value for ${f}`);
-      if (v === 0 && opts.blankZeros && blankable) {
+      const blankHere = opts.blankZeros === 'all' || (opts.blankZeros === 'apply' && f.startsWith('apply.'));
+      if (v === 0 && blankHere && blankable) {
         this.blanks.push(f);
         return '';
       }

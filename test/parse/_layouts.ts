@@ -37,7 +37,7 @@ function legalRows(t: Tables, shape: LegalShape, sep: string): string[] {
       return [
         ...head.slice(0, 2).map((h) => `${h}${sep}合计`),
         head[2]!,
-        [...v, sum === 0 && t.opts.blankZeros ? '' : String(sum)].join(sep),
+        [...v, sum === 0 && t.opts.blankZeros === 'all' ? '' : String(sum)].join(sep),
       ];
     }
     case 'one-per-line':
@@ -142,7 +142,8 @@ export interface SpaceOptions {
 }
 
 export function spaceLayout(t: Tables, o: SpaceOptions): Parts {
-  const cw = o.colWidth ?? 10;
+  // columns as wide as the widest heading (社会公益组织): a narrower heading would wrap
+  const cw = o.colWidth ?? 14;
   const LW = 2 * o.wrapAt + 4;
   const GW = o.groups === 'left-column' ? 18 : 0;
   const nums = (cells: (number | '')[]) => cells.map((c) => padStart(show(c), cw)).join('');

@@ -49,8 +49,8 @@ const LAYOUTS: Layout[] = [
   { name: 'tab, label in one cell', render: tab1, blanks: 'none' },
   { name: 'tab, group cell + sub-label cell', render: tab2, blanks: 'none' },
   { name: 'tab, three label cells', render: (t) => tabLayout(t, { labelCols: 3 }), blanks: 'none' },
-  { name: 'tab, one label cell, zeros blank', render: tab1, opts: { blankZeros: true }, blanks: 'kept' },
-  { name: 'tab, two label cells, zeros blank', render: tab2, opts: { blankZeros: true }, blanks: 'kept' },
+  { name: 'tab, one label cell, zeros blank', render: tab1, opts: { blankZeros: 'all' }, blanks: 'kept' },
+  { name: 'tab, two label cells, zeros blank', render: tab2, opts: { blankZeros: 'all' }, blanks: 'kept' },
   // 2. pdftotext -layout
   ...(
     [
@@ -68,7 +68,21 @@ const LAYOUTS: Layout[] = [
       blanks: 'none',
     }),
   ),
-  { name: '-layout, zeros blank', render: spaced, opts: { blankZeros: true }, blanks: 'lost' },
+  { name: '-layout, zeros blank', render: spaced, opts: { blankZeros: 'all' }, blanks: 'lost' },
+  // the numbers of table 三 stay under their headings: blank cells are read back from positions
+  ...(
+    [
+      [14, 'last', 'left-column', true],
+      [10, 'first', 'own-line', false],
+    ] as const
+  ).map(
+    ([wrapAt, numbersOn, groups, vertical]): Layout => ({
+      name: `-layout, table 三 zeros blank, wrap ${wrapAt}, numbers on ${numbersOn} line`,
+      render: (t) => spaceLayout(t, { wrapAt, numbersOn, groups, vertical }),
+      opts: { blankZeros: 'apply' },
+      blanks: 'kept',
+    }),
+  ),
   // 3. plain pdftotext
   { name: 'pdftotext, one cell per line, wrapped', render: plain, blanks: 'none' },
   {
@@ -76,7 +90,7 @@ const LAYOUTS: Layout[] = [
     render: (t) => cellLineLayout(t, { wrapAt: 12, headings: false, gap: false }),
     blanks: 'none',
   },
-  { name: 'pdftotext, zeros blank', render: plain, opts: { blankZeros: true }, blanks: 'lost' },
+  { name: 'pdftotext, zeros blank', render: plain, opts: { blankZeros: 'all' }, blanks: 'lost' },
   // 4. HTML-to-text
   {
     name: 'HTML-to-text, cells between blank lines',
@@ -103,7 +117,7 @@ const LAYOUTS: Layout[] = [
   {
     name: 'markdown, two label cells, zeros blank',
     render: (t) => markdownLayout(t, { outerPipes: true, bold: true, labelCols: 2 }),
-    opts: { blankZeros: true },
+    opts: { blankZeros: 'all' },
     blanks: 'kept',
   },
   // 6. table 四 shapes
@@ -119,7 +133,7 @@ const LAYOUTS: Layout[] = [
   {
     name: 'tab, table 四 subtotal, zeros blank',
     render: (t) => tabLayout(t, { labelCols: 1, legal: 'subtotal' }),
-    opts: { blankZeros: true },
+    opts: { blankZeros: 'all' },
     blanks: 'kept',
   },
   // 7. 8-column table 三
@@ -186,5 +200,7 @@ describe('the same tables in every layout extractors produce', () => {
     }
     expect(wrong).toEqual([]);
     expect([...report.blanks].sort()).toEqual(layout.blanks === 'kept' ? [...t.blanks].sort() : []);
+    // a layout that keeps every cell is read without guessing
+    expect(warnings.filter((w) => w.severity !== 'info').map((w) => `${w.rule} ${w.message}`)).toEqual([]);
   });
 });
