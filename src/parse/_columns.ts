@@ -21,8 +21,6 @@ export interface Columns {
   measure: 0 | 1;
 }
 
-/** Heading words of table 三's value columns, in order. */
-const HEADINGS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 /** Widest gap between a token and its column centre (characters). */
 const TOLERANCE = 2.5;
 /** Widest gap between a column of numbers and its heading's centre or edge (characters). */
@@ -30,8 +28,8 @@ const ANCHOR_TOLERANCE = 3.5;
 /** Narrowest distance between two column centres: single-spaced numbers carry no positions. */
 const MIN_GAP = 5;
 
-/** Two numbers with a run of spaces between them. */
-const WIDE_GAP = /\d {2,}\d/;
+/** A number after a run of spaces. */
+const WIDE_GAP = /\S {2,}\d/;
 
 const centreOf = (t: Span, m: 0 | 1) => t.start[m] + t.width / 2;
 
@@ -99,17 +97,26 @@ function clusterCentres(xs: number[]): number[] | undefined {
   return spread ? out : undefined;
 }
 
-/** The 7 heading words as printed on one line, if any line has them all. */
-function headingSpans(lines: readonly TextLine[]): Span[] | undefined {
+/**
+ * The heading words of the value columns, gathered from the number-free lines (a header may span
+ * several lines, as table 四's does), left to right in measure `m`; undefined unless each is found.
+ */
+function headingSpans(lines: readonly TextLine[], headings: readonly string[], m: 0 | 1): Span[] | undefined {
+  const words = new Set(headings);
+  const found: (Span & { text: string })[] = [];
   for (const l of lines) {
-    if (!l.text.includes('总计')) continue;
+    if (/\d/.test(l.text)) continue;
     const tokens = tokensOf(l.text);
+    if (!tokens.some((t) => words.has(t.text))) continue;
     const written = l.raw === undefined ? tokens : tokensOf(l.raw);
     const spans = written.length === tokens.length ? written : tokens;
-    const at = HEADINGS.map((h) => spans[tokens.findIndex((t) => t.text === h)]);
-    if (at.every((t) => t)) return at as Span[];
+    tokens.forEach((t, i) => {
+      if (words.has(t.text)) found.push({ ...spans[i]!, text: t.text });
+    });
   }
-  return undefined;
+  if (found.length !== headings.length) return undefined;
+  found.sort((a, b) => a.start[m] - b.start[m]);
+  return found.every((f, i) => f.text === headings[i]) ? found : undefined;
 }
 
 /**
@@ -143,6 +150,21 @@ function underHeadings(clusters: number[], headings: readonly Span[], m: 0 | 1):
   return undefined;
 }
 
+/**
+ * Text padded to columns has runs of spaces of different lengths (labels of different lengths
+ * padded to the same column); cells joined by one fixed separator carry no positions.
+ */
+function paddedToColumns(lines: readonly TextLine[]): boolean {
+  let run = -1;
+  for (const l of lines) {
+    for (const m of l.text.trim().matchAll(/ {2,}/g)) {
+      if (run >= 0 && m[0].length !== run) return true;
+      run = m[0].length;
+    }
+  }
+  return false;
+}
+
 /** Places tokens under the nearest columns, in order; undefined when any is not under a column. */
 function snap(tokens: readonly Token[], cols: Columns): CellValue[] | undefined {
   const slots: CellValue[] = cols.centres.map(() => ({ kind: 'blank', raw: '' }));
@@ -161,23 +183,28 @@ function snap(tokens: readonly Token[], cols: Columns): CellValue[] | undefined 
 }
 
 /**
- * Finds the value columns of a space-aligned table of `n` columns: the measure (characters or
- * display columns) under which the numbers fall into columns, placed by count or by the headings.
+ * Finds the value columns of a space-aligned table headed by `headings` (one word a column): the
+ * measure (characters or display columns) under which the numbers fall into columns, placed by
+ * their count or under the headings.
  */
-export function findColumns(lines: readonly TextLine[], n: number): Columns | undefined {
-  // numbers one space apart carry no column positions
+export function findColumns(lines: readonly TextLine[], headings: readonly string[]): Columns | undefined {
+  const n = headings.length;
+  // cells one space apart carry no column positions
   if (!lines.some((l) => WIDE_GAP.test(l.text))) return undefined;
   const numbered = lines.map((l) => numberTokens(l)).filter((t) => t.length > 0 && t.length <= n);
   if (numbered.length === 0) return undefined;
-  let headings: Span[] | undefined | null = null;
+  if (!paddedToColumns(lines)) return undefined;
+  const full = numbered.some((t) => t.length === n);
   for (const measure of [1, 0] as const) {
     const clusters = clusterCentres(numbered.flat().map((t) => centreOf(t, measure)));
     if (!clusters || clusters.length > n) continue;
-    let centres: number[] | undefined = clusters;
-    if (clusters.length < n) {
-      if (headings === null) headings = n === HEADINGS.length ? headingSpans(lines) : undefined;
-      centres = headings ? underHeadings(clusters, headings, measure) : undefined;
-    }
+    // the headings confirm the columns; without them only a full row can
+    const spans = headingSpans(lines, headings, measure);
+    const centres = spans
+      ? underHeadings(clusters, spans, measure)
+      : full && clusters.length === n
+        ? clusters
+        : undefined;
     if (!centres) continue;
     const cols: Columns = { centres, measure };
     if (numbered.every((t) => snap(t, cols))) return cols;

@@ -1,4 +1,5 @@
 import { type CellValue, readCell, splitLine } from './_cells.ts';
+import { type Columns, findColumns, placeByColumns } from './_columns.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { splitGlued } from './align.ts';
 
@@ -69,14 +70,14 @@ const HEADING_CELL = /^\s*(?:本年|现行有效|上一年|处理决定|对外�
  * One cell per line (tables copied out of a page): a row label or the 信息内容 heading followed by
  * its cells on the next lines is joined back into one space-separated line (blanks are lost).
  */
-function joinCellRuns(lines: readonly TextLine[]): string[] {
-  const out: string[] = [];
+function joinCellRuns(lines: readonly TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     const label = text.trim();
     const isHeading = label === '信息内容';
     if (text.includes('\t') || !(isHeading || ROWS.some((r) => r.key.test(label) && label.length <= 12))) {
-      out.push(text);
+      out.push(lines[i]!);
       continue;
     }
     const cells: string[] = [];
@@ -88,13 +89,24 @@ function joinCellRuns(lines: readonly TextLine[]): string[] {
       cells.push(next.trim());
     }
     if (cells.length === 0) {
-      out.push(text);
+      out.push(lines[i]!);
       continue;
     }
-    out.push([label, ...cells].join(' '));
+    out.push({ text: [label, ...cells].join(' '), line: lines[i]!.line });
     i = j - 1;
   }
   return out;
+}
+
+const DOC_HEAD = ['本年制发件数', '本年废止件数', '现行有效件数'];
+
+/** Columns of the 规章/规范性文件 rows in space-aligned text, from their heading line. */
+function docColumns(lines: readonly TextLine[]): Columns | undefined {
+  if (lines.some((l) => l.text.includes('\t'))) return undefined;
+  const doc = lines.filter(
+    (l) => /本年制发件数/.test(l.text) || /^\s*(?:规章|(?:行政)?规范性文件)/.test(l.text),
+  );
+  return findColumns(doc, DOC_HEAD);
 }
 
 /** Parses table 二 (第二十条: 规章, 规范性文件, 许可, 处罚, 强制, 收费). */
@@ -106,7 +118,10 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
   let feeUnit: string | null = null;
   let found = false;
   let header: string[] = [];
-  for (const text of joinCellRuns(lines)) {
+  const joined = joinCellRuns(lines);
+  const columns = docColumns(joined);
+  for (const row of joined) {
+    const { text } = row;
     if (/收费金额/.test(text)) feeUnit = unitOf(text) ?? feeUnit;
     if (/^\s*信息内容/.test(text)) {
       // tab rows keep blank heading slots so that heading positions match cell positions
@@ -156,8 +171,13 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
       Object.assign(values, trial);
       continue;
     }
+    // a space-aligned 规章/规范性文件 row with blank cells: its numbers' columns say which
+    const byPosition =
+      columns && !s.tabbed && spec.fields.length === 3 && nums.length < 3
+        ? placeByColumns(row, columns)
+        : undefined;
     spec.fields.forEach((f, i) => {
-      const c = s.tabbed ? cells[i] : nums[i];
+      const c = byPosition ? byPosition[i] : s.tabbed ? cells[i] : nums[i];
       values[f] = c?.kind === 'number' ? c.value : 0;
       if (c?.kind !== 'number') blanks.push(f);
     });
@@ -165,7 +185,7 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
       const raw = cells[0]?.raw ?? '';
       feeUnit = unitOf(raw) ?? feeUnit;
     }
-    if (!s.tabbed && nums.length > 0 && nums.length < spec.fields.length) {
+    if (!s.tabbed && !byPosition && nums.length > 0 && nums.length < spec.fields.length) {
       notes.push({
         rule: 'PW-01',
         severity: 'warning',

@@ -36,6 +36,8 @@ const ROW_KEYS: Record<string, RegExp> = {
   results_total: /七\)?、?总计|^总计$/,
   carried_out: /结转下年度|下一?年度继续/,
 };
+/** Heading words of the value columns, in order. */
+const COLUMN_WORDS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 /** Any row's words: one test before the per-row ones. */
 const ANY_ROW = new RegExp(
   Object.values(ROW_KEYS)
@@ -171,7 +173,7 @@ function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Colle
   const tabbedNumbers = lines.some((l) => l.text.includes('\t') && /\d/.test(l.text));
   const spaced = splitBlankRows && !tabbedNumbers;
   // space-aligned columns (pdftotext -layout) tell which cells of a short row are blank
-  const columns = tabbedNumbers ? undefined : findColumns(lines, N);
+  const columns = tabbedNumbers ? undefined : findColumns(lines, COLUMN_WORDS);
   for (let i = 0; i < lines.length; i++) {
     const { text, line } = lines[i]!;
     const s = splitLine(text);

@@ -1,5 +1,6 @@
 import { LEGAL_COLS, LEGAL_GROUPS } from '../schema/index.ts';
-import { type CellValue, splitLine } from './_cells.ts';
+import { type CellValue, countNumbers, splitLine } from './_cells.ts';
+import { type Columns, findColumns, placeByColumns } from './_columns.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { alignLong, alignShort } from './align.ts';
 
@@ -9,6 +10,18 @@ const N = FIELDS.length;
 /** C-01 on each group of five: upheld + corrected + other + pending = total. */
 const groupSumsHold = (v: readonly number[]) =>
   [0, 5, 10].every((o) => v[o + 4] === v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]!);
+
+const HEAD = LEGAL_COLS.map((c) => c.zh);
+const GROUP_NAMES = new Set(LEGAL_GROUPS.map((g) => g.zh));
+const HEAD_ALL = [...HEAD, ...HEAD, ...HEAD];
+
+/** Space-aligned columns under the headings: all 15 (and a 合计), or one group's 5 a line. */
+function legalColumns(lines: readonly TextLine[]): Columns | undefined {
+  if (lines.some((l) => l.text.includes('\t'))) return undefined;
+  return (
+    findColumns(lines, [...HEAD_ALL, '合计']) ?? findColumns(lines, HEAD_ALL) ?? findColumns(lines, HEAD)
+  );
+}
 
 /** Value cells of the table's data lines (lines whose cells are all numbers or blanks). */
 function collectCells(lines: readonly TextLine[]): {
@@ -20,11 +33,20 @@ function collectCells(lines: readonly TextLine[]): {
   let tabbed = false;
   let headerSeen = false;
   let subtotalColumn = false;
-  for (const { text } of lines) {
+  const columns = legalColumns(lines);
+  for (const l of lines) {
+    const { text } = l;
     if (/复议|诉讼|维持|纠正|审结/.test(text)) headerSeen = true;
     const s = splitLine(text);
     if (!s.cells.some((c) => c.kind === 'number')) {
       if (/合计/.test(text)) subtotalColumn = true;
+      // a group's own row printed wholly blank (table 四 as three labelled rows of five)
+      const groupRow =
+        GROUP_NAMES.has(s.label) && (s.tabbed ? s.slots.length >= 5 : columns?.centres.length === 5);
+      if (groupRow) {
+        cells.push(...new Array<CellValue>(5).fill({ kind: 'blank', raw: '' }));
+        tabbed = true;
+      }
       continue;
     }
     // a data line carries no label, or a group label such as 行政复议
@@ -32,7 +54,13 @@ function collectCells(lines: readonly TextLine[]): {
     if (s.tabbed) tabbed = true;
     // a full tab row keeps its trailing blank cells: they are the last groups' columns
     const width = subtotalColumn ? N + 1 : N;
-    const row = s.tabbed && s.slots.length === width ? s.slots : s.cells;
+    let row = s.tabbed && s.slots.length === width ? s.slots : s.cells;
+    // blank cells of a space-aligned line are known by the columns its numbers stand in
+    const placed = columns && !s.tabbed ? placeByColumns(l, columns) : undefined;
+    if (placed && countNumbers(placed) < placed.length) {
+      row = placed;
+      tabbed = true;
+    }
     cells.push(...(subtotalColumn ? dropSuitSubtotal(row) : row));
   }
   return { cells, tabbed, headerSeen };

@@ -1,5 +1,5 @@
 /** The layouts real extractors print the three tables in, rendered from one gold record. */
-import { LEGAL_HEAD, padEnd, padStart, Tables, wrap } from './_layout-render.ts';
+import { LEGAL_HEAD, padEnd, padStart, Tables, widthOf, wrap } from './_layout-render.ts';
 
 export interface Parts {
   active: string[];
@@ -197,16 +197,45 @@ export function spaceLayout(t: Tables, o: SpaceOptions): Parts {
   return { active, apply, legal: legalSpace(t, o.legal ?? 'one-line') };
 }
 
+/** Table 四 as -layout prints it: headings over their columns, numbers right-aligned under them. */
 function legalSpace(t: Tables, shape: LegalShape): string[] {
   if (shape === 'one-per-line') return legalRows(t, shape, '    ');
-  const rows = legalRows(t, shape, '\t');
-  // header cells stay apart by wide gaps, numbers right-aligned in columns of 6
-  return rows.map((r) =>
-    r
-      .split('\t')
-      .map((c, i) => (i === 0 && /\D/.test(c) ? padEnd(c, 18) : padStart(c, 6)))
-      .join(''),
-  );
+  const W = 10;
+  const at = (cells: string[], lead = 0) => ' '.repeat(lead) + cells.map((c) => padStart(c, W)).join('');
+  const v = t.legal.map(show);
+  if (shape === 'labelled') {
+    const L = 20;
+    return [
+      at(LEGAL_HEAD, L),
+      ...['行政复议', '未经复议直接起诉', '复议后起诉'].map(
+        (g, i) => padEnd(g, L) + at(v.slice(5 * i, 5 * i + 5)),
+      ),
+    ];
+  }
+  const sub = shape === 'subtotal';
+  const n = (c: number | '') => (c === '' ? 0 : c);
+  const total = n(t.legal[9]!) + n(t.legal[14]!);
+  // group headings centred over their five columns
+  const over = (text: string, first: number, cols: number) =>
+    [text, (first + cols / 2) * W + widthOf(text) / 2] as const;
+  return [
+    placed([over('行政复议', 0, 5), over('行政诉讼', 5, 10)]),
+    placed([
+      ...LEGAL_HEAD.map((h, i) => [h, (i + 1) * W] as const),
+      over('未经复议直接起诉', 5, 5),
+      over('复议后起诉', 10, 5),
+      ...(sub ? [['合计', 16 * W] as const] : []),
+    ]),
+    at(['', '', '', '', '', ...LEGAL_HEAD, ...LEGAL_HEAD]),
+    at([...v, ...(sub ? [total === 0 && t.opts.blankZeros === 'all' ? '' : String(total)] : [])]),
+  ];
+}
+
+/** A line with each text ending at its display column. */
+function placed(cells: readonly (readonly [string, number])[]): string {
+  let line = '';
+  for (const [text, right] of cells) line += padStart(text, right - widthOf(line));
+  return line;
 }
 
 /* ---------- one cell per line: plain pdftotext, HTML-to-text ---------- */

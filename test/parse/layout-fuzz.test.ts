@@ -68,8 +68,17 @@ const LAYOUTS: Layout[] = [
       blanks: 'none',
     }),
   ),
-  { name: '-layout, zeros blank', render: spaced, opts: { blankZeros: 'all' }, blanks: 'lost' },
-  // the numbers of table 三 stay under their headings: blank cells are read back from positions
+  // columns stay where they are: blank cells are read back from the numbers' positions
+  { name: '-layout, zeros blank', render: spaced, opts: { blankZeros: 'all' }, blanks: 'kept' },
+  ...(['labelled', 'subtotal'] as const).map(
+    (legal): Layout => ({
+      name: `-layout, zeros blank, table 四 ${legal}`,
+      render: (t) =>
+        spaceLayout(t, { wrapAt: 12, numbersOn: 'own', groups: 'own-line', vertical: false, legal }),
+      opts: { blankZeros: 'all' },
+      blanks: 'kept',
+    }),
+  ),
   ...(
     [
       [14, 'last', 'left-column', true],
