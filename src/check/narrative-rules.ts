@@ -191,7 +191,7 @@ const checkRates: Rule = (report) =>
     if (item.unit !== '%' || !/公开率|办结率|答复率/.test(item.label)) return [];
     const p = item.value;
     // 主动公开率 measures documents published, not the share of applications granted
-    const own = item.text.includes('申请') && !item.text.includes(`主动${item.label}`);
+    const own = /公开申请|依申请|申请公开/.test(item.text) && !item.text.includes(`主动${item.label}`);
     const exp = own ? expectedRate(report, item.label) : null;
     const bad = p < 0 || p > 100 || (exp !== null && Math.abs(p - exp.q) > 0.5);
     if (!bad) return [];

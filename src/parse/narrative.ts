@@ -22,7 +22,7 @@ interface TriggerDef {
   tight?: boolean;
   /** Only after an N-01 match in the same clause (其中自然人…). */
   afterReceived?: boolean;
-  /** Only in clauses about applications (办结/答复 also describe hotlines and mailboxes). */
+  /** Only in clauses about disclosure applications (办结/答复 also describe hotlines, mailboxes, 政务服务申请). */
   needsApplication?: boolean;
 }
 
@@ -60,6 +60,8 @@ const TRIGGERS: readonly TriggerDef[] = [
     strength: 'weak',
     hint: '公开',
     re: /(?:收到|受理|接收|办理)[^。；]{0,12}?(?:政府信息公开|政务公开|信息公开|依申请公开)(?:申请)?/g,
+    // 办理政务公开专栏信息发布120条 is not about applications
+    needsApplication: true,
   },
   {
     field: 'apply.new_received.natural',
@@ -154,6 +156,9 @@ const ZERO_CLAIMS: readonly { field: string; re: RegExp }[] = [
   { field: 'legal.review.total', re: /(?:未发生|无|没有)[^。；]{0,12}?行政复议(?:[、和及与]行政诉讼)?/g },
   { field: 'legal.suit.total', re: /(?:未发生|无|没有)[^。；]{0,12}?行政诉讼/g },
 ];
+
+/** A clause about disclosure applications (not 行政许可申请 or 政务服务申请). */
+const APPLICATION = /公开申请|依申请|申请公开/;
 
 const COUNT_UNITS = new Set(['件', '条', '个', '起', '宗', '项', '份', '次', '人次']);
 const NUM_RE =
@@ -356,7 +361,7 @@ function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
     if (!num || out.has(num) || (next && next.start < num.start)) return;
     if (t.def.tight && /[，、]/.test(clause.slice(t.end, num.start))) return;
     if (t.def.afterReceived && !received) return;
-    if (t.def.needsApplication && !clause.includes('申请')) return;
+    if (t.def.needsApplication && !APPLICATION.test(clause)) return;
     if (isDiscarded(clause, t, num)) return;
     out.set(num, { ...t, scope: clause.slice(0, segmentEnd(clause, num.end)) });
     if (t.def.field === 'apply.new_received.total') received = true;

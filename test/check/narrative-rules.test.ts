@@ -99,6 +99,7 @@ describe('family N (prose versus tables)', () => {
     makeItem(null, 3940, { label: '信息处理费', unit: '元' }),
     makeItem(null, 98, { label: '办结率', unit: '%', text: '县长信箱办结率98%' }),
     makeItem(null, 90.2, { label: '公开率', unit: '%', text: '依申请公开和市政府公文主动公开率达90.2%' }),
+    makeItem(null, 100, { label: '办结率', unit: '%', text: '全年受理行政许可申请2300件，按时办结率100%' }),
     makeItem(null, 17, {
       parts: [
         { label: 'a', value: 14 },

@@ -113,6 +113,17 @@ describe('extractNarrative rules (RULES.md §11)', () => {
     expect(items).toEqual([]);
   });
 
+  // hotlines, mailboxes, 政务服务 and 行政许可 applications are not disclosure applications
+  it.each([
+    ['办理政务公开专栏信息发布120条。'],
+    ['共受理行政许可申请2300件，办结2290件。'],
+    ['全年县长信箱来信173件，办结169件，办结率98%。'],
+    ['共受理12345政务服务热线各类事项10932件，均在规定时限内完成办理答复。'],
+  ])('no table 三 figure in %s', (text) => {
+    const items = extractNarrative(lines(text)).filter((i) => i.field?.startsWith('apply.'));
+    expect(items).toEqual([]);
+  });
+
   it('予以公开及部分公开 is one figure for both rows, not 予以公开 or 部分公开', () => {
     const items = extractNarrative(lines('予以公开及部分公开258件，占33.9%；不予公开35件，占4.34%。'));
     expect(items.filter((i) => i.field).map((i) => [i.field, i.value])).toEqual([
