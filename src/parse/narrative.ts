@@ -153,8 +153,13 @@ const ZERO_CLAIMS: readonly { field: string; re: RegExp }[] = [
     field: 'apply.new_received.total',
     re: /(?:未|没有)(?:收到|受理|接到)[^。；]{0,10}?(?:政府信息公开|依申请公开|信息公开)申请|无依申请公开(?:事项|申请)?/g,
   },
-  { field: 'legal.review.total', re: /(?:未发生|无|没有)[^。；]{0,12}?行政复议(?:[、和及与]行政诉讼)?/g },
-  { field: 'legal.suit.total', re: /(?:未发生|无|没有)[^。；]{0,12}?行政诉讼/g },
+  // the negation and its object share a comma-part: 信息发布无差错，行政复议案件2件 claims nothing;
+  // 无法/无论/无正当理由 negate something else
+  {
+    field: 'legal.review.total',
+    re: /(?:未发生|无(?![法论正])|没有)[^。；，]{0,12}?行政复议(?:[、和及与]行政诉讼)?/g,
+  },
+  { field: 'legal.suit.total', re: /(?:未发生|无(?![法论正])|没有)[^。；，]{0,12}?行政诉讼/g },
 ];
 
 /** A clause about disclosure applications (not 行政许可申请 or 政务服务申请). */

@@ -163,6 +163,9 @@ describe('extractNarrative rules (RULES.md §11)', () => {
     ['本年度未收到政府信息公开申请。', ['apply.new_received.total']],
     ['未发生因政府信息公开引起的行政复议、行政诉讼案件。', ['legal.review.total', 'legal.suit.total']],
     ['行政复议结果纠正0件，无行政诉讼败诉。', []],
+    ['全年信息发布无差错，行政复议案件2件。', []],
+    ['无论是行政复议还是行政诉讼，均依法应诉。', []],
+    ['全年没有因政府信息公开产生的行政复议和行政诉讼', ['legal.review.total', 'legal.suit.total']],
   ])('zero claims in %s', (text, fields) => {
     const zero = extractNarrative(lines(text)).filter((i) => i.zeroClaim);
     expect(zero.map((i) => i.field)).toEqual(fields);
