@@ -53,7 +53,8 @@ const TRIGGERS: readonly TriggerDef[] = [
     field: 'apply.new_received.total',
     strength: 'strong',
     hint: '申请',
-    re: /(?:本年度?|全年)?新(?:收|受理)[^。；]{0,12}?申请/g,
+    // 新收行政复议申请 is a review, not a disclosure application
+    re: /(?:本年度?|全年)?新(?:收|受理)(?:(?!复议|诉讼|许可)[^。；]){0,12}?申请/g,
   },
   {
     field: 'apply.new_received.total',

@@ -118,6 +118,7 @@ describe('extractNarrative rules (RULES.md §11)', () => {
     ['办理政务公开专栏信息发布120条。'],
     ['共受理行政许可申请2300件，办结2290件。'],
     ['全年县长信箱来信173件，办结169件，办结率98%。'],
+    ['本年度新收行政复议申请2件。'],
     ['共受理12345政务服务热线各类事项10932件，均在规定时限内完成办理答复。'],
   ])('no table 三 figure in %s', (text) => {
     const items = extractNarrative(lines(text)).filter((i) => i.field?.startsWith('apply.'));
