@@ -3,7 +3,7 @@
  * blank cells keeps its numbers under their headings, so their positions say which cells are blank.
  */
 import { type CellValue, readCell } from './_cells.ts';
-import type { TextLine } from './_notes.ts';
+import { rawLineOf, type TextLine } from './_notes.ts';
 
 /** A token's start (characters, display columns) and display width. */
 interface Span {
@@ -64,7 +64,8 @@ function tokensOf(line: string): (Span & { text: string })[] {
  */
 export function numberTokens(line: TextLine): Token[] {
   const tokens = tokensOf(line.text);
-  const written = line.raw === undefined ? tokens : tokensOf(line.raw);
+  const raw = rawLineOf(line);
+  const written = raw === undefined ? tokens : tokensOf(raw);
   const at = written.length === tokens.length ? written : tokens;
   const out: Token[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -108,7 +109,8 @@ function headingSpans(lines: readonly TextLine[], headings: readonly string[], m
     if (/\d/.test(l.text)) continue;
     const tokens = tokensOf(l.text);
     if (!tokens.some((t) => words.has(t.text))) continue;
-    const written = l.raw === undefined ? tokens : tokensOf(l.raw);
+    const raw = rawLineOf(l);
+    const written = raw === undefined ? tokens : tokensOf(raw);
     const spans = written.length === tokens.length ? written : tokens;
     tokens.forEach((t, i) => {
       if (words.has(t.text)) found.push({ ...spans[i]!, text: t.text });

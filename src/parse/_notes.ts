@@ -7,8 +7,20 @@ export interface TextLine {
   text: string;
   /** 1-based line number in the source. */
   line: number;
-  /** The line as written, before normalisation: its characters' widths give column positions. */
-  raw?: string;
+  /** The text as written, before normalisation (split on first use): its widths give column positions. */
+  source?: RawSource;
+}
+
+export interface RawSource {
+  text: string;
+  lines?: string[];
+}
+
+/** The line as written, before normalisation. */
+export function rawLineOf(l: TextLine): string | undefined {
+  if (!l.source) return undefined;
+  l.source.lines ??= l.source.text.split(/\r\n?|\n/);
+  return l.source.lines[l.line - 1];
 }
 
 export interface TableResult {

@@ -119,7 +119,7 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
   let found = false;
   let header: string[] = [];
   const joined = joinCellRuns(lines);
-  const columns = docColumns(joined);
+  let columns: Columns | undefined | null = null;
   for (const row of joined) {
     const { text } = row;
     if (/收费金额/.test(text)) feeUnit = unitOf(text) ?? feeUnit;
@@ -173,7 +173,7 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
     }
     // a space-aligned 规章/规范性文件 row with blank cells: its numbers' columns say which
     const byPosition =
-      columns && !s.tabbed && spec.fields.length === 3 && nums.length < 3
+      !s.tabbed && spec.fields.length === 3 && nums.length < 3 && (columns ??= docColumns(joined))
         ? placeByColumns(row, columns)
         : undefined;
     spec.fields.forEach((f, i) => {

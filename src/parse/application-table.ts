@@ -1,6 +1,6 @@
 import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
 import { type CellValue, countNumbers, type SplitLine, splitLine, trimTrailing } from './_cells.ts';
-import { findColumns, placeByColumns } from './_columns.ts';
+import { type Columns, findColumns, placeByColumns } from './_columns.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
@@ -113,7 +113,7 @@ function isStrayNumber(s: SplitLine, lines: readonly TextLine[], i: number): boo
  * pending label is a blank row, not the start of the next label, when it names a row after the
  * last row read and the next label names a row after it (a wrapped label's tail names no later row).
  */
-function isBlankRowLabel(pending: string, next: string, prevLabel: string | undefined): boolean {
+function isBlankRowLabel(pending: string, next: string, prevIdx: number): boolean {
   // a numbered sub-row label (3.要求提供公开出版物) followed by the next numbered label: its words may
   // be wrapped away from the line that starts it, the numbering is not
   if (SUB_ITEM.test(pending) && ROW_START.test(next)) return true;
@@ -126,8 +126,7 @@ function isBlankRowLabel(pending: string, next: string, prevLabel: string | unde
   if (later.length === 0) return false;
   const own = matchRow(pending);
   if (own.length === 0 || later[0]! <= own.at(-1)!) return false;
-  const before = prevLabel === undefined ? [] : matchRow(prevLabel);
-  return before.length === 0 || own.at(-1)! > before.at(-1)!;
+  return own.at(-1)! > prevIdx;
 }
 
 /**
@@ -151,15 +150,20 @@ interface Collected {
   blankRows: number;
 }
 
-/** Cheap gate before isBlankRowLabel: the pending text starts a numbered row or has some row's words. */
-const mayBeRow = (pending: string) => SUB_ITEM.test(pending) || ANY_ROW.test(pending);
-
 /** Label text that names no row after the last row read: the end of that row's wrapped label. */
-function isTail(pending: string, prevLabel: string | undefined): boolean {
-  if (prevLabel === undefined || ROW_START.test(pending)) return false;
-  const own = matchRow(pending);
-  const before = matchRow(prevLabel);
-  return own.length === 0 || before.length === 0 || own.at(-1)! <= before.at(-1)!;
+function isTail(pending: string, prevIdx: number): boolean {
+  if (prevIdx < 0 || ROW_START.test(pending)) return false;
+  if (!ANY_ROW.test(pending)) return true;
+  return matchRow(pending).at(-1)! <= prevIdx;
+}
+
+/** The row index a label takes after row `prev`, as assignRows will give it (words, else position). */
+function nextRowIndex(label: string, prev: number): number {
+  const idx = firstRowAfter(label, prev);
+  if (idx !== undefined) return idx;
+  if (FIRST_OTHER_ITEM.test(label) && prev < FIRST_OTHER) return FIRST_OTHER;
+  if (MERGED_KEY.test(label) && prev < FIRST_OTHER) return FIRST_OTHER - 1;
+  return matchRow(label).length > 0 ? prev : prev + 1;
 }
 
 function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Collected {
@@ -168,12 +172,20 @@ function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Colle
   let blankRows = 0;
   let pending = '';
   let pendingLine = 0;
+  /** Whether the pending text starts a numbered row or holds some row's words (cheap gate). */
+  let pendingKeyed = false;
   // a grid that keeps cells (tab rows) prints a blank row's empty cells: a lone label there is a
   // label whose numbers a converter moved, not a blank row
   const tabbedNumbers = lines.some((l) => l.text.includes('\t') && /\d/.test(l.text));
   const spaced = splitBlankRows && !tabbedNumbers;
   // space-aligned columns (pdftotext -layout) tell which cells of a short row are blank
-  const columns = tabbedNumbers ? undefined : findColumns(lines, COLUMN_WORDS);
+  let columns: Columns | undefined | null = tabbedNumbers ? undefined : null;
+  /** The row index the last row read takes (tracked for space-separated text only). */
+  let prevIdx = -1;
+  const push = (row: RawRow) => {
+    rows.push(row);
+    if (spaced) prevIdx = nextRowIndex(row.label, prevIdx);
+  };
   for (let i = 0; i < lines.length; i++) {
     const { text, line } = lines[i]!;
     const s = splitLine(text);
@@ -181,16 +193,14 @@ function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Colle
     // a repeated or converter-made heading row is neither a label fragment nor a blank data row
     if (nums === 0 && s.tabbed && isHeadingRow(text)) continue;
     // the wrapped tail of the row above, left pending when the next row's label starts
-    if (spaced && pending && ROW_START.test(s.label) && isTail(pending, rows.at(-1)?.label)) pending = '';
-    if (
-      spaced &&
-      pending &&
-      s.label &&
-      mayBeRow(pending) &&
-      isBlankRowLabel(pending, s.label, rows.at(-1)?.label)
-    ) {
-      rows.push({ label: pending, cells: [], tabbed: false, line: pendingLine });
+    if (spaced && pending && ROW_START.test(s.label) && isTail(pending, prevIdx)) {
       pending = '';
+      pendingKeyed = false;
+    }
+    if (spaced && pending && s.label && pendingKeyed && isBlankRowLabel(pending, s.label, prevIdx)) {
+      push({ label: pending, cells: [], tabbed: false, line: pendingLine });
+      pending = '';
+      pendingKeyed = false;
       blankRows++;
     }
 
@@ -201,10 +211,14 @@ function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Colle
       const hits = s.tabbed ? matchRow(label) : [];
       const keyed = hits.length > 0 || (s.tabbed && MERGED_KEY.test(label));
       if (keyed && (rows.length > 0 || hits[0] === 0)) {
-        rows.push({ label, cells: [], tabbed: true, line });
+        push({ label, cells: [], tabbed: true, line });
         pending = '';
+        pendingKeyed = false;
       } else {
         if (!pending) pendingLine = line;
+        // row words may straddle the join: test the old tail with the new fragment
+        if (spaced && !pendingKeyed)
+          pendingKeyed = SUB_ITEM.test(label) || ANY_ROW.test(pending.slice(-8) + s.label);
         pending = label;
       }
       continue;
@@ -221,8 +235,9 @@ function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Colle
       strays++;
       continue;
     }
+    if (columns === null && !s.tabbed && nums < N) columns = findColumns(lines, COLUMN_WORDS);
     const placed = columns && !s.tabbed && nums < N ? placeByColumns(lines[i]!, columns) : undefined;
-    rows.push({
+    push({
       label: pending + s.label,
       cells: placed ?? s.slots,
       tabbed: s.tabbed,
@@ -230,10 +245,11 @@ function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Colle
       positioned: !!placed,
     });
     pending = '';
+    pendingKeyed = false;
   }
   // the last row left wholly blank
-  if (spaced && pending && isBlankRowLabel(pending, '', rows.at(-1)?.label)) {
-    rows.push({ label: pending, cells: [], tabbed: false, line: pendingLine });
+  if (spaced && pending && isBlankRowLabel(pending, '', prevIdx)) {
+    push({ label: pending, cells: [], tabbed: false, line: pendingLine });
     blankRows++;
   }
   return { rows, strays, blankRows };

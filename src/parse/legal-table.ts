@@ -33,7 +33,9 @@ function collectCells(lines: readonly TextLine[]): {
   let tabbed = false;
   let headerSeen = false;
   let subtotalColumn = false;
-  const columns = legalColumns(lines);
+  // found on first need: most tables are tab rows or one full line of 15
+  let columns: Columns | undefined | null = null;
+  const columnsOf = () => (columns === null ? (columns = legalColumns(lines)) : columns);
   for (const l of lines) {
     const { text } = l;
     if (/复议|诉讼|维持|纠正|审结/.test(text)) headerSeen = true;
@@ -42,7 +44,7 @@ function collectCells(lines: readonly TextLine[]): {
       if (/合计/.test(text)) subtotalColumn = true;
       // a group's own row printed wholly blank (table 四 as three labelled rows of five)
       const groupRow =
-        GROUP_NAMES.has(s.label) && (s.tabbed ? s.slots.length >= 5 : columns?.centres.length === 5);
+        GROUP_NAMES.has(s.label) && (s.tabbed ? s.slots.length >= 5 : columnsOf()?.centres.length === 5);
       if (groupRow) {
         cells.push(...new Array<CellValue>(5).fill({ kind: 'blank', raw: '' }));
         tabbed = true;
@@ -56,7 +58,8 @@ function collectCells(lines: readonly TextLine[]): {
     const width = subtotalColumn ? N + 1 : N;
     let row = s.tabbed && s.slots.length === width ? s.slots : s.cells;
     // blank cells of a space-aligned line are known by the columns its numbers stand in
-    const placed = columns && !s.tabbed ? placeByColumns(l, columns) : undefined;
+    const cols = !s.tabbed && countNumbers(s.cells) < N ? columnsOf() : undefined;
+    const placed = cols ? placeByColumns(l, cols) : undefined;
     if (placed && countNumbers(placed) < placed.length) {
       row = placed;
       tabbed = true;

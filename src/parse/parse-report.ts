@@ -112,8 +112,8 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
   const unreadable = checkReadable(raw);
   if (unreadable) return unreadable;
   const text = normaliseText(raw);
-  const rawLines = raw.split(/\r\n?|\n/);
-  const lines: TextLine[] = text.split('\n').map((t, i) => ({ text: t, line: i + 1, raw: rawLines[i] }));
+  const written = { text: raw };
+  const lines: TextLine[] = text.split('\n').map((t, i) => ({ text: t, line: i + 1, source: written }));
   const layout = findLayout(lines);
   const debris: Warning[] = [];
   const variant = layout.tables.三 ? findLabelVariant(lines.slice(...layout.tables.三)) : undefined;

@@ -1,5 +1,5 @@
 /** The layouts real extractors print the three tables in, rendered from one gold record. */
-import { LEGAL_HEAD, padEnd, padStart, Tables, widthOf, wrap } from './_layout-render.ts';
+import { LEGAL_HEAD, Tables, widthOf, wrap } from './_layout-render.ts';
 
 export interface Parts {
   active: string[];
@@ -131,33 +131,68 @@ export interface SpaceOptions {
   wrapAt: number;
   /** Where a wrapped label's numbers sit. */
   numbersOn: 'first' | 'last' | 'own';
-  /** Group labels on their own line before the group, or in a left column on the group's middle row. */
-  groups: 'own-line' | 'left-column';
-  /** 三、本年度办理结果 printed vertically, one character per line between rows. */
-  vertical: boolean;
+  /**
+   * Group labels on their own line before the group, in a left column on the group's middle row,
+   * or split over two rows of that column (（三）不 / 予公开).
+   */
+  groups: 'own-line' | 'left-column' | 'split-left';
+  /** 三、本年度办理结果 printed vertically, one character per line between rows or in a left margin. */
+  vertical: boolean | 'margin';
   legal?: LegalShape;
   pageBreak?: boolean;
   /** Width of each number column. */
   colWidth?: number;
+  /** Positions counted in characters (pdftotext's grid) instead of display columns. */
+  charGrid?: boolean;
+  /** Numbers and headings centred in their columns instead of right-aligned. */
+  centred?: boolean;
+}
+
+/**
+ * pdftotext's character grid: every word starts at the character index of its x position, so a
+ * CJK word (two columns wide, one character each) is followed by more spaces than on screen.
+ */
+function toCharGrid(line: string): string {
+  let out = '';
+  let display = 0;
+  for (const m of line.matchAll(/(\s*)(\S+)/g)) {
+    display += widthOf(m[1]!);
+    out += ' '.repeat(Math.max(out ? 1 : 0, display - out.length)) + m[2]!;
+    display += widthOf(m[2]!);
+  }
+  return out;
+}
+
+/** Padding in display columns (CJK two wide), numbers right-aligned or centred. */
+function padders(centred: boolean | undefined) {
+  const w = widthOf;
+  const end = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - w(s)));
+  const start = (s: string, n: number) => {
+    const room = Math.max(1, n - w(s));
+    const before = centred ? Math.max(1, Math.ceil(room / 2)) : room;
+    return ' '.repeat(before) + s + ' '.repeat(room - before > 0 && centred ? room - before : 0);
+  };
+  return { w, end, start };
 }
 
 export function spaceLayout(t: Tables, o: SpaceOptions): Parts {
+  const p = padders(o.centred);
   // columns as wide as the widest heading (社会公益组织): a narrower heading would wrap
   const cw = o.colWidth ?? 14;
   const LW = 2 * o.wrapAt + 4;
-  const GW = o.groups === 'left-column' ? 18 : 0;
-  const nums = (cells: (number | '')[]) => cells.map((c) => padStart(show(c), cw)).join('');
+  const GW = (o.groups === 'own-line' ? 0 : 18) + (o.vertical === 'margin' ? 4 : 0);
+  const nums = (cells: (number | '')[]) => cells.map((c) => p.start(show(c), cw)).join('');
   const active = t.active.flatMap((g) => [
     `${' '.repeat(20)}${g.group}`,
-    padEnd('信息内容', 20) + g.head.map((h) => padStart(h, 28)).join(''),
-    ...g.rows.map((r) => padEnd(r.label, 20) + r.cells.map((c) => padStart(show(c), 28)).join('')),
+    p.end('信息内容', 20) + g.head.map((h) => p.start(h, 28)).join(''),
+    ...g.rows.map((r) => p.end(r.label, 20) + r.cells.map((c) => p.start(show(c), 28)).join('')),
   ]);
   const head = [
     `${' '.repeat(GW + LW)}申请人情况`,
     ' '.repeat(GW + LW) +
       t
         .applyHead()
-        .map((h) => padStart(h, cw))
+        .map((h) => p.start(h, cw))
         .join(''),
   ];
   const apply = [...head];
@@ -169,46 +204,58 @@ export function spaceLayout(t: Tables, o: SpaceOptions): Parts {
     if (row.group) groupRows.set(key, []);
     groupRows.get(key)?.push(row.id);
   }
+  /** The left column of a row's first line: vertical character, group label or part of it. */
+  const leftOf = (row: Tables['apply'][number]): string => {
+    let left = '';
+    if (o.vertical === 'margin' && inTop && vertical.length > 0) left = p.end(vertical.shift()!, 4);
+    else if (o.vertical === 'margin') left = '    ';
+    const members = [...groupRows.values()].find((ids) => ids.includes(row.id));
+    if (o.groups !== 'own-line' && members) {
+      const name = [...groupRows.entries()].find(([, ids]) => ids === members)![0];
+      const group = t.apply.find((r) => r.id.startsWith(name) && r.group)!.group!;
+      const mid = Math.floor((members.length - 1) / 2);
+      const k = members.indexOf(row.id);
+      if (o.groups === 'left-column' && k === mid) return p.end(left + group, GW);
+      const half = Math.ceil(group.length / 2);
+      if (o.groups === 'split-left' && (k === mid || k === mid + 1))
+        return p.end(left + (k === mid ? group.slice(0, half) : group.slice(half)), GW);
+    }
+    return left ? p.end(left, GW) : ' '.repeat(GW);
+  };
   for (const row of t.apply) {
     if (o.pageBreak && row.id === 'np_petition') apply.push(...PAGE_BREAK, ...head);
     if (row.top) inTop = true;
     if (row.id === 'carried_out') inTop = false;
-    if (inTop && vertical.length > 0) apply.push(`  ${vertical.shift()}`);
+    if (o.vertical === true && inTop && vertical.length > 0) apply.push(`  ${vertical.shift()}`);
     if (row.top && !o.vertical) apply.push(row.top);
-    let left = ' '.repeat(GW);
     if (row.group && o.groups === 'own-line') apply.push(`  ${row.group}`);
-    if (o.groups === 'left-column') {
-      const members = [...groupRows.values()].find((ids) => ids.includes(row.id));
-      if (members && members[Math.floor((members.length - 1) / 2)] === row.id) {
-        const name = [...groupRows.entries()].find(([, ids]) => ids === members)![0];
-        const group = t.apply.find((r) => r.id.startsWith(name) && r.group)!.group!;
-        left = padEnd(group, GW);
-      }
-    }
+    const left = leftOf(row);
     const lines = wrap(row.label, o.wrapAt);
     const at =
       lines.length === 1 ? 0 : o.numbersOn === 'first' ? 0 : o.numbersOn === 'last' ? lines.length - 1 : -1;
     lines.forEach((l, i) => {
       const indent = i === 0 ? left : ' '.repeat(GW);
-      apply.push(i === at ? padEnd(indent + l, GW + LW) + nums(row.cells) : indent + l);
+      apply.push(i === at ? p.end(indent + l, GW + LW) + nums(row.cells) : indent + l);
     });
     if (at < 0) apply.push(' '.repeat(GW + LW) + nums(row.cells));
   }
-  return { active, apply, legal: legalSpace(t, o.legal ?? 'one-line') };
+  const parts = { active, apply, legal: legalSpace(t, o.legal ?? 'one-line', p) };
+  if (!o.charGrid) return parts;
+  return { active: active.map(toCharGrid), apply: apply.map(toCharGrid), legal: parts.legal.map(toCharGrid) };
 }
 
 /** Table 四 as -layout prints it: headings over their columns, numbers right-aligned under them. */
-function legalSpace(t: Tables, shape: LegalShape): string[] {
+function legalSpace(t: Tables, shape: LegalShape, p: ReturnType<typeof padders>): string[] {
   if (shape === 'one-per-line') return legalRows(t, shape, '    ');
   const W = 10;
-  const at = (cells: string[], lead = 0) => ' '.repeat(lead) + cells.map((c) => padStart(c, W)).join('');
+  const at = (cells: string[], lead = 0) => ' '.repeat(lead) + cells.map((c) => p.start(c, W)).join('');
   const v = t.legal.map(show);
   if (shape === 'labelled') {
     const L = 20;
     return [
       at(LEGAL_HEAD, L),
       ...['行政复议', '未经复议直接起诉', '复议后起诉'].map(
-        (g, i) => padEnd(g, L) + at(v.slice(5 * i, 5 * i + 5)),
+        (g, i) => p.end(g, L) + at(v.slice(5 * i, 5 * i + 5)),
       ),
     ];
   }
@@ -217,7 +264,12 @@ function legalSpace(t: Tables, shape: LegalShape): string[] {
   const total = n(t.legal[9]!) + n(t.legal[14]!);
   // group headings centred over their five columns
   const over = (text: string, first: number, cols: number) =>
-    [text, (first + cols / 2) * W + widthOf(text) / 2] as const;
+    [text, (first + cols / 2) * W + p.w(text) / 2] as const;
+  const placed = (cells: readonly (readonly [string, number])[]) => {
+    let line = '';
+    for (const [text, right] of cells) line += ' '.repeat(Math.max(1, right - p.w(line) - p.w(text))) + text;
+    return line;
+  };
   return [
     placed([over('行政复议', 0, 5), over('行政诉讼', 5, 10)]),
     placed([
@@ -229,13 +281,6 @@ function legalSpace(t: Tables, shape: LegalShape): string[] {
     at(['', '', '', '', '', ...LEGAL_HEAD, ...LEGAL_HEAD]),
     at([...v, ...(sub ? [total === 0 && t.opts.blankZeros === 'all' ? '' : String(total)] : [])]),
   ];
-}
-
-/** A line with each text ending at its display column. */
-function placed(cells: readonly (readonly [string, number])[]): string {
-  let line = '';
-  for (const [text, right] of cells) line += padStart(text, right - widthOf(line));
-  return line;
 }
 
 /* ---------- one cell per line: plain pdftotext, HTML-to-text ---------- */

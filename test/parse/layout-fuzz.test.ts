@@ -70,6 +70,30 @@ const LAYOUTS: Layout[] = [
   ),
   // columns stay where they are: blank cells are read back from the numbers' positions
   { name: '-layout, zeros blank', render: spaced, opts: { blankZeros: 'all' }, blanks: 'kept' },
+  ...(
+    [
+      ['pdftotext character grid', { charGrid: true }],
+      ['centred cells', { centred: true }],
+      [
+        'character grid, centred, 三 in a margin, split group labels',
+        { charGrid: true, centred: true, vertical: 'margin', groups: 'split-left' },
+      ],
+    ] as const
+  ).map(
+    ([name, extra]): Layout => ({
+      name: `-layout, ${name}, zeros blank`,
+      render: (t) =>
+        spaceLayout(t, { wrapAt: 13, numbersOn: 'last', groups: 'left-column', vertical: false, ...extra }),
+      opts: { blankZeros: 'all' },
+      blanks: 'kept',
+    }),
+  ),
+  {
+    name: '-layout, 三 in a margin, group labels split over two rows',
+    render: (t) =>
+      spaceLayout(t, { wrapAt: 11, numbersOn: 'first', groups: 'split-left', vertical: 'margin' }),
+    blanks: 'none',
+  },
   ...(['labelled', 'subtotal'] as const).map(
     (legal): Layout => ({
       name: `-layout, zeros blank, table 四 ${legal}`,
