@@ -180,12 +180,14 @@ function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Colle
   const spaced = splitBlankRows && !tabbedNumbers;
   // space-aligned columns (pdftotext -layout) tell which cells of a short row are blank
   let columns: Columns | undefined | null = tabbedNumbers ? undefined : null;
-  /** The row index the last row read takes (tracked for space-separated text only). */
+  /** The row index the last row read takes, brought up to date on demand. */
   let prevIdx = -1;
-  const push = (row: RawRow) => {
-    rows.push(row);
-    if (spaced) prevIdx = nextRowIndex(row.label, prevIdx);
+  let indexed = 0;
+  const prevIndex = () => {
+    while (indexed < rows.length) prevIdx = nextRowIndex(rows[indexed++]!.label, prevIdx);
+    return prevIdx;
   };
+  const push = (row: RawRow) => rows.push(row);
   for (let i = 0; i < lines.length; i++) {
     const { text, line } = lines[i]!;
     const s = splitLine(text);
@@ -193,11 +195,11 @@ function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Colle
     // a repeated or converter-made heading row is neither a label fragment nor a blank data row
     if (nums === 0 && s.tabbed && isHeadingRow(text)) continue;
     // the wrapped tail of the row above, left pending when the next row's label starts
-    if (spaced && pending && ROW_START.test(s.label) && isTail(pending, prevIdx)) {
+    if (spaced && pending && ROW_START.test(s.label) && isTail(pending, prevIndex())) {
       pending = '';
       pendingKeyed = false;
     }
-    if (spaced && pending && s.label && pendingKeyed && isBlankRowLabel(pending, s.label, prevIdx)) {
+    if (spaced && pending && s.label && pendingKeyed && isBlankRowLabel(pending, s.label, prevIndex())) {
       push({ label: pending, cells: [], tabbed: false, line: pendingLine });
       pending = '';
       pendingKeyed = false;
@@ -248,7 +250,7 @@ function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Colle
     pendingKeyed = false;
   }
   // the last row left wholly blank
-  if (spaced && pending && isBlankRowLabel(pending, '', prevIdx)) {
+  if (spaced && pending && isBlankRowLabel(pending, '', prevIndex())) {
     push({ label: pending, cells: [], tabbed: false, line: pendingLine });
     blankRows++;
   }
