@@ -172,10 +172,9 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
       continue;
     }
     // a space-aligned 规章/规范性文件 row with blank cells: its numbers' columns say which
-    const byPosition =
-      !s.tabbed && spec.fields.length === 3 && nums.length < 3 && (columns ??= docColumns(joined))
-        ? placeByColumns(row, columns)
-        : undefined;
+    const short = !s.tabbed && spec.fields.length === 3 && nums.length < 3;
+    if (short && columns === null) columns = docColumns(joined);
+    const byPosition = short && columns ? placeByColumns(row, columns) : undefined;
     spec.fields.forEach((f, i) => {
       const c = byPosition ? byPosition[i] : s.tabbed ? cells[i] : nums[i];
       values[f] = c?.kind === 'number' ? c.value : 0;

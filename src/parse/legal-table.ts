@@ -35,7 +35,10 @@ function collectCells(lines: readonly TextLine[]): {
   let subtotalColumn = false;
   // found on first need: most tables are tab rows or one full line of 15
   let columns: Columns | undefined | null = null;
-  const columnsOf = () => (columns === null ? (columns = legalColumns(lines)) : columns);
+  const columnsOf = () => {
+    if (columns === null) columns = legalColumns(lines);
+    return columns;
+  };
   for (const l of lines) {
     const { text } = l;
     if (/复议|诉讼|维持|纠正|审结/.test(text)) headerSeen = true;

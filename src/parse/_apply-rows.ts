@@ -1,0 +1,257 @@
+/** Table 三's rows as printed: label fragments joined, blank rows found, cells kept with their positions. */
+import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
+import { type CellValue, countNumbers, type SplitLine, splitLine } from './_cells.ts';
+import { type Columns, findColumns, placeByColumns } from './_columns.ts';
+import type { TextLine } from './_notes.ts';
+
+export const N = APPLY_COLS.length;
+export const ROW_IDS = APPLY_ROWS.map((r) => r.id);
+
+/** Distinctive words of each row label (typos and wraps tolerated: matched on compact text). */
+const ROW_KEYS: Record<string, RegExp> = {
+  new_received: /新收/,
+  carried_in: /上年结转|上年度结转/,
+  granted: /予以公开/,
+  partial: /部分公开/,
+  denied_state_secret: /国家秘密/,
+  denied_law_prohibited: /禁止公开|法律行政|行政法规/,
+  denied_security_stability: /三安全|一稳定/,
+  denied_third_party: /第三方/,
+  denied_internal_affairs: /内部事务/,
+  denied_process_info: /过程性/,
+  denied_enforcement_file: /执法案卷/,
+  denied_admin_query: /查询事项|行政查询/,
+  unable_not_held: /不掌握/,
+  unable_needs_creation: /另行制作|现成信息/,
+  unable_unclear: /仍不明确|补正后/,
+  np_petition: /信访|举报投诉/,
+  np_duplicate: /重复申请/,
+  np_publication: /出版物/,
+  np_excessive: /大量反复|反复申请/,
+  np_confirm_reissue: /确认或重|重新出具|已获取信息/,
+  other_no_correction: /不补正|逾期不补/,
+  other_fee_unpaid: /缴纳费用|收费通知/,
+  other_other: /3[.、]?其他$|^其他$/,
+  results_total: /七\)?、?总计|^总计$/,
+  carried_out: /结转下年度|下一?年度继续/,
+};
+/** Heading words of the value columns, in order. */
+const COLUMN_WORDS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+/** Any row's words: one test before the per-row ones. */
+const ANY_ROW = new RegExp(
+  Object.values(ROW_KEYS)
+    .map((r) => `(?:${r.source})`)
+    .join('|'),
+);
+export const MERGED_KEY = /其他处理/;
+export const FIRST_OTHER = ROW_IDS.indexOf('other_no_correction');
+export const FIRST_OTHER_ITEM = /其他处理1[.、]/;
+export const ACTIVE_ROW = /^(?:规章|(?:行政)?规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)/;
+/** Cells of a column-heading row (also the 数据1…数据6 / 项目 headings some converters print). */
+const COLUMN_HEADING =
+  /(?:^|\t)\s*(?:自然人|法人或其他组织|商业企业|科研机构|社会公益(?:组织)?|法律服务机构|其他|总计|合计|类别|项目|申请人情况|数量|数据\d+|\(数据项目\))\s*(?=\t|$)/g;
+/** The start of a numbered sub-row label (1. … 8.). */
+const SUB_ITEM = /^\d{1,2}[.、]/;
+/** The start of any row label: 1., （三）, 四、. */
+const ROW_START = /^(?:\d{1,2}[.、]|\([一二三四五六七]\)|[一二三四]、)/;
+/** A label that is one column heading word. */
+const LONE_HEADING =
+  /^(?:自然人|法人或其他组织|商业企业|科研机构|社会公益(?:组织)?|法律服务机构|其他|总计|合计|类别|项目|数量|数据\d+)$/;
+/** A cell holding a number (数据1 is a heading, not a number). */
+const NUMBER_CELL = /(?:^|\t)\s*-?\d[\d.,]*\s*(?=\t|$)/;
+
+/** A tab row of column headings: no numbers and at least two heading cells. */
+function isHeadingRow(text: string): boolean {
+  if (NUMBER_CELL.test(text)) return false;
+  COLUMN_HEADING.lastIndex = 0;
+  let headings = 0;
+  while (headings < 2 && COLUMN_HEADING.exec(text)) headings++;
+  return headings >= 2;
+}
+
+export interface RawRow {
+  label: string;
+  cells: CellValue[];
+  tabbed: boolean;
+  line: number;
+  /** Cells placed under their columns by position (space-aligned text): blanks are known. */
+  positioned?: boolean;
+}
+
+/** Row indexes whose words appear in the label, in table order. */
+export function matchRow(label: string): number[] {
+  const hits: number[] = [];
+  ROW_IDS.forEach((id, i) => {
+    if (ROW_KEYS[id]!.test(label)) hits.push(i);
+  });
+  return hits;
+}
+
+/** The first row after `prev` whose words appear in the label. */
+export function firstRowAfter(label: string, prev: number): number | undefined {
+  for (let i = prev + 1; i < ROW_IDS.length; i++) if (ROW_KEYS[ROW_IDS[i]!]!.test(label)) return i;
+  return undefined;
+}
+
+/**
+ * A lone number on its own line right before an unlabelled full row is a cell a converter
+ * displaced from elsewhere; taking it as the row would push the label onto the wrong numbers.
+ */
+function isStrayNumber(s: SplitLine, lines: readonly TextLine[], i: number): boolean {
+  if (s.tabbed || s.label || s.cells.length !== 1 || s.cells[0]!.kind !== 'number') return false;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.text.trim() === '') j++;
+  const next = j < lines.length ? lines[j]!.text : '';
+  if (!next) return false;
+  const n = splitLine(next);
+  return n.label === '' && countNumbers(n.cells) >= N;
+}
+
+/**
+ * Space-separated text loses a wholly blank row's cells, leaving its label alone on a line. Such a
+ * pending label is a blank row, not the start of the next label, when it names a row after the
+ * last row read and the next label names a row after it (a wrapped label's tail names no later row).
+ */
+function isBlankRowLabel(pending: string, next: string, prevIdx: number): boolean {
+  // a numbered sub-row label (3.要求提供公开出版物) followed by the next numbered label: its words may
+  // be wrapped away from the line that starts it, the numbering is not
+  if (SUB_ITEM.test(pending) && ROW_START.test(next)) return true;
+  // a bare column heading (总计, 其他) proves nothing: heading cells are printed between rows too
+  if (LONE_HEADING.test(next)) return false;
+  // at the table's end (next = '') no later label is needed; （六）其他处理 printed as one row
+  // stands where its sub-rows would
+  let later = !next ? [ROW_IDS.length] : ANY_ROW.test(next) ? matchRow(next) : [];
+  if (later.length === 0 && MERGED_KEY.test(next)) later = [FIRST_OTHER];
+  if (later.length === 0) return false;
+  const own = matchRow(pending);
+  if (own.length === 0 || later[0]! <= own.at(-1)!) return false;
+  return own.at(-1)! > prevIdx;
+}
+
+/**
+ * One cell per line: a lone 8th number closing a run before the next label is the row's own
+ * (tables with a 法人或其他组织 subtotal column), not the start of an unlabelled row.
+ */
+function endsCellRun(lines: readonly TextLine[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    const t = lines[j]!.text;
+    if (t.trim() === '') continue;
+    const n = splitLine(t);
+    return n.label !== '' && countNumbers(n.cells) === 0;
+  }
+  return true;
+}
+
+export interface Collected {
+  rows: RawRow[];
+  strays: number;
+  /** Lone labels read as wholly blank rows. */
+  blankRows: number;
+}
+
+/** Label text that names no row after the last row read: the end of that row's wrapped label. */
+function isTail(pending: string, prevIdx: number): boolean {
+  if (prevIdx < 0 || ROW_START.test(pending)) return false;
+  if (!ANY_ROW.test(pending)) return true;
+  return matchRow(pending).at(-1)! <= prevIdx;
+}
+
+/** The row index a label takes after row `prev`, as assignRows will give it (words, else position). */
+function nextRowIndex(label: string, prev: number): number {
+  const idx = firstRowAfter(label, prev);
+  if (idx !== undefined) return idx;
+  if (FIRST_OTHER_ITEM.test(label) && prev < FIRST_OTHER) return FIRST_OTHER;
+  if (MERGED_KEY.test(label) && prev < FIRST_OTHER) return FIRST_OTHER - 1;
+  return matchRow(label).length > 0 ? prev : prev + 1;
+}
+
+export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Collected {
+  const rows: RawRow[] = [];
+  let strays = 0;
+  let blankRows = 0;
+  let pending = '';
+  let pendingLine = 0;
+  /** Whether the pending text starts a numbered row or holds some row's words (cheap gate). */
+  let pendingKeyed = false;
+  // a grid that keeps cells (tab rows) prints a blank row's empty cells: a lone label there is a
+  // label whose numbers a converter moved, not a blank row
+  const tabbedNumbers = lines.some((l) => l.text.includes('\t') && /\d/.test(l.text));
+  const spaced = splitBlankRows && !tabbedNumbers;
+  // space-aligned columns (pdftotext -layout) tell which cells of a short row are blank
+  let columns: Columns | undefined | null = tabbedNumbers ? undefined : null;
+  /** The row index the last row read takes, brought up to date on demand. */
+  let prevIdx = -1;
+  let indexed = 0;
+  const prevIndex = () => {
+    while (indexed < rows.length) prevIdx = nextRowIndex(rows[indexed++]!.label, prevIdx);
+    return prevIdx;
+  };
+  const push = (row: RawRow) => rows.push(row);
+  for (let i = 0; i < lines.length; i++) {
+    const { text, line } = lines[i]!;
+    const s = splitLine(text);
+    const nums = countNumbers(s.cells);
+    // a repeated or converter-made heading row is neither a label fragment nor a blank data row
+    if (nums === 0 && s.tabbed && isHeadingRow(text)) continue;
+    // the wrapped tail of the row above, left pending when the next row's label starts
+    if (spaced && pending && ROW_START.test(s.label) && isTail(pending, prevIndex())) {
+      pending = '';
+      pendingKeyed = false;
+    }
+    if (spaced && pending && s.label && pendingKeyed && isBlankRowLabel(pending, s.label, prevIndex())) {
+      push({ label: pending, cells: [], tabbed: false, line: pendingLine });
+      pending = '';
+      pendingKeyed = false;
+      blankRows++;
+    }
+
+    if (nums === 0) {
+      if (!s.label) continue;
+      const label = pending + s.label;
+      // a tab row with a label and only blank cells is a blank data row, not a label fragment
+      const hits = s.tabbed ? matchRow(label) : [];
+      const keyed = hits.length > 0 || (s.tabbed && MERGED_KEY.test(label));
+      if (keyed && (rows.length > 0 || hits[0] === 0)) {
+        push({ label, cells: [], tabbed: true, line });
+        pending = '';
+        pendingKeyed = false;
+      } else {
+        if (!pending) pendingLine = line;
+        // row words may straddle the join: test the old tail with the new fragment
+        if (spaced && !pendingKeyed)
+          pendingKeyed = SUB_ITEM.test(label) || ANY_ROW.test(pending.slice(-8) + s.label);
+        pending = label;
+      }
+      continue;
+    }
+    const prev = rows.at(-1);
+    if (!s.label && !pending && prev && !prev.tabbed && !s.tabbed) {
+      const have = countNumbers(prev.cells);
+      if (have < N || (have === N && nums === 1 && endsCellRun(lines, i))) {
+        prev.cells.push(...s.cells);
+        continue;
+      }
+    }
+    if (isStrayNumber(s, lines, i)) {
+      strays++;
+      continue;
+    }
+    if (columns === null && !s.tabbed && nums < N) columns = findColumns(lines, COLUMN_WORDS);
+    const placed = columns && !s.tabbed && nums < N ? placeByColumns(lines[i]!, columns) : undefined;
+    push({
+      label: pending + s.label,
+      cells: placed ?? s.slots,
+      tabbed: s.tabbed,
+      line,
+      positioned: !!placed,
+    });
+    pending = '';
+    pendingKeyed = false;
+  }
+  // the last row left wholly blank
+  if (spaced && pending && isBlankRowLabel(pending, '', prevIndex())) {
+    push({ label: pending, cells: [], tabbed: false, line: pendingLine });
+    blankRows++;
+  }
+  return { rows, strays, blankRows };
+}
