@@ -1,6 +1,6 @@
 import type { Report, Warning } from '../schema/index.ts';
 import { splitLine } from './_cells.ts';
-import type { TableResult, TextLine } from './_notes.ts';
+import type { RawSource, TableResult, TextLine } from './_notes.ts';
 import { parseActiveTable } from './active-table.ts';
 import { parseApplicationTable } from './application-table.ts';
 import { parseLegalTable } from './legal-table.ts';
@@ -65,10 +65,15 @@ function regionLines(
   layout: Layout,
   key: '二' | '三' | '四',
   notes: Warning[],
+  source: RawSource,
 ): TextLine[] {
   const r = layout.tables[key];
   if (!r) return [];
-  const kept = lines.slice(r[0], r[1]).filter((l) => !PAGE_FOOTER.test(l.text));
+  const kept: TextLine[] = [];
+  for (let i = r[0]; i < r[1]; i++) {
+    const l = lines[i]!;
+    if (!PAGE_FOOTER.test(l.text)) kept.push({ text: l.text, line: l.line, source });
+  }
   const dropped = r[1] - r[0] - kept.length;
   if (dropped > 0) {
     notes.push({
@@ -112,15 +117,16 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
   const unreadable = checkReadable(raw);
   if (unreadable) return unreadable;
   const text = normaliseText(raw);
-  const written = { text: raw };
-  const lines: TextLine[] = text.split('\n').map((t, i) => ({ text: t, line: i + 1, source: written }));
+  const lines: TextLine[] = text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
   const layout = findLayout(lines);
+  // table lines carry the text as written: column positions are measured on it
+  const written: RawSource = { text: raw };
   const debris: Warning[] = [];
   const variant = layout.tables.三 ? findLabelVariant(lines.slice(...layout.tables.三)) : undefined;
   if (variant) debris.push(variant);
-  const active = parseActiveTable(regionLines(lines, layout, '二', debris));
-  const apply = parseApplicationTable(regionLines(lines, layout, '三', debris));
-  const legal = parseLegalTable(regionLines(lines, layout, '四', debris));
+  const active = parseActiveTable(regionLines(lines, layout, '二', debris, written));
+  const apply = parseApplicationTable(regionLines(lines, layout, '三', debris, written));
+  const legal = parseLegalTable(regionLines(lines, layout, '四', debris, written));
   const tables = [active, apply, legal];
   const { signed, sigAgency } = readSignature(lines);
   const title = readTitle(lines, sigAgency);
