@@ -11,7 +11,7 @@ export interface AliasHit {
 const AUTONOMY = /^(.{2,}?)(?:[^族]{1,3}族)+自治(县|旗)$/;
 const SUFFIX = /(?:市|县|区|旗)$/;
 
-/** Short forms of a division name: 化隆回族自治县 → 化隆县, 化隆; 湟中区 → 湟中. */
+/** Short forms of a division name: 循化撒拉族自治县 → 循化县, 循化; 朝阳区 → 朝阳. */
 export function regionShortForms(name: string): string[] {
   const out = new Set<string>([name]);
   const auto = AUTONOMY.exec(name);
@@ -61,7 +61,7 @@ export function chineseAliases(r: Pick<Report, 'agency' | 'kind' | 'region'>): {
   };
 }
 
-/** Toneless pinyin forms: 湟中区 → huangzhong, huangzhongqu. */
+/** Toneless pinyin forms: 朝阳区 → chaoyang, chaoyangqu. */
 export function pinyinAliases(names: readonly string[]): string[] {
   const out = new Set<string>();
   for (const n of names) {

@@ -28,7 +28,7 @@ const SUFFIX =
   /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|新区|地区|省|市|县|区|旗|盟)$/;
 const AUTONOMY = /^(.{2,}?)(?:[^族]{1,3}族)+自治(县|旗|州|区)$/;
 
-/** Names people write for a division: 浦东新区 → 浦东; 化隆回族自治县 → 化隆县, 化隆. */
+/** Names people write for a division: 浦东新区 → 浦东; 循化撒拉族自治县 → 循化县, 循化. */
 function shortForms(name: string): string[] {
   const out = new Set<string>([name]);
   const auto = AUTONOMY.exec(name);

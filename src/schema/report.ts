@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const RegionSchema = z.object({
-  /** Official division name, e.g. 化隆回族自治县. */
+  /** Official division name, e.g. 循化撒拉族自治县. */
   name: z.string(),
   /** GB/T 2260 code, null when unknown. */
   code: z.string().nullable(),
