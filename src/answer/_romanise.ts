@@ -29,7 +29,7 @@ function spell(chinese: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** One division: 化隆回族自治县 → Hualong Autonomous County. */
+/** One division: 循化撒拉族自治县 → Xunhua Autonomous County. */
 function romaniseUnit(unit: string): string {
   for (const [re, en] of ENGLISH) {
     if (!re.test(unit)) continue;
@@ -41,7 +41,7 @@ function romaniseUnit(unit: string): string {
 
 const cache = new Map<string, string>();
 
-/** English reading of an agency name for English replies: 化隆县人民政府 → Hualong County. */
+/** English reading of an agency name for English replies: 循化县人民政府 → Xunhua County. */
 export function romaniseAgency(agency: string): string {
   const hit = cache.get(agency);
   if (hit !== undefined) return hit;

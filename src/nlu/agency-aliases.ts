@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { divisionShortForms } from '../parse/index.ts';
 import type { Report } from '../schema/index.ts';
 
 /** How strongly an alias names an agency: its own name, or only the region it sits in. */
@@ -8,22 +9,8 @@ export interface AliasHit {
   own: boolean;
 }
 
-const AUTONOMY = /^(.{2,}?)(?:[^族]{1,3}族)+自治(县|旗)$/;
-const SUFFIX = /(?:市|县|区|旗)$/;
-
-/** Short forms of a division name: 循化撒拉族自治县 → 循化县, 循化; 朝阳区 → 朝阳. */
-export function regionShortForms(name: string): string[] {
-  const out = new Set<string>([name]);
-  const auto = AUTONOMY.exec(name);
-  if (auto) {
-    out.add(auto[1]!);
-    out.add(auto[1]! + auto[2]!);
-  } else {
-    const core = name.replace(SUFFIX, '');
-    if (core.length >= 2) out.add(core);
-  }
-  return [...out];
-}
+/** Short forms of a division name (the parser's rule, shared). */
+export const regionShortForms = divisionShortForms;
 
 /** Names people type for a report's agency (simplified Chinese); `area` only names its region. */
 export function chineseAliases(r: Pick<Report, 'agency' | 'kind' | 'region'>): {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
+import { divisionShortForms } from '../parse/index.ts';
 
 interface Division {
   code: string;
@@ -22,20 +23,6 @@ export interface DivisionIndex {
   longest: number;
   /** Toneless pinyin of the short forms (beijing, pudong). */
   latin: Map<string, Place[]>;
-}
-
-const SUFFIX =
-  /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|新区|地区|省|市|县|区|旗|盟)$/;
-const AUTONOMY = /^(.{2,}?)(?:[^族]{1,3}族)+自治(县|旗|州|区)$/;
-
-/** Names people write for a division: 浦东新区 → 浦东; 循化撒拉族自治县 → 循化县, 循化. */
-function shortForms(name: string): string[] {
-  const out = new Set<string>([name]);
-  const auto = AUTONOMY.exec(name);
-  const core = auto ? auto[1]! : name.replace(SUFFIX, '');
-  if (core.length >= 2) out.add(core);
-  if (auto && (auto[2] === '县' || auto[2] === '旗')) out.add(core + auto[2]);
-  return [...out];
 }
 
 function add(map: Map<string, Place[]>, key: string, place: Place): void {
@@ -82,7 +69,7 @@ export function getDivisionIndex(): DivisionIndex {
   const latin = new Map<string, Place[]>();
   let longest = 0;
   for (const place of places) {
-    for (const form of shortForms(place.name)) {
+    for (const form of divisionShortForms(place.name)) {
       add(chinese, form, place);
       longest = Math.max(longest, form.length);
       if (form.length <= 4 && form !== place.name) add(latin, toPinyin(form), place);

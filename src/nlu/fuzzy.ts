@@ -1,4 +1,4 @@
-/** Keys for one-substitution matching: 互助 → *助, 互*. Same-length typos only. */
+/** Keys for one-substitution matching: 朝阳 → *阳, 朝*. Same-length typos only. */
 export function substitutionKeys(word: string): string[] {
   const chars = [...word];
   return chars.map((_, i) => `${chars.slice(0, i).join('')}*${chars.slice(i + 1).join('')}`);

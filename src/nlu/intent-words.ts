@@ -2,7 +2,7 @@
 export const HELP_WORDS = /帮助|怎么用|如何使用|使用说明|你能做什么|你会什么|能问什么|^\/?(?:help|start)$/;
 export const LIST_WORDS =
   /有哪些|多少份|几份|多少个单位|多少家单位|哪些单位|\b(?:which|what) (?:agencies|places|governments|counties)\b|哪些(?:年报|报告|单位|地方)|都有什么|列出|列表|清单|目录|有什么年报|收录了?/;
-/** Which years are held (化隆的年报是哪年的); a list only when no figure is asked. */
+/** Which years are held (某县的年报是哪年的); a list only when no figure is asked. */
 export const YEARS_HELD_WORDS = /哪几年|哪些年|哪年的/;
 export const CHECK_WORDS =
   /靠谱|可靠|可信|准确|准不准|对不对|有没有问题|什么问题|哪些问题|问题|错误|矛盾|毛病|检查|核查|核对|有误|靠不住/;

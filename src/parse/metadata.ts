@@ -20,7 +20,7 @@ const ORG_SUFFIX =
 /** 二〇二四 → 2024 (digit-by-digit year numerals). */
 export const readChineseYear = rewriteChineseYears;
 
-/** A people's government named by its region alone (化隆县) is 化隆县人民政府. */
+/** A people's government named by its region alone (某某县) is 某某县人民政府. */
 export function normaliseAgency(name: string): string {
   const a = name.replace(/^[(（【\s]+|[)）】\s]+$/g, '').replace(/关于$/, '');
   return BARE_REGION.test(a) ? `${a}人民政府` : a;

@@ -10,7 +10,7 @@ interface Division {
 
 interface Entry {
   name: string;
-  /** Names people write: 化隆回族自治县 → 化隆县, 化隆. */
+  /** Names people write (divisionShortForms). */
   aliases: string[];
   code: string;
   province: string;
@@ -20,21 +20,21 @@ interface Entry {
 
 const ETHNIC =
   '回族|土族|藏族|蒙古族|壮族|苗族|彝族|布依族|侗族|瑶族|白族|土家族|哈尼族|哈萨克族|傣族|黎族|傈僳族|佤族|畲族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|达斡尔族|仫佬族|羌族|布朗族|撒拉族|毛南族|仡佬族|锡伯族|普米族|塔吉克族|怒族|鄂温克族|保安族|裕固族|独龙族|鄂伦春族|朝鲜族|满族|各族';
-const ETHNIC_AUTONOMY = new RegExp(`(?:${ETHNIC})+自治(县|旗|州)$`);
+const ETHNIC_AUTONOMY = new RegExp(`(?:${ETHNIC})+自治(县|旗|州|区)$`);
+const SUFFIX =
+  /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|新区|地区|省|市|县|区|旗|盟)$/;
 
-function aliasesOf(name: string, level: Entry['level']): string[] {
+/**
+ * Names people write for a division: 循化撒拉族自治县 → 循化县, 循化; 浦东新区 → 浦东;
+ * 宁夏回族自治区 → 宁夏. The one place that knows how division names shorten.
+ */
+export function divisionShortForms(name: string): string[] {
   const out = new Set<string>([name]);
   const ethnic = ETHNIC_AUTONOMY.exec(name);
-  if (ethnic) {
-    const core = name.slice(0, ethnic.index);
+  const core = ethnic ? name.slice(0, ethnic.index) : name.replace(SUFFIX, '');
+  if (core.length >= 2) {
     out.add(core);
-    if (ethnic[1] !== '州') out.add(core + (ethnic[1] === '旗' ? '旗' : '县'));
-  } else if (level !== 'province') {
-    const core = name.replace(/(?:市|县|区|旗|盟|地区)$/, '');
-    if (core.length >= 2) out.add(core);
-  } else {
-    const core = name.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '');
-    if (core.length >= 2) out.add(core);
+    if (ethnic && (ethnic[1] === '县' || ethnic[1] === '旗')) out.add(core + ethnic[1]);
   }
   return [...out];
 }
@@ -56,7 +56,7 @@ function loadEntries(): Entry[] {
   for (const p of provinces) {
     list.push({
       name: p.name,
-      aliases: aliasesOf(p.name, 'province'),
+      aliases: divisionShortForms(p.name),
       code: `${p.code}0000`,
       province: p.name,
       city: null,
@@ -68,7 +68,7 @@ function loadEntries(): Entry[] {
     const province = provinceName.get(c.provinceCode ?? '') ?? '';
     list.push({
       name: c.name,
-      aliases: aliasesOf(c.name, 'city'),
+      aliases: divisionShortForms(c.name),
       code: `${c.code}00`,
       province,
       city: c.name,
@@ -81,7 +81,7 @@ function loadEntries(): Entry[] {
     const city = cityName.get(a.cityCode ?? '') ?? null;
     list.push({
       name: a.name,
-      aliases: aliasesOf(a.name, 'county'),
+      aliases: divisionShortForms(a.name),
       code: a.code,
       province,
       city: city && !/市辖区|县$|省直辖/.test(city) ? city : province,
