@@ -2,7 +2,7 @@ import type { Report } from '../schema/index.ts';
 
 const ETHNIC =
   '回|土|藏|蒙古|壮|苗|彝|布依|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|普米|塔吉克|怒|鄂温克|保安|裕固|独龙|鄂伦春|朝鲜|满|维吾尔|各';
-/** 化隆回族自治县 → 化隆县: the ethnic-autonomy words are dropped. */
+/** 循化撒拉族自治县 → 循化县: the ethnic-autonomy words are dropped. */
 const AUTONOMY = new RegExp(`(?:(?:${ETHNIC})族)+自治(?=[县旗州区])`, 'g');
 /** A division name ends at its last division suffix. */
 const DIVISION = /^(.*(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|旗|区))/;
@@ -23,7 +23,7 @@ function splitAgency(report: Pick<Report, 'agency' | 'kind'>): { division: strin
 /**
  * Stable identity of the issuing body across years: region code (or normalised division
  * name when the code is unknown) plus the body, so 洪泽区人民政府 ≡ 淮安市洪泽区人民政府
- * and 化隆县人民政府 ≡ 化隆回族自治县人民政府, while a government's 办公室 stays apart.
+ * and 循化县人民政府 ≡ 循化撒拉族自治县人民政府, while a government's 办公室 stays apart.
  */
 export function agencyKey(report: Pick<Report, 'agency' | 'kind' | 'region'>): string {
   const { division, body } = splitAgency(report);

@@ -86,7 +86,7 @@ function findLatinTypo(runs: string[], ctx: NluContext): { typed: string; meant:
 
 /**
  * English when the words around the names are English: agency and place names in Chinese
- * characters (How many penalties did 化隆县人民政府 issue?) do not make a question Chinese.
+ * characters (How many penalties did 循化县人民政府 issue?) do not make a question Chinese.
  */
 function detectLanguage(norm: string, ctx: NluContext): 'zh' | 'en' {
   const latin = norm.match(/[a-z]{2,}/g) ?? [];
@@ -249,7 +249,7 @@ function findScope(found: PlaceHit[], ctx: NluContext): Place | undefined {
 
 /**
  * Places asked about that no stored report belongs to, as the reply names them: 北京, or
- * Shanghai Pudong (上海市浦东新区). A place that holds an agency named beside it (青海 化隆)
+ * Shanghai Pudong (上海市浦东新区). A place that holds an agency named beside it (青海 循化)
  * only locates it; adjacent names of one place (上海 浦东) are one place.
  */
 function describeMissing(found: PlaceHit[], agencies: string[]): string[] {
