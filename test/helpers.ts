@@ -6,8 +6,9 @@ import { parseReport } from '../src/parse/index.ts';
 import type { Report, Warning } from '../src/schema/index.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const SHARED = join(ROOT, '..', 'shared');
 export const REPORTS_DIR = join(ROOT, 'data', 'reports');
+/** Committed test fixtures: seed gold (gold/), PDFs and their gold (pdf/), real reports (real/). */
+export const FIXTURES_DIR = join(ROOT, 'test', 'fixtures');
 
 export interface GoldRecord {
   source: string;
@@ -35,10 +36,10 @@ export function readSeed(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
-/** Gold record for a seed file, from ../shared/gold (hand-checked). */
+/** Gold record for a seed file, from test/fixtures/gold (hand-checked). */
 export function goldFor(file: string): GoldRecord {
   const name = basename(file).replace(/\.[^.]+$/, '.json');
-  return JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'gold', name), 'utf8')) as GoldRecord;
+  return JSON.parse(readFileSync(join(FIXTURES_DIR, 'gold', name), 'utf8')) as GoldRecord;
 }
 
 /** Parses a seed through the real parser; throws if it is not a report (test setup only). */

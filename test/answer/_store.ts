@@ -5,7 +5,7 @@ import { checkAll } from '../../src/check/index.ts';
 import { findRegion } from '../../src/parse/index.ts';
 import type { Report } from '../../src/schema/index.ts';
 import { openStore, type Store, type StoredReport } from '../../src/store/index.ts';
-import { parseAllSeeds, SHARED } from '../helpers.ts';
+import { FIXTURES_DIR, parseAllSeeds } from '../helpers.ts';
 
 interface PdfGold {
   source: string;
@@ -20,7 +20,7 @@ interface PdfGold {
 
 /** A PDF fixture's hand-checked gold record as a Report (the PDF reader is another lane's). */
 function reportFromPdfGold(name: string): StoredReport {
-  const gold = JSON.parse(readFileSync(join(SHARED, 'fixtures', 'gold', `${name}.json`), 'utf8')) as PdfGold;
+  const gold = JSON.parse(readFileSync(join(FIXTURES_DIR, 'pdf', `${name}.gold.json`), 'utf8')) as PdfGold;
   const report: Report = {
     id: `${gold.agency}-${gold.year}`,
     title: `${gold.agency}${gold.year}年政府信息公开工作年度报告`,

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractNarrative } from '../../src/parse/narrative.ts';
+import { FIXTURES_DIR, REPORTS_DIR } from '../helpers.ts';
 
-const SEEDS = '/work/shared/seeds';
-const GOLD = '/work/shared/gold';
+const SEEDS = REPORTS_DIR;
+const GOLD = join(FIXTURES_DIR, 'gold');
 
 /** Prose lines of a seed: the lines without tab-separated cells. */
 function readProse(base: string): { text: string; line: number }[] {
