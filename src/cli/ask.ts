@@ -1,26 +1,26 @@
 import { createInterface } from 'node:readline';
 import { type Answer, answerQuestion } from '../answer/index.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
 import { defaultStorePath } from './_store-path.ts';
 
-interface AskArgs {
-  question?: string;
-  json: boolean;
-  store: string;
-}
+const options = {
+  json: { type: 'boolean', help: '每个问题输出一行 JSON / one JSON object per question' },
+  store: {
+    type: 'string',
+    arg: 'PATH',
+    help: '数据库文件 / store file (default: STORE_PATH, data/store.json)',
+  },
+} satisfies Record<string, OptionSpec>;
 
 /** `ask "QUESTION" [--json] [--store PATH]`; no question → one question per stdin line. */
-function readArgs(argv: readonly string[]): AskArgs {
-  const args: AskArgs = { json: false, store: defaultStorePath() };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json') args.json = true;
-    else if (a === '--store') args.store = argv[++i] ?? args.store;
-    else if (a.startsWith('--store=')) args.store = a.slice('--store='.length);
-    else args.question = args.question === undefined ? a : `${args.question} ${a}`;
-  }
-  return args;
-}
+export const command = defineCommand({
+  name: 'ask',
+  args: '["问题 / QUESTION"]',
+  summary: '提问（无问题参数时逐行读取标准输入）/ ask (no question: one per stdin line)',
+  options,
+  run,
+});
 
 /** The CLI contract: intent, answers, warnings, text (one object per question). */
 function toJson(a: Answer): string {
@@ -32,18 +32,18 @@ function reply(question: string, store: Store, json: boolean): string {
   return json ? toJson(answer) : answer.text;
 }
 
-export async function run(argv: string[]): Promise<number> {
-  const args = readArgs(argv);
-  const store = await openStore(args.store);
-  if (args.question !== undefined) {
-    process.stdout.write(`${reply(args.question, store, args.json)}\n`);
+async function run({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
+  const json = values.json === true;
+  const store = await openStore(values.store ?? defaultStorePath());
+  if (positionals.length > 0) {
+    process.stdout.write(`${reply(positionals.join(' '), store, json)}\n`);
     return 0;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     const question = line.trim();
     if (question === '') continue;
-    process.stdout.write(`${reply(question, store, args.json)}\n${args.json ? '' : '\n'}`);
+    process.stdout.write(`${reply(question, store, json)}\n${json ? '' : '\n'}`);
   }
   return 0;
 }

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { checkReport, describeSkipped, findPrevious } from '../check/index.ts';
 import type { Report, Severity, Warning } from '../schema/index.ts';
 import { openStore } from '../store/index.ts';
+import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
 import { readReportFile } from './_read-report.ts';
 import { defaultStorePath } from './_store-path.ts';
 
@@ -13,7 +13,6 @@ interface Checked {
 }
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-const USAGE = '用法：cli check [FILE…] [--store PATH] [--json]\n';
 
 /** Checks one report against the pool; parser (PW) warnings are passed through in front. */
 function checkOne(report: Report, parseWarnings: readonly Warning[], pool: readonly Report[]): Checked {
@@ -39,25 +38,25 @@ function formatChecked(c: Checked): string {
   return out.join('\n');
 }
 
+const options = {
+  store: {
+    type: 'string',
+    arg: 'PATH',
+    help: '数据库文件 / store file (default: STORE_PATH, data/store.json)',
+  },
+  json: { type: 'boolean', help: '输出 JSON { warnings } / print JSON' },
+} satisfies Record<string, OptionSpec>;
+
 /** `check [FILE…] [--store PATH] [--json]`: files are parsed and checked (the store as context); no files = the whole store. */
-export async function run(argv: string[]): Promise<number> {
-  let parsed: ReturnType<
-    typeof parseArgs<{
-      options: { store: { type: 'string' }; json: { type: 'boolean' } };
-      allowPositionals: true;
-    }>
-  >;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { store: { type: 'string' }, json: { type: 'boolean' } },
-      allowPositionals: true,
-    });
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+export const command = defineCommand({
+  name: 'check',
+  args: '[FILE…]',
+  summary: '一致性检查（无文件时检查整个数据库）/ check reports (no file: the whole store)',
+  options,
+  run,
+});
+
+async function run({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
   const useStore = values.store !== undefined || positionals.length === 0;
   const stored = useStore ? (await openStore(values.store ?? defaultStorePath())).all() : [];
   const results: Checked[] = [];

@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type AddOutcome, addReports, type ReportFile } from '../pipeline/index.ts';
 import { openStore } from '../store/index.ts';
+import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
 import { defaultStorePath } from './_store-path.ts';
 
 /** Files named on the command line; directories contribute every regular, non-hidden file. */
@@ -55,16 +55,25 @@ function summarise(results: readonly AddOutcome[]): string {
 }
 
 /** `ingest FILE|DIR… [--store PATH] [--json]`: parse, check and upsert into the store. */
-export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { store: { type: 'string' }, json: { type: 'boolean' } },
-    allowPositionals: true,
-  });
-  if (positionals.length === 0) {
-    process.stderr.write('用法：cli ingest FILE|DIR… [--store PATH] [--json]\n');
-    return 2;
-  }
+const options = {
+  store: {
+    type: 'string',
+    arg: 'PATH',
+    help: '数据库文件 / store file (default: STORE_PATH, data/store.json)',
+  },
+  json: { type: 'boolean', help: '输出 JSON / print JSON' },
+} satisfies Record<string, OptionSpec>;
+
+export const command = defineCommand({
+  name: 'ingest',
+  args: 'FILE|DIR…',
+  summary: '解析、检查并存入数据库 / parse, check and store reports',
+  minPositionals: 1,
+  options,
+  run,
+});
+
+async function run({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
   const storePath = values.store ?? defaultStorePath();
   const store = await openStore(storePath);
   const { files, missing } = await expand(positionals);

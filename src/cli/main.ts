@@ -1,32 +1,47 @@
 #!/usr/bin/env node
-/** CLI entry: `cli <command> [args…]`; each command lives in its own module. */
+/**
+ * CLI entry: `cli <command> [args…] [--] [files…]`. Each command is one module exporting
+ * `command = defineCommand({ name, args, summary, options, run })` (see _args.ts); adding a command is
+ * one line in COMMANDS, adding an option is one entry in that command's `options`.
+ */
+import { type Command, runCommand } from './_args.ts';
 
-const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
+type Loader = () => Promise<{ command: Command }>;
+
+const COMMANDS: Record<string, Loader> = {
   parse: () => import('./parse.ts'),
   ingest: () => import('./ingest.ts'),
   check: () => import('./check.ts'),
   ask: () => import('./ask.ts'),
 };
 
-const USAGE = `用法 / usage:
-  cli parse FILE… [--json]                 解析年报，打印记录
-  cli ingest FILE|DIR… [--store PATH]      解析、检查并存入数据库
-  cli check [FILE…] [--store PATH] [--json] 一致性检查
-  cli ask "问题" [--json] [--store PATH]    提问（无问题参数时逐行读取标准输入）`;
+const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
+
+/** The list of commands with their one-line summaries (loads every command module). */
+async function usage(): Promise<string> {
+  const lines = ['用法 / usage: cli <command> [options] [--] [args…]   (cli <command> --help)', ''];
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const { command } = await load();
+    lines.push(`  ${`${name} ${command.args}`.padEnd(22)} ${command.summary}`);
+  }
+  return lines.join('\n');
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    const text = `${await usage()}\n`;
+    if (name) io.stdout(text);
+    else io.stderr(text);
     return name ? 0 : 2;
   }
-  const load = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    process.stderr.write(`未知命令 “${name}”\n${USAGE}\n`);
+    io.stderr(`未知命令 “${name}” / unknown command\n${await usage()}\n`);
     return 2;
   }
-  const mod = await load();
-  return mod.run(rest);
+  const { command } = await load();
+  return runCommand(command, rest, io);
 }
 
 // a reader that stops early (`| head`) closes the pipe: that ends the command, it is not an error

@@ -1,19 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
+import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
 import { readReportFile } from './_read-report.ts';
 
 /** `parse FILE… [--json]`: prints `{ reports, errors }` or a readable summary per file. */
-export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { json: { type: 'boolean' } },
-    allowPositionals: true,
-  });
-  if (positionals.length === 0) {
-    process.stderr.write('用法：cli parse FILE… [--json]\n');
-    return 2;
-  }
+const options = {
+  json: { type: 'boolean', help: '输出 JSON { reports, errors } / print JSON' },
+} satisfies Record<string, OptionSpec>;
+
+export const command = defineCommand({
+  name: 'parse',
+  args: 'FILE…',
+  summary: '解析年报，打印记录 / parse reports and print the records',
+  minPositionals: 1,
+  options,
+  run,
+});
+
+async function run({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
   const reports = [];
   const errors = [];
   const warnings = [];
