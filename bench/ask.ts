@@ -17,7 +17,12 @@ interface Area {
 
 /** A type alias (not an interface) so it fits the bench runner's Record<string, unknown>. */
 export type AskBench = {
-  ask: { p50_us: Record<'10' | '10000', number>; p99_us: Record<'10' | '10000', number> };
+  ask: {
+    p50_us: Record<'10' | '10000', number>;
+    p99_us: Record<'10' | '10000', number>;
+    /** p50 at 10,000 reports ÷ p50 at 10 (flat: ≤ 1.5). */
+    p50_ratio: number;
+  };
   store: { load_ms: { '10000': number }; json_parse_ms: { '10000': number }; rss_mb: { '10000': number } };
 };
 
@@ -132,6 +137,7 @@ export async function benchAsk(): Promise<AskBench> {
       ask: {
         p50_us: { '10': round(percentile(t10, 0.5)), '10000': round(percentile(t10k, 0.5)) },
         p99_us: { '10': round(percentile(t10, 0.99)), '10000': round(percentile(t10k, 0.99)) },
+        p50_ratio: Math.round((percentile(t10k, 0.5) / percentile(t10, 0.5)) * 100) / 100,
       },
       store: {
         load_ms: { '10000': round(loadMs) },

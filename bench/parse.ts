@@ -2,26 +2,49 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../src/parse/index.ts';
+import { steadyRate } from './steady.ts';
 
-/** Parse throughput on the bundled seeds, one core: reports per second. */
-export function benchParse(
-  reportsDir: string,
-  seconds = 2,
-): { reports_per_s: number; ms_per_report: number } {
-  const texts = readdirSync(reportsDir)
-    .filter((f) => f.endsWith('.txt'))
+export type ParseBench = {
+  reports: number;
+  failed: number;
+  reports_per_s: number;
+  min_per_s: number;
+  max_per_s: number;
+  windows: number;
+  warmup_s: number;
+};
+
+/** Texts of the bundled reports, `only` restricting them to a set of file names. */
+export function readReports(reportsDir: string, only?: ReadonlySet<string>): string[] {
+  return readdirSync(reportsDir)
+    .filter((f) => f.endsWith('.txt') && (!only || only.has(f)))
+    .sort()
     .map((f) => readFileSync(join(reportsDir, f), 'utf8'));
+}
+
+/**
+ * Steady-state parse throughput on one core (reports per second): warmed up until the rate is stable,
+ * then the median of several windows with their min and max. Reports that fail to parse still count
+ * (they cost time too) and are reported as `failed`.
+ */
+export function benchParse(texts: readonly string[], windowMs = 1000, windows = 7): ParseBench {
   const sha = createHash('sha256').update('bench').digest('hex');
-  for (const t of texts) parseReport(t, { file: 'warmup.txt', sha256: sha });
-  let n = 0;
-  const started = performance.now();
-  while (performance.now() - started < seconds * 1000) {
-    for (const t of texts) {
-      const r = parseReport(t, { file: 'bench.txt', sha256: sha });
-      if (!r.ok) throw new Error(`bench seed failed to parse: ${r.error.code}`);
-      n++;
-    }
-  }
-  const elapsed = (performance.now() - started) / 1000;
-  return { reports_per_s: Math.round(n / elapsed), ms_per_report: Number(((elapsed * 1000) / n).toFixed(3)) };
+  let failed = 0;
+  for (const t of texts) if (!parseReport(t, { file: 'bench.txt', sha256: sha }).ok) failed++;
+  const rate = steadyRate(
+    () => {
+      for (const t of texts) parseReport(t, { file: 'bench.txt', sha256: sha });
+      return texts.length;
+    },
+    { windowMs, windows },
+  );
+  return {
+    reports: texts.length,
+    failed,
+    reports_per_s: Math.round(rate.median),
+    min_per_s: Math.round(rate.min),
+    max_per_s: Math.round(rate.max),
+    windows: rate.windows,
+    warmup_s: rate.warmupS,
+  };
 }

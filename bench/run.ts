@@ -1,52 +1,106 @@
 /**
- * `npm run bench [-- --json]`: speed and memory figures, printed as numbers and ratios.
- * Targets: parse ≥ 1,000 reports/s; ask p50 at 10,000 reports ≤ 1.5× p50 at 10;
- * store load ≤ 3× a bare JSON.parse; check of the bundled store well under a second.
+ * `npm run bench [-- --json]`: speed and memory figures, each printed beside its target with PASS/FAIL.
+ * `--json` prints one JSON object and nothing else. `--only parse,chart` runs some sections.
  */
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchChart } from './chart.ts';
 import { benchCheck } from './check.ts';
-import { benchParse } from './parse.ts';
+import { benchParse, readReports } from './parse.ts';
 
 const REPORTS_DIR = fileURLToPath(new URL('../data/reports', import.meta.url));
+const GOLD_DIR = fileURLToPath(new URL('../test/fixtures/gold', import.meta.url));
 
 type Section = Record<string, unknown>;
 
-async function optional(name: string, load: () => Promise<Section>): Promise<Section> {
+interface Target {
+  name: string;
+  value: number | undefined;
+  op: '>=' | '<=';
+  limit: number;
+  unit: string;
+}
+
+async function optional(load: () => Promise<Section> | Section): Promise<Section> {
   try {
     return await load();
   } catch (e) {
-    return { [name]: { error: (e as Error).message } };
+    return { error: (e as Error).message };
   }
 }
 
+function num(section: unknown, ...path: string[]): number | undefined {
+  let v: unknown = section;
+  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+  return typeof v === 'number' ? v : undefined;
+}
+
+/** The seed reports: those with hand-checked gold. */
+function seedNames(): Set<string> {
+  return new Set(readdirSync(GOLD_DIR).map((f) => f.replace(/\.json$/, '.txt')));
+}
+
 async function main(): Promise<void> {
-  const json = process.argv.includes('--json');
-  const parse = benchParse(REPORTS_DIR);
-  const out: Section = { parse };
-  Object.assign(out, { check: benchCheck(REPORTS_DIR) });
-  Object.assign(
-    out,
-    await optional('ask', async () => {
-      const { benchAsk } = await import('./ask.ts');
-      return (await benchAsk()) as Section;
-    }),
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
+  });
+  const only = values.only ? new Set(values.only.split(',')) : undefined;
+  const want = (name: string) => !only || only.has(name);
+  const out: Section = {};
+  if (want('parse')) {
+    out.parse = {
+      seeds: benchParse(readReports(REPORTS_DIR, seedNames())),
+      bundled: benchParse(readReports(REPORTS_DIR)),
+    };
+  }
+  if (want('check')) out.check = benchCheck(REPORTS_DIR);
+  if (want('chart')) out.chart = await optional(benchChart);
+  if (want('pdf')) out.pdf = await optional(async () => (await import('./pdf.ts')).benchPdf());
+  if (want('ask')) out.ask = await optional(async () => (await import('./ask.ts')).benchAsk());
+  const targets: Target[] = [
+    {
+      name: 'parse seeds (median)',
+      value: num(out.parse, 'seeds', 'reports_per_s'),
+      op: '>=',
+      limit: 2600,
+      unit: '/s',
+    },
+    {
+      name: 'parse bundled (median)',
+      value: num(out.parse, 'bundled', 'reports_per_s'),
+      op: '>=',
+      limit: 2600,
+      unit: '/s',
+    },
+    { name: 'PDF batch', value: num(out.pdf, 'pages_per_s'), op: '>=', limit: 150, unit: ' pages/s' },
+    { name: 'chart 10 bars (warm p50)', value: num(out.chart, 'bar10_ms'), op: '<=', limit: 50, unit: ' ms' },
+    {
+      name: 'chart 5-series trend (warm p50)',
+      value: num(out.chart, 'trend5_ms'),
+      op: '<=',
+      limit: 50,
+      unit: ' ms',
+    },
+    { name: 'ask p50 10k ÷ 10', value: num(out.ask, 'ask', 'p50_ratio'), op: '<=', limit: 1.5, unit: '×' },
+  ];
+  const verdicts = targets
+    .filter((t) => t.value !== undefined)
+    .map((t) => ({ ...t, pass: t.op === '>=' ? t.value! >= t.limit : t.value! <= t.limit }));
+  out.targets = Object.fromEntries(
+    verdicts.map((t) => [t.name, { value: t.value, target: `${t.op} ${t.limit}`, pass: t.pass }]),
   );
-  Object.assign(
-    out,
-    await optional('pdf', async () => {
-      const { benchPdf } = await import('./pdf.ts');
-      return { pdf: await benchPdf() };
-    }),
-  );
-  if (json) {
+  if (values.json) {
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;
   }
-  process.stdout.write(
-    `parse: ${parse.reports_per_s} reports/s (${parse.ms_per_report} ms each; target ≥ 1000)\n`,
-  );
-  for (const [k, v] of Object.entries(out)) {
-    if (k !== 'parse') process.stdout.write(`${k}: ${JSON.stringify(v)}\n`);
+  for (const [k, v] of Object.entries(out))
+    if (k !== 'targets') process.stdout.write(`${k}: ${JSON.stringify(v)}\n`);
+  process.stdout.write('\ntargets:\n');
+  for (const t of verdicts) {
+    process.stdout.write(
+      `  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.value}${t.unit} (target ${t.op} ${t.limit}${t.unit})\n`,
+    );
   }
 }
 

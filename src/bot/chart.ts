@@ -1,19 +1,19 @@
-import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { ChartSpec } from '../answer/types.ts';
+import { type Anchor, GlyphWriter, resolveChartFont } from './_glyphs.ts';
 import { escapeHtml } from './html.ts';
 
-const FONT_FAMILY = 'Noto Sans SC';
+export { resolveChartFont };
+
 const WIDTH = 900;
 const HEIGHT = 520;
 const PLOT = { left: 80, right: 30, top: 70, bottom: 70 };
-const BAR_COLOR = '#3b6fb6';
+/** Colour-blind-safe series colours (Okabe–Ito), the first the single-series colour. */
+const PALETTE = ['#3b6fb6', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#000000'];
 
-/** The CJK font shipped from npm, so rendering needs no system font. */
-export function resolveChartFont(): string {
-  return createRequire(import.meta.url).resolve(
-    '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  );
+interface Series {
+  name: string;
+  values: (number | null)[];
 }
 
 /** A round axis maximum with 4–5 ticks. */
@@ -38,61 +38,100 @@ function formatTick(value: number): string {
   return Number(value.toFixed(2)).toLocaleString('en-US');
 }
 
-/** Builds the chart as SVG markup (pure; text escaped). */
-export function buildChartSvg(spec: ChartSpec): string {
+/** Axis labels without the prefix they all share (平潭综合实验区…), so the differing part shows. */
+function axisLabels(labels: readonly string[]): string[] {
+  if (labels.length < 2) return [...labels];
+  let common = 0;
+  const first = labels[0]!;
+  while (common < first.length && labels.every((l) => l[common] === first[common])) common++;
+  // keep whole labels when they differ only at the end (2023年 / 2024年) or share little
+  if (common < 2 || labels.some((l) => l.length - common < 2)) return [...labels];
+  return labels.map((l) => l.slice(common));
+}
+
+function seriesOf(spec: ChartSpec): Series[] {
+  return spec.series && spec.series.length > 0 ? spec.series : [{ name: '', values: spec.values }];
+}
+
+/** Builds the chart as SVG markup; text is drawn as glyph outlines (pure, no markup from the data). */
+export function buildChartSvg(spec: ChartSpec, fontFile = resolveChartFont()): string {
+  const glyphs = new GlyphWriter(fontFile);
+  const text = (s: string, x: number, y: number, size: number, fill: string, anchor: Anchor) =>
+    glyphs.text(s, x, y, size, fill, anchor);
+  const series = seriesOf(spec);
   const plotW = WIDTH - PLOT.left - PLOT.right;
   const plotH = HEIGHT - PLOT.top - PLOT.bottom;
-  const n = Math.max(spec.values.length, 1);
-  const { top, step } = niceMax(Math.max(0, ...spec.values));
+  const n = Math.max(spec.labels.length, ...series.map((s) => s.values.length), 1);
+  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const { top, step } = niceMax(Math.max(0, ...all));
   const y = (v: number) => PLOT.top + plotH - (Math.max(v, 0) / top) * plotH;
   const slot = plotW / n;
   const x = (i: number) => PLOT.left + slot * i + slot / 2;
   const parts: string[] = [
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
-    `<text x="${WIDTH / 2}" y="38" font-size="24" text-anchor="middle" fill="#222">${escapeHtml(spec.title)}</text>`,
-    `<text x="${PLOT.left - 10}" y="${PLOT.top - 14}" font-size="14" text-anchor="end" fill="#555">${escapeHtml(spec.unit)}</text>`,
+    text(spec.title, WIDTH / 2, 38, 24, '#222', 'middle'),
+    text(spec.unit, PLOT.left - 10, PLOT.top - 14, 14, '#555', 'end'),
   ];
   for (let t = 0; t <= top + step / 2; t += step) {
     parts.push(
       `<line x1="${PLOT.left}" x2="${WIDTH - PLOT.right}" y1="${y(t)}" y2="${y(t)}" stroke="#e2e2e2"/>`,
-      `<text x="${PLOT.left - 10}" y="${y(t) + 5}" font-size="14" text-anchor="end" fill="#555">${formatTick(t)}</text>`,
+      text(formatTick(t), PLOT.left - 10, y(t) + 5, 14, '#555', 'end'),
     );
   }
-  const points: string[] = [];
-  spec.values.forEach((value, i) => {
-    const label = escapeHtml(shortenLabel(spec.labels[i] ?? '', slot));
-    const valueText = `<text x="${x(i)}" y="${y(value) - 8}" font-size="15" text-anchor="middle" fill="#222">${formatTick(value)}</text>`;
-    if (spec.kind === 'bar') {
-      const w = Math.min(slot * 0.6, 90);
-      parts.push(
-        `<rect x="${x(i) - w / 2}" y="${y(value)}" width="${w}" height="${PLOT.top + plotH - y(value)}" fill="${BAR_COLOR}"/>`,
-      );
-    } else {
-      points.push(`${x(i)},${y(value)}`);
-      parts.push(`<circle cx="${x(i)}" cy="${y(value)}" r="5" fill="${BAR_COLOR}"/>`);
-    }
-    parts.push(
-      valueText,
-      `<text x="${x(i)}" y="${PLOT.top + plotH + 26}" font-size="15" text-anchor="middle" fill="#222">${label}</text>`,
-    );
+  axisLabels(spec.labels).forEach((label, i) => {
+    parts.push(text(shortenLabel(label, slot), x(i), PLOT.top + plotH + 26, 15, '#222', 'middle'));
   });
-  if (points.length > 1) {
-    parts.splice(
-      3,
-      0,
-      `<polyline points="${points.join(' ')}" fill="none" stroke="${BAR_COLOR}" stroke-width="3"/>`,
-    );
-  }
+  const labelValues = series.length === 1;
+  series.forEach((s, k) => {
+    const colour = PALETTE[k % PALETTE.length]!;
+    const points: string[] = [];
+    s.values.forEach((value, i) => {
+      if (value === null) return;
+      if (spec.kind === 'bar') {
+        const w = Math.min(slot * 0.6, 90);
+        parts.push(
+          `<rect x="${x(i) - w / 2}" y="${y(value)}" width="${w}" height="${PLOT.top + plotH - y(value)}" fill="${colour}"/>`,
+        );
+      } else {
+        points.push(`${x(i)},${y(value)}`);
+        parts.push(`<circle cx="${x(i)}" cy="${y(value)}" r="5" fill="${colour}"/>`);
+      }
+      if (labelValues) parts.push(text(formatTick(value), x(i), y(value) - 8, 15, '#222', 'middle'));
+    });
+    if (points.length > 1) {
+      parts.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="3"/>`);
+    }
+  });
+  if (series.length > 1) parts.push(legend(series, glyphs));
   parts.push(
     `<line x1="${PLOT.left}" x2="${WIDTH - PLOT.right}" y1="${PLOT.top + plotH}" y2="${PLOT.top + plotH}" stroke="#888"/>`,
   );
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" font-family="${FONT_FAMILY}">${parts.join('')}</svg>`;
+  // the title element keeps the chart's name readable by tools; glyphs carry what is seen
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><title>${escapeHtml(spec.title)}</title>${glyphs.defs()}${parts.join('')}</svg>`;
 }
 
-/** Renders the chart to PNG bytes with resvg and the bundled font (no browser, no system fonts). */
+/** One row of swatches and names under the title, right-aligned. */
+function legend(series: readonly Series[], glyphs: GlyphWriter): string {
+  const size = 13;
+  const names = series.map((s) => shortenLabel(s.name, 160));
+  const widths = names.map((name) => 18 + glyphs.measure(name, size) + 14);
+  let xPos = WIDTH - PLOT.right - widths.reduce((a, b) => a + b, 0);
+  const out: string[] = [];
+  names.forEach((name, k) => {
+    const colour = PALETTE[k % PALETTE.length]!;
+    out.push(
+      `<rect x="${xPos}" y="50" width="12" height="12" fill="${colour}"/>`,
+      glyphs.text(name, xPos + 18, 61, size, '#333', 'start'),
+    );
+    xPos += widths[k]!;
+  });
+  return out.join('');
+}
+
+/** Renders the chart to PNG bytes with resvg; no font is loaded by the rasteriser. */
 export function renderChart(spec: ChartSpec, fontFile = resolveChartFont()): Buffer {
-  const resvg = new Resvg(buildChartSvg(spec), {
-    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+  const resvg = new Resvg(buildChartSvg(spec, fontFile), {
+    font: { loadSystemFonts: false },
     fitTo: { mode: 'original' },
   });
   return resvg.render().asPng();

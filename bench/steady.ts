@@ -1,0 +1,59 @@
+/** A rate measured after warm-up: median of several windows, with min and max. */
+export interface SteadyRate {
+  median: number;
+  min: number;
+  max: number;
+  windows: number;
+  warmupS: number;
+}
+
+function rateOver(run: () => number, windowMs: number): number {
+  let n = 0;
+  const started = performance.now();
+  while (performance.now() - started < windowMs) n += run();
+  return (n * 1000) / (performance.now() - started);
+}
+
+/**
+ * Runs `run` (which returns how many units it did) in windows of `windowMs`. Warm-up goes on until
+ * two windows in a row agree within 5% (V8 has finished optimising), at most `maxWarmupMs`; then
+ * `windows` timed windows give the median, min and max rate in units per second.
+ */
+export function steadyRate(
+  run: () => number,
+  { windowMs = 1000, windows = 7, maxWarmupMs = 10_000 } = {},
+): SteadyRate {
+  const warmStart = performance.now();
+  let last = rateOver(run, windowMs / 2);
+  while (performance.now() - warmStart < maxWarmupMs) {
+    const now = rateOver(run, windowMs / 2);
+    const stable = Math.abs(now - last) / Math.max(now, last) < 0.05;
+    last = now;
+    if (stable) break;
+  }
+  const warmupS = Math.round((performance.now() - warmStart) / 100) / 10;
+  const rates: number[] = [];
+  for (let i = 0; i < windows; i++) rates.push(rateOver(run, windowMs));
+  rates.sort((a, b) => a - b);
+  return {
+    median: rates[Math.floor(rates.length / 2)]!,
+    min: rates[0]!,
+    max: rates.at(-1)!,
+    windows,
+    warmupS,
+  };
+}
+
+/** Median and p99 of timed calls (ms), after `warm` untimed calls. */
+export function timeCalls(run: () => unknown, calls: number, warm = 3): { p50: number; p99: number } {
+  for (let i = 0; i < warm; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
