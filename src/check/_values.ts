@@ -9,7 +9,7 @@ export const LEGAL_COL_IDS: readonly string[] = LEGAL_COLS.map((c) => c.id);
 const rowsWith = (prefix: string): string[] =>
   APPLY_ROWS.filter((r) => r.id.startsWith(prefix)).map((r) => r.id);
 
-/** Rows behind each derived group id of table 三 (RULES.md §1). */
+/** Rows behind each derived group id of table 三 (docs/schema.md, derived ids). */
 const GROUP_ROWS: Record<string, readonly string[]> = {
   denied_sum: rowsWith('denied_'),
   unable_sum: rowsWith('unable_'),

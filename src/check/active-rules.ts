@@ -82,7 +82,7 @@ const checkFeeDecimals: Rule = (report) => {
   return [createWarning(report, 'B-07', 'info', [FEE], `收费金额${v}万元小数位超过4位，疑似单位换算错误`)];
 };
 
-/** Family B: table 二 (RULES.md §3). B-08 is reserved. */
+/** Family B: table 二 (docs/rules.md). B-08 is reserved. */
 export const ACTIVE_RULES: readonly Rule[] = [
   checkCounts,
   checkFeeSign,

@@ -37,7 +37,7 @@ function nameKey(report: Report): string {
   return `${division}|${body}`;
 }
 
-/** True when two reports come from the same agency (RULES.md §1, cross-year pairing). */
+/** True when two reports come from the same agency (docs/rules.md, cross-year pairing). */
 export function isSameAgency(a: Report, b: Report): boolean {
   if (a.region?.code && b.region?.code) return agencyKey(a) === agencyKey(b);
   return nameKey(a) === nameKey(b);

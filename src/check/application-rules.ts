@@ -154,7 +154,7 @@ const checkSingleOtherRow: Rule = (report) => {
   return [createWarning(report, 'A-12', 'warning', ids, msg)];
 };
 
-/** Family A: table 三 (RULES.md §2). A-06 is evaluated by the parser on printed subtotals. */
+/** Family A: table 三 (docs/rules.md). A-06 is evaluated by the parser on printed subtotals. */
 export const APPLICATION_RULES: readonly Rule[] = [
   checkBlanks,
   checkCounts,

@@ -10,7 +10,7 @@ import { METADATA_RULES } from './metadata-rules.ts';
 import { NARRATIVE_RULES } from './narrative-rules.ts';
 import { PLAUSIBILITY_RULES } from './plausibility-rules.ts';
 
-/** Every rule family, in RULES.md order. PW warnings come from the parser and are passed through by callers. */
+/** Every rule family, in docs/rules.md order. PW warnings come from the parser and are passed through by callers. */
 export const ALL_RULES: readonly Rule[] = [
   ...APPLICATION_RULES,
   ...ACTIVE_RULES,

@@ -160,7 +160,7 @@ const checkCopiedAcrossAgencies: Rule = (report, ctx) => {
 };
 
 /**
- * Family X (RULES.md §8). The [2Y] rules emit nothing when the Y−1 report is not in the context;
+ * Family X (docs/rules.md). The [2Y] rules emit nothing when the Y−1 report is not in the context;
  * `describeSkipped` says why for the CLI.
  */
 export const CROSS_YEAR_RULES: readonly Rule[] = [

@@ -127,7 +127,7 @@ const checkManyBlanks: Rule = (report) => {
   return out;
 };
 
-/** Family F (RULES.md §5). F-05 comes from the parser; F-08 needs the source layout and is skipped. */
+/** Family F (docs/rules.md). F-05 comes from the parser; F-08 needs the source layout and is skipped. */
 export const FORMAT_RULES: readonly Rule[] = [
   checkFormat,
   checkCurrentFormat,

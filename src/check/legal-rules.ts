@@ -80,7 +80,7 @@ const checkComplete: Rule = (report) => {
   return [createWarning(report, 'C-05', 'error', ids, msg)];
 };
 
-/** Family C: table 四 (RULES.md §4). C-07 is evaluated by the parser on the printed subtotal. */
+/** Family C: table 四 (docs/rules.md). C-07 is not checked: the parser keeps no printed subtotal. */
 export const LEGAL_RULES: readonly Rule[] = [
   checkGroupTotals,
   checkCounts,

@@ -49,7 +49,7 @@ const checkSignature: Rule = (report, ctx) => {
   return [createWarning(report, 'M-03', 'error', [], `落款日期${s}不合理：应在${Y1}年内且不晚于发布日期`)];
 };
 
-/** M-04 keywords (RULES.md §6), looked for in numbered heading lines. */
+/** M-04 keywords (docs/rules.md), looked for in numbered heading lines. */
 const KEYWORDS: Record<string, string> = {
   一: '总体情况',
   二: '主动公开政府信息',
@@ -174,7 +174,7 @@ const checkOtherPart: Rule = (report) => {
   return [createWarning(report, 'M-11', 'info', [], '第六部分“其他需要报告的事项”仅写“无”')];
 };
 
-/** Family M: metadata and completeness (RULES.md §6). */
+/** Family M: metadata and completeness (docs/rules.md). */
 export const METADATA_RULES: readonly Rule[] = [
   checkPeriod,
   checkDeadline,

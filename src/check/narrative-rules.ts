@@ -54,7 +54,7 @@ const RELATED_NAMES: Record<string, string> = {
 };
 
 /**
- * Related fields whose value may explain a mismatch (RULES.md §7 preamble): the workload and the
+ * Related fields whose value may explain a mismatch (docs/rules.md, family N): the workload and the
  * results total of the same column (其中自然人申请741件 may count the carry-over too), the row's
  * 自然人 cell, and, when the row's 总计 cells are blank, the sum of its applicant columns.
  */
@@ -210,7 +210,7 @@ const checkBreakdowns: Rule = (report) =>
     return [createWarning(report, 'N-13', 'info', [], msg)];
   });
 
-/** Family N: prose versus tables (RULES.md §7), over the narrative items of §11. */
+/** Family N: prose versus tables (docs/rules.md), over the narrative items of docs/narrative.md. */
 export const NARRATIVE_RULES: readonly Rule[] = [
   checkStatedFigures,
   checkZeroClaims,

@@ -131,7 +131,7 @@ const checkDisclosureRate: Rule = (report) => {
   return [createWarning(report, 'P-10', 'info', ids, msg)];
 };
 
-/** Family P: plausibility (RULES.md §9). */
+/** Family P: plausibility (docs/rules.md). */
 export const PLAUSIBILITY_RULES: readonly Rule[] = [
   checkEmptyHighLevel,
   checkOrgOther,

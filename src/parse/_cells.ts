@@ -1,6 +1,6 @@
 /** Splitting a table line into a label and its value cells. */
 
-/** Cell text that means "left blank" (RULES.md PW-06). */
+/** Cell text that means "left blank" (docs/parse-warnings.md, PW-06). */
 const PLACEHOLDER = /^(?:[/\\—–\-－_]+|无|不适用)$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const PLAIN_INT = /^\d{1,15}$/;

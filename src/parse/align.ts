@@ -1,5 +1,5 @@
 /**
- * Alignment search (RULES.md §10): place k numbers into n slots so that the row's own
+ * Alignment search (docs/parse-warnings.md): place k numbers into n slots so that the row's own
  * arithmetic holds; never invent a number.
  */
 
@@ -134,7 +134,7 @@ const MAX_GLUED_DIGITS = 16;
 
 /**
  * Splits integer tokens whose digits were glued together (12047 → 12 | 0 | 47) into exactly
- * `n` numbers that satisfy `check`. Returns every distinct reading (RULES.md PW-05).
+ * `n` numbers that satisfy `check`. Returns every distinct reading (docs/parse-warnings.md, PW-05).
  */
 export function splitGlued(tokens: readonly string[], n: number, check: RowCheck): number[][] {
   if (tokens.length === 0 || tokens.length >= n || !tokens.every((t) => /^\d+$/.test(t))) return [];

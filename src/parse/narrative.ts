@@ -47,7 +47,7 @@ const docTriggers = (row: string, noun: string): TriggerDef[] =>
     },
   ].map((t) => ({ ...t, strength: 'strong' as const }));
 
-/** RULES.md §11 phrase → field map. */
+/** Phrase → field map (docs/narrative.md). */
 const TRIGGERS: readonly TriggerDef[] = [
   {
     field: 'apply.new_received.total',
@@ -208,7 +208,7 @@ const isSpace = (c: number) =>
   c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === 0x3000;
 
 /**
- * RULES.md §11 normalisation in one pass: NFKC, 査 → 查, digit grouping commas dropped
+ * Normalisation (docs/narrative.md) in one pass: NFKC, 査 → 查, digit grouping commas dropped
  * (3,164 → 3164), whitespace removed except between Latin words, ASCII punctuation made full-width.
  */
 function normaliseProse(raw: string): string {
@@ -346,7 +346,7 @@ function unitFits(kind: Kind, unit: string): boolean {
   return COUNT_UNITS.has(unit) || (unit.startsWith('万') && COUNT_UNITS.has(unit.slice(1)));
 }
 
-/** Whether a match must be discarded (RULES.md §11 discard rules). */
+/** Whether a match must be discarded (docs/narrative.md, discard rules). */
 function isDiscarded(clause: string, trigger: Trigger, num: NumToken): boolean {
   const between = clause.slice(trigger.end, num.start);
   const near = clause.slice(Math.max(0, num.start - 4), num.start);
@@ -543,7 +543,7 @@ function restOfSentence({ text, end }: RestOf): string {
 }
 
 /**
- * Figures stated in the prose of parts 一–六 (RULES.md §11): table-field claims with their
+ * Figures stated in the prose of parts 一–六 (docs/narrative.md): table-field claims with their
  * strength, zero claims, N-13 breakdowns, and the other figures a reader notices (field null).
  */
 export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem[] {

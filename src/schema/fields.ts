@@ -3,7 +3,7 @@
 export type TableId = '二' | '三' | '四';
 
 export interface FieldDef {
-  /** Stable id from SCHEMA.md, e.g. `apply.np_petition.total`. */
+  /** Stable id from docs/schema.md, e.g. `apply.np_petition.total`. */
   id: string;
   table: TableId;
   /** Official row label (Chinese). */

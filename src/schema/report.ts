@@ -18,7 +18,7 @@ export const NarrativeItemSchema = z.object({
   text: z.string(),
   /** 1-based line in the source text. */
   line: z.number().int(),
-  /** Strength of the trigger pattern (RULES.md §11); sets the N-rule severity. */
+  /** Strength of the trigger pattern (docs/narrative.md); sets the N-rule severity. */
   strength: z.enum(['strong', 'weak']).optional(),
   /** True for zero claims such as 未收到政府信息公开申请. */
   zeroClaim: z.boolean().optional(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 
 export const WarningSchema = z.object({
-  /** Rule id from RULES.md, e.g. A-04 or PW-03. */
+  /** Rule id from docs/rules.md or docs/parse-warnings.md, e.g. A-04 or PW-03. */
   rule: z.string(),
   severity: SeveritySchema,
   /** Report id `<agency>-<year>`. */

@@ -2,7 +2,7 @@ import type { CheckContext } from '../../src/check/index.ts';
 import { checkReport } from '../../src/check/index.ts';
 import { FIELD_IDS, type NarrativeItem, type Report } from '../../src/schema/index.ts';
 
-/** Non-zero cells of a small, fully consistent report (every identity in RULES.md holds). */
+/** Non-zero cells of a small, fully consistent report (every identity in docs/rules.md holds). */
 const CONSISTENT: Record<string, number> = {
   'active.normative_doc.issued': 2,
   'active.normative_doc.repealed': 1,

@@ -16,7 +16,7 @@ function rulesFor(base: string): string[] {
   return checkReport(report, { published: gold.published }).map((w) => `${w.rule}:${w.severity}`);
 }
 
-describe('seed reports: every gold inconsistency is found under its RULES.md rule', () => {
+describe('seed reports: every gold inconsistency is found under its docs/rules.md rule', () => {
   it.each([
     ['003_5d77362307499405', ['B-04:warning', 'B-03:warning', 'N-01:warning', 'M-03:error']],
     ['000_378100d4189c1d99', ['A-02:error', 'A-03:error']],

@@ -58,7 +58,7 @@ describe('extractNarrative on the seed reports', () => {
   });
 });
 
-describe('extractNarrative rules (RULES.md §11)', () => {
+describe('extractNarrative rules (docs/narrative.md)', () => {
   it.each([
     ['本年度新收政府信息公开申请25件。', 'apply.new_received.total', 25, 'strong'],
     ['共收到政府信息公开申请5件，其中自然人申请3件。', 'apply.new_received.natural', 3, 'strong'],
