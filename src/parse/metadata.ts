@@ -1,5 +1,8 @@
+import type { Region, Warning } from '../schema/index.ts';
 import type { TextLine } from './_notes.ts';
 import { readChineseNumber, rewriteChineseYears } from './chinese-numerals.ts';
+import { normaliseText } from './normalise.ts';
+import { divisionShortForms, divisionsOneCharAway, findRegion, findZone, isPlaceName } from './region.ts';
 
 export interface TitleInfo {
   title: string;
@@ -116,4 +119,255 @@ export function readSignature(lines: readonly TextLine[]): {
     return { signed, sigAgency };
   }
   return { signed: null, sigAgency: null };
+}
+
+/** What a crawler's header says about the page a report was saved from. */
+export interface CrawlerHeader {
+  /** 标题: the report's title as the page gives it. */
+  title: string | null;
+  /** 1-based line of the title field. */
+  titleLine: number;
+  /** 发布时间 as ISO yyyy-mm-dd. */
+  published: string | null;
+  /** 原文链接: the page the report was published on. */
+  url: string | null;
+}
+
+/** `key: value` lines a crawler or a page's field table puts above the text. */
+const HEADER_FIELD =
+  /^\s*(标题|题目|名称|发布时间|发布日期|成文日期|文号|发文字号|发布机构|发文机关|来源|栏目|原文链接|原文地址|网址|链接|本地目录|索引号|主题分类|分类|关键词)\s*[:：]\s*(.*?)\s*$/;
+/** The line that ends the header: `==== 正文 ====`. */
+const BODY_MARK = /^\s*[=＝\-—_*#]{3,}\s*正文\s*[=＝\-—_*#]{3,}\s*$/;
+const HEADER_SCAN = 20;
+
+function isoDate(text: string): string | null {
+  const m = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);
+  if (!m) return null;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
+}
+
+/**
+ * Splits a crawler header (标题 / 发布时间 / 文号 / 发布机构 / 栏目 / 原文链接 … then `==== 正文 ====`)
+ * off the top of a saved page. The header lines are blanked in the returned body (line numbers
+ * stay), so they are never read as the report's own prose. 发布机构 is site metadata, often a
+ * short form (区财政金融局) or the parent government: it is not read as the agency.
+ */
+export function splitCrawlerHeader(raw: string): { header: CrawlerHeader | null; body: string } {
+  const lines = raw.slice(0, 8000).split('\n');
+  const fields = new Map<string, { value: string; line: number }>();
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < Math.min(lines.length, HEADER_SCAN); i++) {
+    const text = lines[i]!.normalize('NFKC');
+    if (first < 0 && text.trim() === '') continue;
+    if (BODY_MARK.test(text)) {
+      if (first >= 0) last = i;
+      break;
+    }
+    const m = HEADER_FIELD.exec(text);
+    if (m) {
+      if (first < 0) first = i;
+      if (!fields.has(m[1]!)) fields.set(m[1]!, { value: m[2]!, line: i + 1 });
+      last = i;
+    } else if (first < 0 || text.length > 80 || /[。；]/.test(text)) break;
+  }
+  const titled = fields.get('标题') ?? fields.get('题目') ?? fields.get('名称');
+  const dated = fields.get('发布时间') ?? fields.get('发布日期');
+  const linked = fields.get('原文链接') ?? fields.get('原文地址') ?? fields.get('网址') ?? fields.get('链接');
+  if (first < 0 || fields.size < 2 || !(titled || dated || linked)) return { header: null, body: raw };
+  const url = linked && /^https?:\/\/\S+$/i.test(linked.value) ? linked.value : null;
+  const header: CrawlerHeader = {
+    title: titled?.value ? titled.value : null,
+    titleLine: titled?.line ?? first + 1,
+    published: dated ? isoDate(dated.value) : null,
+    url,
+  };
+  const all = raw.split('\n');
+  for (let i = first; i <= last; i++) all[i] = all[i]!.endsWith('\r') ? '\r' : '';
+  return { header, body: all.join('\n') };
+}
+
+const AGENCY_END = '(?:委员会|办公室|办公厅|人民政府|管理局|局|厅|委|办|署|院|中心)';
+const CJK_RUN = /[\u4e00-\u9fff]+$/;
+
+function mostFrequent(found: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const f of found) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0];
+}
+
+/** True when every character of `short` occurs in `long`, in order, they start alike, and `long` is not just longer. */
+function abbreviates(short: string, long: string): boolean {
+  // 科委 ⊂ 科学技术委员会; 人民政府 is not a short form of 人民政府办公室
+  if (long.length <= short.length || long[0] !== short[0] || long.includes(short)) return false;
+  let k = 0;
+  for (const c of long) if (c === short[k]) k++;
+  return k === short.length;
+}
+
+/**
+ * The agency's full name when the title gives a short form the report spells out elsewhere:
+ * 区财政金融局 → 平潭综合实验区财政金融局 (the place the body or signature names before it),
+ * 上海市科委 → 上海市科学技术委员会 (a name in the body or signature that the short form abbreviates).
+ * A name that is merely spelt differently (财政全融局) is never taken.
+ */
+export function fullAgencyName(agency: string, text: string, sigAgency: string | null): string {
+  const hay = compact(`${text}\n${sigAgency ?? ''}`);
+  const level = /^[省市县区州旗]/.exec(agency)?.[0];
+  if (level && !isPlaceName(agency.slice(0, 2)) && agency.length >= 3) {
+    // a name without its place: the place written before the same name elsewhere
+    const rest = agency.slice(1);
+    const found: string[] = [];
+    for (let at = hay.indexOf(rest); at >= 0 && found.length < 50; at = hay.indexOf(rest, at + 1)) {
+      const run = CJK_RUN.exec(hay.slice(Math.max(0, at - 16), at))?.[0] ?? '';
+      for (let k = run.length - 2; k >= 0; k--) {
+        const place = run.slice(k);
+        if (place.endsWith(level) && isPlaceName(place)) {
+          found.push(place + rest);
+          break;
+        }
+      }
+    }
+    return mostFrequent(found) ?? agency;
+  }
+  // a place and a short tail (科委, 发改委): a longer name after the same place that it abbreviates
+  let placeEnd = 0;
+  for (let k = 2; k <= Math.min(agency.length - 2, 12); k++)
+    if (isPlaceName(agency.slice(0, k))) placeEnd = k;
+  const place = agency.slice(0, placeEnd);
+  const tail = agency.slice(placeEnd);
+  if (!place || tail.length > 4 || tail.length < 2) return agency;
+  const re = new RegExp(`${place}([\\u4e00-\\u9fff]{${tail.length},16}?${AGENCY_END})`, 'g');
+  const found = [...hay.matchAll(re)].map((m) => m[1]!).filter((n) => abbreviates(tail, n));
+  const best = mostFrequent(found);
+  return best ? place + best : agency;
+}
+
+/** `gov` for a people's government's (or a zone administration's) own report, else `dept`. */
+export function agencyKind(agency: string): 'gov' | 'dept' {
+  if (/人民政府$|^[^办局委厅署]*政府$/.test(agency)) return 'gov';
+  const zone = findZone(agency);
+  return zone && /^(?:管理委员会|管委会)$/.test(agency.slice(zone.index + zone.name.length)) ? 'gov' : 'dept';
+}
+
+/**
+ * Region of the agency. When no division is named but the agency's place name is one
+ * character away from exactly one real division, and the report elsewhere agrees (the
+ * province or city is named, or the signature spells the division), that division is taken:
+ * the agency is recorded with the corrected place, and a warning keeps the printed form.
+ */
+function resolveRegion(
+  agency: string,
+  text: string,
+  sigAgency: string | null,
+): { agency: string; region: Region | null; notes: Warning[] } {
+  const context = text.slice(0, 6000);
+  const region = findRegion(agency, context);
+  if (region) return { agency, region, notes: [] };
+  for (let end = 3; end <= Math.min(agency.length, 10); end++) {
+    const printed = agency.slice(0, end);
+    if (!/[省市县区旗州盟]$/.test(printed) || isPlaceName(printed)) continue;
+    const near = divisionsOneCharAway(printed);
+    if (near.length !== 1) continue;
+    const real = near[0]!;
+    const spelt = divisionShortForms(real.name).filter((f) => f.length === printed.length);
+    const corrected = spelt.find((f) => [...f].filter((c, i) => c !== printed[i]).length === 1) ?? real.name;
+    const sig = compact(sigAgency ?? '');
+    const evidence = sig.includes(corrected)
+      ? `落款“${sig}”`
+      : [real.province, real.city]
+          .filter((p): p is string => !!p && p !== real.name)
+          .flatMap((p) => divisionShortForms(p))
+          .find((p) => p.length >= 2 && text.includes(p));
+    if (!evidence) continue;
+    const fixed = corrected + agency.slice(end);
+    const where = [real.province, real.city].filter((p, i, a) => p && a.indexOf(p) === i).join('');
+    return {
+      agency: fixed,
+      region: real,
+      notes: [
+        {
+          rule: 'PW-11',
+          severity: 'warning',
+          report: '',
+          fields: [],
+          message: `机关名称“${agency}”中的“${printed}”不是现有行政区划，按“${corrected}”（${where}，依据：${evidence.startsWith('落款') ? evidence : `正文提到“${evidence}”`}）识别；原文写作“${printed}”`,
+        },
+      ],
+    };
+  }
+  return { agency, region: null, notes: [] };
+}
+
+/**
+ * Who wrote the report: the full agency name (fullAgencyName), its region (with a misspelt
+ * place corrected under the rules of resolveRegion) and its kind, plus notes on what was read
+ * other than as printed in the title.
+ */
+export function resolveAgency(
+  titleAgency: string,
+  text: string,
+  sigAgency: string | null,
+): { agency: string; kind: 'gov' | 'dept'; region: Region | null; notes: Warning[] } {
+  const full = fullAgencyName(titleAgency, text, sigAgency);
+  const notes: Warning[] = [];
+  if (full !== titleAgency) {
+    notes.push({
+      rule: 'PW-11',
+      severity: 'info',
+      report: '',
+      fields: [],
+      message: `标题中的机关简称“${titleAgency}”按正文或落款中的全称“${full}”记录`,
+    });
+  }
+  const r = resolveRegion(full, text, sigAgency);
+  return { agency: r.agency, kind: agencyKind(r.agency), region: r.region, notes: [...notes, ...r.notes] };
+}
+
+/** Everything a report says about itself: title, year, who wrote it, where and when. */
+export interface ReportHead {
+  title: TitleInfo;
+  agency: string;
+  kind: 'gov' | 'dept';
+  region: Region | null;
+  signed: string | null;
+  sigAgency: string | null;
+  published: string | null;
+  url: string | null;
+  /** Notes on names read other than as printed (PW-11). */
+  notes: Warning[];
+}
+
+/** Reads the head of a normalised report (header from splitCrawlerHeader, or null). */
+export function readHead(
+  lines: readonly TextLine[],
+  text: string,
+  header: CrawlerHeader | null,
+): ReportHead | undefined {
+  const { signed, sigAgency } = readSignature(lines);
+  // the header's 标题 first: the page's own first line may be a breadcrumb or site name
+  const title =
+    (header?.title ? readTitle([{ text: header.title, line: header.titleLine }], sigAgency) : undefined) ??
+    readTitle(lines, sigAgency);
+  if (!title) return undefined;
+  const who = resolveAgency(title.agency, text, sigAgency);
+  return {
+    title,
+    ...who,
+    signed,
+    sigAgency,
+    published: header?.published ?? null,
+    url: header?.url ?? null,
+  };
+}
+
+/** The head of a report's raw text, without reading its tables. */
+export function readMetadata(raw: string): ReportHead | undefined {
+  const { header, body } = splitCrawlerHeader(raw);
+  const text = normaliseText(body);
+  const lines = text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+  return readHead(lines, text, header);
 }

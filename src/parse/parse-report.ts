@@ -4,10 +4,9 @@ import type { RawSource, TableResult, TextLine } from './_notes.ts';
 import { parseActiveTable } from './active-table.ts';
 import { parseApplicationTable } from './application-table.ts';
 import { parseLegalTable } from './legal-table.ts';
-import { readPeriod, readSignature, readTitle } from './metadata.ts';
+import { readHead, readPeriod, splitCrawlerHeader } from './metadata.ts';
 import { extractNarrative } from './narrative.ts';
 import { normaliseText } from './normalise.ts';
-import { findRegion } from './region.ts';
 import type { ParseResult, SourceInfo } from './result.ts';
 import { findLayout, type Layout, sliceSections } from './sections.ts';
 
@@ -116,11 +115,13 @@ function detectFormat(
 export function parseReport(raw: string, source: SourceInfo): ParseResult {
   const unreadable = checkReadable(raw);
   if (unreadable) return unreadable;
-  const text = normaliseText(raw);
+  // a crawler's header (标题 / 发布时间 / 原文链接 …) is page metadata, not report text
+  const { header, body } = splitCrawlerHeader(raw);
+  const text = normaliseText(body);
   const lines: TextLine[] = text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
   const layout = findLayout(lines);
   // table lines carry the text as written: column positions are measured on it
-  const written: RawSource = { text: raw };
+  const written: RawSource = { text: body };
   const debris: Warning[] = [];
   const variant = layout.tables.三 ? findLabelVariant(lines.slice(...layout.tables.三)) : undefined;
   if (variant) debris.push(variant);
@@ -128,9 +129,8 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
   const apply = parseApplicationTable(regionLines(lines, layout, '三', debris, written));
   const legal = parseLegalTable(regionLines(lines, layout, '四', debris, written));
   const tables = [active, apply, legal];
-  const { signed, sigAgency } = readSignature(lines);
-  const title = readTitle(lines, sigAgency);
-  if (!title) {
+  const head = readHead(lines, text, header);
+  if (!head) {
     return fail(
       'NOT_A_REPORT',
       tables.some((t) => t.found)
@@ -141,21 +141,22 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
   if (!tables.some((t) => t.found)) {
     return fail(
       'NO_TABLES',
-      `找到了《${title.title}》的标题，但没有识别到主动公开、依申请公开或复议诉讼统计表；请提供含表格的全文`,
+      `找到了《${head.title.title}》的标题，但没有识别到主动公开、依申请公开或复议诉讼统计表；请提供含表格的全文`,
     );
   }
-  const id = `${title.agency}-${title.year}`;
+  const id = `${head.agency}-${head.title.year}`;
   const { format, old } = detectFormat(text, tables);
   const record: Report = {
     id,
-    title: title.title,
-    agency: title.agency,
-    kind: /人民政府$|^[^办局委厅署]*政府$/.test(title.agency) ? 'gov' : 'dept',
-    region: findRegion(title.agency, text.slice(0, 6000)),
-    year: title.year,
+    title: head.title.title,
+    agency: head.agency,
+    kind: head.kind,
+    region: head.region,
+    year: head.title.year,
     period: readPeriod(text),
-    signed,
-    source: { file: source.file, sha256: source.sha256 },
+    signed: head.signed,
+    published: head.published,
+    source: { file: source.file, sha256: source.sha256, url: head.url },
     // Object.assign: spreading 200-key records is ~25× slower in V8
     values: Object.assign({}, active.values, apply.values, legal.values),
     blanks: [...active.blanks, ...apply.blanks, ...legal.blanks],
@@ -163,13 +164,13 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
     text: {
       format,
       sections: sliceSections(lines, layout),
-      sigAgency,
+      sigAgency: head.sigAgency,
       feeUnit: active.feeUnit,
       oldLabels: old,
     },
   };
   // validated against ReportSchema where it enters the store, not on this hot path
-  const warnings: Warning[] = [...debris, ...tables.flatMap((t) => t.notes)].map((n) => ({
+  const warnings: Warning[] = [...head.notes, ...debris, ...tables.flatMap((t) => t.notes)].map((n) => ({
     ...n,
     report: id,
   }));

@@ -109,11 +109,14 @@ function toRegion(e: Entry): Region {
 const TOWN_SUFFIX = /^(?:镇|乡|街道)/;
 
 /**
- * Finds the administrative division an agency belongs to. The longest name found in the
- * agency wins; ties are broken by the province and city names mentioned in the report text.
+ * Finds the administrative division an agency belongs to: a zone's host division, else the
+ * longest division name found in the agency wins; ties are broken by the province and city names mentioned in the report text.
  */
 export function findRegion(agency: string, context: string): Region | null {
   loadEntries();
+  // a zone's bodies belong to the division hosting it (平潭综合实验区 is not 平潭县's 区)
+  const zone = findZone(agency);
+  if (zone) return zone.region;
   let best: { e: Entry; score: number } | undefined;
   for (let i = 0; i < agency.length; i++) {
     for (let len = 2; len <= longestAlias && i + len <= agency.length; len++) {
@@ -133,4 +136,91 @@ export function findRegion(agency: string, context: string): Region | null {
     }
   }
   return best ? toRegion(best.e) : null;
+}
+
+/**
+ * National and provincial zones and new areas that are not divisions of GB/T 2260 themselves,
+ * with the division that hosts them (general knowledge: the county, district or city the zone
+ * lies in or is run by). A zone's bureaus and sub-area offices belong to the host's region.
+ */
+const ZONES: readonly { name: string; host: string }[] = [
+  { name: '平潭综合实验区', host: '350128' },
+  { name: '雄安新区', host: '130600' },
+  { name: '两江新区', host: '500000' },
+  { name: '天府新区', host: '510100' },
+  { name: '舟山群岛新区', host: '330900' },
+  { name: '兰州新区', host: '620100' },
+  { name: '南沙新区', host: '440115' },
+  { name: '西咸新区', host: '610100' },
+  { name: '贵安新区', host: '520100' },
+  { name: '西海岸新区', host: '370211' },
+  { name: '金普新区', host: '210213' },
+  { name: '哈尔滨新区', host: '230100' },
+  { name: '长春新区', host: '220100' },
+  { name: '赣江新区', host: '360100' },
+  { name: '滇中新区', host: '530100' },
+  { name: '江北新区', host: '320100' },
+  { name: '福州新区', host: '350100' },
+  { name: '湘江新区', host: '430100' },
+  { name: '横琴粤澳深度合作区', host: '440400' },
+  { name: '前海深港现代服务业合作区', host: '440300' },
+  { name: '苏州工业园区', host: '320500' },
+  { name: '临港新片区', host: '310115' },
+];
+
+export interface Zone {
+  /** The zone's name as written, e.g. 平潭综合实验区. */
+  name: string;
+  /** Where the name starts in the text searched. */
+  index: number;
+  region: Region;
+}
+
+/** The zone or new area an agency name belongs to (平潭综合实验区财政金融局 → 平潭综合实验区), if any. */
+export function findZone(agency: string): Zone | null {
+  const list = loadEntries();
+  for (const z of ZONES) {
+    const index = agency.indexOf(z.name);
+    if (index < 0) continue;
+    const host = list.find((e) => e.code === z.host);
+    if (host) return { name: z.name, index, region: toRegion(host) };
+  }
+  return null;
+}
+
+/** True when `name` is a division (full name or a short form ending in its level, 化隆县) or a zone. */
+export function isPlaceName(name: string): boolean {
+  loadEntries();
+  if (ZONES.some((z) => z.name === name)) return true;
+  return !!byAlias?.get(name)?.some((e) => e.name === name || /[省市县区旗州盟]$/.test(name));
+}
+
+let nearIndex: Map<string, Entry[]> | undefined;
+
+/** Divisions whose name (or short form with its level) differs from `name` in exactly one character. */
+export function divisionsOneCharAway(name: string): Region[] {
+  const list = loadEntries();
+  if (!nearIndex) {
+    nearIndex = new Map();
+    for (const e of list) {
+      const forms = e.aliases.filter((a) => a === e.name || /[省市县区旗州盟]$/.test(a));
+      for (const f of forms) {
+        if (f.length < 3) continue;
+        for (let i = 0; i < f.length - 1; i++) {
+          const key = `${f.slice(0, i)}?${f.slice(i + 1)}`;
+          const bucket = nearIndex.get(key);
+          if (!bucket) nearIndex.set(key, [e]);
+          else if (!bucket.includes(e)) bucket.push(e);
+        }
+      }
+    }
+  }
+  const found = new Map<string, Entry>();
+  // the level character (县, 市 …) is kept: only the proper name is taken as misspelt
+  for (let i = 0; i < name.length - 1; i++) {
+    for (const e of nearIndex.get(`${name.slice(0, i)}?${name.slice(i + 1)}`) ?? []) {
+      if (!e.aliases.includes(name)) found.set(e.code, e);
+    }
+  }
+  return [...found.values()].map(toRegion);
 }

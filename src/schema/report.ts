@@ -37,7 +37,14 @@ export const ReportSchema = z.object({
   period: z.object({ from: z.string(), to: z.string() }).nullable(),
   /** Date under the signature, ISO yyyy-mm-dd. */
   signed: z.string().nullable(),
-  source: z.object({ file: z.string(), sha256: z.string() }),
+  /** Date the page was published (a crawler header's 发布时间), ISO yyyy-mm-dd; null when unknown. */
+  published: z.string().nullable().optional(),
+  source: z.object({
+    file: z.string(),
+    sha256: z.string(),
+    /** Where the report was published (a crawler header's 原文链接); null when unknown. */
+    url: z.string().nullable().optional(),
+  }),
   /** Cell values by field id; null when the report lacks the cell. Fees in 万元. */
   values: z.record(z.string(), z.number().nullable()),
   /** Cells present but blank (value 0 in `values`). */
