@@ -9,6 +9,8 @@ export interface ReportFile {
   /** File name as the user gave it (shown in messages and kept as `source.file`). */
   file: string;
   bytes: Uint8Array;
+  /** Where the file was downloaded from; kept as `source.url` so answers can cite it. */
+  url?: string;
 }
 
 export type AddOutcome =
@@ -26,6 +28,7 @@ export async function parseFile(input: ReportFile): Promise<ParsedFile> {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const parsed = parseReport(extracted.value.text, { file: input.file, sha256 });
   if (!parsed.ok) return { file: input.file, ok: false, ...parsed.error };
+  if (input.url) parsed.report.source.url = input.url;
   const valid = ReportSchema.safeParse(parsed.report);
   if (!valid.success) {
     const issue = valid.error.issues[0];
