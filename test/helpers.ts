@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseReport } from '../src/parse/index.ts';
@@ -24,12 +25,19 @@ export interface GoldRecord {
   inconsistencies: { rule: string; detail: string; severity: string }[];
 }
 
-/** The bundled seed report files (data/reports), sorted. */
+/** The bundled seed report files (data/reports, the ones with hand-checked gold), sorted. */
 export function seedFiles(): string[] {
   return readdirSync(REPORTS_DIR)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => f.endsWith('.txt') && existsSync(join(FIXTURES_DIR, 'gold', f.replace(/\.txt$/, '.json'))))
     .sort()
     .map((f) => join(REPORTS_DIR, f));
+}
+
+/** A folder (by default a fresh temp one) holding copies of the seed reports alone (data/reports bundles more). */
+export function seedDir(dir = mkdtempSync(join(tmpdir(), 'nianbao-seeds-'))): string {
+  mkdirSync(dir, { recursive: true });
+  for (const f of seedFiles()) copyFileSync(f, join(dir, basename(f)));
+  return dir;
 }
 
 export function readSeed(file: string): string {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Logger } from '../logger.ts';
-import { addReports, type ReportFile } from '../pipeline/index.ts';
+import { addReports, isSideFile, type ReportFile } from '../pipeline/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 
 async function readSources(dir: string): Promise<ReportFile[]> {
@@ -11,7 +11,7 @@ async function readSources(dir: string): Promise<ReportFile[]> {
     throw cause;
   });
   const names = entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && !isSideFile(e.name))
     .map((e) => e.name)
     .sort();
   return Promise.all(

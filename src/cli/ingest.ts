@@ -1,11 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { type AddOutcome, addReports, type ReportFile } from '../pipeline/index.ts';
+import { type AddOutcome, addReports, isSideFile, type ReportFile } from '../pipeline/index.ts';
 import { openStore } from '../store/index.ts';
 import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
 import { defaultStorePath } from './_store-path.ts';
 
-/** Files named on the command line; directories contribute every regular, non-hidden file. */
+/** Files named on the command line; directories contribute every regular, non-hidden file but side files. */
 async function expand(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
@@ -13,9 +13,12 @@ async function expand(paths: readonly string[]): Promise<{ files: string[]; miss
     const info = await stat(p).catch(() => undefined);
     if (!info) missing.push(p);
     else if (info.isDirectory()) {
-      // every file is tried (formats are recognised by content); failures are listed, never skipped silently
+      // every file is tried (formats are recognised by content); failures are listed, never skipped silently;
+      // only a folder's README / manifest / data tables (isSideFile) are not reports
       const entries = await readdir(p, { withFileTypes: true });
-      const names = entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
+      const names = entries
+        .filter((e) => e.isFile() && !e.name.startsWith('.') && !isSideFile(e.name))
+        .map((e) => e.name);
       files.push(...names.sort().map((n) => join(p, n)));
     } else files.push(p);
   }

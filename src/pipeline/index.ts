@@ -6,3 +6,4 @@ export {
   type ReportFile,
   warningsFor,
 } from './add-reports.ts';
+export { isSideFile } from './side-files.ts';

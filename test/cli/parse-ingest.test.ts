@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPORTS_DIR, ROOT, seedFiles } from '../helpers.ts';
+import { ROOT, seedDir, seedFiles } from '../helpers.ts';
 
 function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
   const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -38,10 +38,11 @@ describe('cli parse', () => {
 describe('cli ingest', () => {
   it('adds a directory, then reports it unchanged, and says where the store is', () => {
     const store = join(tmp(), 'store.json');
-    const first = cli(['ingest', REPORTS_DIR, '--store', store]);
+    const seeds = seedDir();
+    const first = cli(['ingest', seeds, '--store', store]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('合计：新增 5，更新 0，未变化 0，失败 0');
-    const second = cli(['ingest', REPORTS_DIR, '--store', store, '--json']);
+    const second = cli(['ingest', seeds, '--store', store, '--json']);
     const out = JSON.parse(second.stdout);
     expect(out.results.map((x: { outcome: string }) => x.outcome)).toEqual(Array(5).fill('unchanged'));
   });
@@ -49,7 +50,7 @@ describe('cli ingest', () => {
   it('refuses a corrupt store with a clear error and leaves it as it was', () => {
     const store = join(tmp(), 'store.json');
     writeFileSync(store, '{"version":1,"reports":[');
-    const r = cli(['ingest', REPORTS_DIR, '--store', store]);
+    const r = cli(['ingest', seedDir(), '--store', store]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('STORE_CORRUPT');
     expect(r.stderr).toContain(store);

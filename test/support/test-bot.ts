@@ -8,7 +8,7 @@ import { createBot, ensureStore } from '../../src/bot/index.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/index.ts';
-import { REPORTS_DIR } from '../helpers.ts';
+import { seedDir } from '../helpers.ts';
 import { BOT_USER } from './fake-bot-api.ts';
 
 export interface CapturedCall {
@@ -36,7 +36,7 @@ let nextMessageId = 5000;
 export async function openSeedStore(): Promise<{ store: Store; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'nianbao-bot-'));
   const logger = createLogger({ level: 'silent' });
-  const store = await ensureStore(join(dir, 'store.json'), REPORTS_DIR, logger);
+  const store = await ensureStore(join(dir, 'store.json'), seedDir(join(dir, 'reports')), logger);
   return { store, dir };
 }
 
