@@ -1,8 +1,8 @@
 import type { Context } from 'grammy';
 import { InlineKeyboard, InputFile } from 'grammy';
 import type { ReplyParameters } from 'grammy/types';
+import type { Answer, ChartSpec } from '../answer/index.ts';
 import { answerQuestion } from '../answer/index.ts';
-import type { Answer, ChartSpec } from '../answer/types.ts';
 import type { Store } from '../store/index.ts';
 import { fitsCallback, packCallback } from './callback-data.ts';
 import { renderChart } from './chart.ts';

@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import type { ChartSpec } from '../answer/types.ts';
+import type { ChartSpec } from '../answer/index.ts';
 import { type Anchor, GlyphWriter, resolveChartFont } from './_glyphs.ts';
 import { escapeHtml } from './html.ts';
 

@@ -1,6 +1,6 @@
-import type { Answer, ChartSpec } from '../answer/types.ts';
+import type { Answer, ChartSpec } from '../answer/index.ts';
 import { getField, type Warning } from '../schema/index.ts';
-import type { StoredReport, UpsertOutcome } from '../store/types.ts';
+import type { StoredReport, UpsertOutcome } from '../store/index.ts';
 import { CAPTION_LIMIT, escapeHtml, html, joinHtml, SafeHtml, truncateHtml } from './html.ts';
 import { getMessages, type Lang } from './messages.ts';
 

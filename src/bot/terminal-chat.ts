@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
+import type { ClarifyChoice } from '../answer/index.ts';
 import { answerQuestion } from '../answer/index.ts';
-import type { ClarifyChoice } from '../answer/types.ts';
 import type { Store } from '../store/index.ts';
 import { buildExamples } from './examples.ts';
 import { detectLang } from './messages.ts';

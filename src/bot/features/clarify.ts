@@ -1,5 +1,5 @@
 import { Composer, type Context } from 'grammy';
-import type { Answer } from '../../answer/types.ts';
+import type { Answer } from '../../answer/index.ts';
 import { stripMention } from '../addressing.ts';
 import { askStore, buildChoiceKeyboard, replyAnswer, sendChart } from '../ask.ts';
 import { unpackCallback } from '../callback-data.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Composer, type Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
-import type { Answer } from '../../answer/types.ts';
+import type { Answer } from '../../answer/index.ts';
 import { askStore } from '../ask.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatAnswer, formatNumber } from '../format.ts';
