@@ -30,6 +30,7 @@ const ConfigSchema = z
     WEBHOOK_URL: optional(z.url()),
     WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{1,256}$/, 'only A-Z a-z 0-9 _ - (1–256 chars)')),
     WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    BOT_START_TIMEOUT_S: z.coerce.number().positive().max(3600).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, {
@@ -47,6 +48,8 @@ export interface Config {
   reportsDir: string;
   /** Present = webhook mode, else long polling. */
   webhook: { url: string; secret: string; port: number } | undefined;
+  /** How long start waits for the Bot API before it gives up and says so. */
+  startTimeoutSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -74,6 +77,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       c.WEBHOOK_URL && c.WEBHOOK_SECRET
         ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET, port: c.WEBHOOK_PORT }
         : undefined,
+    startTimeoutSeconds: c.BOT_START_TIMEOUT_S,
     logLevel: c.LOG_LEVEL,
   };
 }

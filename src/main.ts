@@ -1,9 +1,23 @@
 import { createBot, ensureStore, type RunningBot, runTerminalChat, startBot } from './bot/index.ts';
 import { parseConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
 
 /** Hard cap for shutdown: the process exits within 5 s of SIGTERM/SIGINT. */
 const SHUTDOWN_DEADLINE_MS = 4500;
+
+/**
+ * Whatever an update or request carries, an error it causes that escapes its handler is
+ * logged and the process keeps serving the others (the error boundary and the webhook
+ * server catch what they can; this is the last net).
+ */
+function guardProcess(logger: Logger): void {
+  process.on('unhandledRejection', (err: unknown) => {
+    logger.error({ err }, 'unhandled rejection; still running');
+  });
+  process.on('uncaughtException', (err: Error) => {
+    logger.error({ err }, 'uncaught exception; still running');
+  });
+}
 
 /** Composition root: config → store → Telegram bot, or the terminal chat without a token. */
 async function main(): Promise<number> {
@@ -11,6 +25,7 @@ async function main(): Promise<number> {
   // The terminal chat keeps stderr quiet unless LOG_LEVEL asks for more.
   const level = !config.botToken && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
   const logger = createLogger({ level, secrets: [config.botToken] });
+  guardProcess(logger);
   // a signal while the store is being built waits for its (atomic) write, then exits cleanly
   let stopRequested = false;
   const requestStop = () => {
@@ -30,11 +45,13 @@ async function main(): Promise<number> {
     });
     return 0;
   }
-  const bot = createBot({ config, store, logger });
+  const stopping = new AbortController();
+  const bot = createBot({ config, store, logger, stopping: stopping.signal });
   const running: RunningBot = await startBot(bot, config, logger);
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
+      stopping.abort();
       setTimeout(() => {
         logger.warn('handlers still running at the deadline; exiting');
         process.exit(1);

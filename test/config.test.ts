@@ -10,6 +10,7 @@ describe('parseConfig', () => {
       storePath: 'data/store.json',
       reportsDir: 'data/reports',
       webhook: undefined,
+      startTimeoutSeconds: 30,
       logLevel: 'info',
     });
   });
@@ -24,6 +25,7 @@ describe('parseConfig', () => {
       WEBHOOK_URL: 'https://example.org/hook',
       WEBHOOK_SECRET: 's3cret',
       WEBHOOK_PORT: '9000',
+      BOT_START_TIMEOUT_S: '5',
       LOG_LEVEL: 'debug',
     });
     expect(config).toEqual({
@@ -33,6 +35,7 @@ describe('parseConfig', () => {
       storePath: '/tmp/s.json',
       reportsDir: '/tmp/r',
       webhook: { url: 'https://example.org/hook', secret: 's3cret', port: 9000 },
+      startTimeoutSeconds: 5,
       logLevel: 'debug',
     });
   });
@@ -46,6 +49,7 @@ describe('parseConfig', () => {
     [{ ADMIN_IDS: '12,abc' }, 'ADMIN_IDS'],
     [{ TELEGRAM_API_ROOT: 'nope' }, 'TELEGRAM_API_ROOT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ BOT_START_TIMEOUT_S: '0' }, 'BOT_START_TIMEOUT_S'],
     [{ WEBHOOK_URL: 'https://example.org/hook' }, 'WEBHOOK_SECRET'],
   ])('rejects %j naming %s', (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);

@@ -7,4 +7,6 @@ export interface BotDeps {
   config: Config;
   store: Store;
   logger: Logger;
+  /** Aborted when the process is stopping: long work (an upload) is abandoned, nothing half-written. */
+  stopping?: AbortSignal;
 }

@@ -18,6 +18,8 @@ export interface Messages {
   uploadReceived: (name: string) => string;
   uploadFailed: (code: string, message: string) => string;
   uploadOutcome: Record<'added' | 'updated' | 'unchanged', string>;
+  uploadAbandoned: string;
+  storeWriteFailed: (code: string) => string;
   warningsFound: (count: number) => string;
   noWarnings: string;
   inlineHint: string;
@@ -57,6 +59,8 @@ const zh: Messages = {
   uploadReceived: (name) => `已收到 ${name}，正在解析……`,
   uploadFailed: (code, message) => `无法读取这份文件（${code}）：${message}`,
   uploadOutcome: { added: '已添加', updated: '已更新（替换了旧版本）', unchanged: '已存在，内容未变' },
+  uploadAbandoned: '机器人正在重启，这份文件没有保存，请稍后重新发送。',
+  storeWriteFailed: (code) => `文件已读懂，但写入数据库失败（${code}），没有保存。请稍后重试或联系管理员。`,
   warningsFound: (n) => `发现 ${n} 条警告：`,
   noWarnings: '未发现不一致。',
   inlineHint: '输入问题，例如：某县 2024 行政处罚',
@@ -101,6 +105,9 @@ const en: Messages = {
     updated: 'Updated (replaced the old version)',
     unchanged: 'Already held, unchanged',
   },
+  uploadAbandoned: 'The bot is restarting; this file was not stored. Please send it again shortly.',
+  storeWriteFailed: (code) =>
+    `The file was read, but writing the store failed (${code}); nothing was stored. Try again later or tell the admin.`,
   warningsFound: (n) => `${n} warnings found:`,
   noWarnings: 'No inconsistencies found.',
   inlineHint: 'Type a question, e.g. county 2024 penalties',
