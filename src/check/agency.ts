@@ -12,7 +12,8 @@ const PREFIX = /^(?:.{2,8}?(?:省|自治区))?(?:.{2,8}?(?:市|自治州|州|盟
 /** Splits an agency name into its division (normalised) and its body, e.g. 人民政府办公室. */
 function splitAgency(report: Pick<Report, 'agency' | 'kind'>): { division: string; body: string } {
   const name = report.agency.replace(/\s/g, '').replace(AUTONOMY, '');
-  const m = DIVISION.exec(name.replace(/人民政府.*$|政府.*$/, ''));
+  // 片区, 园区, 景区, 社区, 校区 end in 区 but are no division: 金井片区管理局 is a body of its zone
+  const m = DIVISION.exec(name.replace(/人民政府.*$|政府.*$/, '').replace(/(?<=[片园景社校])区/g, '_'));
   const divisionFull = m?.[1] ?? '';
   let body = name.slice(divisionFull.length);
   if (body === '' && report.kind === 'gov') body = '人民政府';
