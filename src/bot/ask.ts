@@ -8,11 +8,14 @@ import { fitsCallback, packCallback } from './callback-data.ts';
 import { renderChart } from './chart.ts';
 import { formatAnswer, formatChartCaption } from './format.ts';
 import { CAPTION_LIMIT, type SafeHtml, splitHtml } from './html.ts';
+import { answerOverlong } from './message-limits.ts';
 import { detectLang, type Lang } from './messages.ts';
 
 /** Answers a question in the user's language. */
 export function askStore(question: string, store: Store, ctx: Context): Answer {
   const lang: Lang = detectLang(question, ctx.from?.language_code);
+  const overlong = answerOverlong(question, lang);
+  if (overlong) return overlong;
   return answerQuestion(question, store, { lang });
 }
 

@@ -51,6 +51,7 @@ export class FakeBotApi {
   private readonly updates: Update[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly failures = new Map<string, Failure[]>();
+  private readonly delays = new Map<string, number[]>();
   private readonly files = new Map<string, { path: string; bytes: Uint8Array }>();
   private nextUpdateId = 1;
   private nextMessageId = 1000;
@@ -98,6 +99,13 @@ export class FakeBotApi {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < count; i++) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** Makes the next `count` calls of `method` answer only after `ms` (a slow Bot API). */
+  delayNext(method: string, ms: number, count = 1): void {
+    const queue = this.delays.get(method) ?? [];
+    for (let i = 0; i < count; i++) queue.push(ms);
+    this.delays.set(method, queue);
   }
 
   /** Makes a file available to getFile and the file download endpoint. */
@@ -153,6 +161,8 @@ export class FakeBotApi {
     }
     const method = match[2]!;
     const { payload, files } = await readBody(req);
+    const delay = this.delays.get(method)?.shift();
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const failure = this.failures.get(method)?.shift();
     const call: ApiCall = { method, payload, files, failed: Boolean(failure), at: Date.now() };
     this.calls.push(call);
