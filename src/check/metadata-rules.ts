@@ -30,13 +30,15 @@ const checkPeriod: Rule = (report) => {
 };
 
 const checkDeadline: Rule = (report, ctx) => {
-  const d = ctx.published ?? report.signed;
+  // the publish date: given by the caller, or read from the page (a crawler header's 发布时间)
+  const published = ctx.published ?? report.published ?? null;
+  const d = published ?? report.signed;
   if (!d) return [];
   const township = deriveLevel(report) === 'township';
   const D = report.kind === 'dept' && !township ? `${report.year + 1}-01-31` : `${report.year + 1}-03-31`;
   if (d <= D) return [];
   const severity: Severity = township ? 'info' : d > addDays(D, 30) ? 'error' : 'warning';
-  const kind = ctx.published ? '发布日期' : '落款日期';
+  const kind = published ? '发布日期' : '落款日期';
   return [createWarning(report, 'M-02', severity, [], `${kind}${d}晚于法定发布时限${D}`)];
 };
 
@@ -44,7 +46,7 @@ const checkSignature: Rule = (report, ctx) => {
   const s = report.signed;
   if (!s) return [createWarning(report, 'M-03', 'warning', [], '报告未标注落款日期')];
   const Y1 = report.year + 1;
-  const published = ctx.published ?? null;
+  const published = ctx.published ?? report.published ?? null;
   if (s.startsWith(`${Y1}-`) && (published === null || s <= published)) return [];
   return [createWarning(report, 'M-03', 'error', [], `落款日期${s}不合理：应在${Y1}年内且不晚于发布日期`)];
 };
