@@ -6,8 +6,9 @@ export interface Messages {
   number(value: number, unit: string): string;
   missingValue: string;
   figure(agency: string, year: number, metric: string, value: string): string;
-  source(title: string, table: string, row: string, col: string): string;
-  sourceReport(title: string): string;
+  /** The cell a figure was read from; `url` (the report's page) is cited when known. */
+  source(title: string, table: string, row: string, col: string, url?: string | null): string;
+  sourceReport(title: string, url?: string | null): string;
   derivedParts(parts: string): string;
   noAgency(names: string, held: string): string;
   /** A note when a question names held agencies and places not held. */

@@ -13,6 +13,13 @@ export interface ReplyInput {
   ctx: NluContext;
   m: Messages;
   lang: 'zh' | 'en';
+  /** Today's date (injected by the caller). */
+  today: Date;
+}
+
+/** A sentence in the reply language. */
+export function say(input: Pick<ReplyInput, 'lang'>, zh: string, en: string): string {
+  return input.lang === 'en' ? en : zh;
 }
 
 /** Assembles an Answer; text lines are joined with newlines. */
@@ -25,7 +32,19 @@ export function buildAnswer(
 ): Answer {
   const notes = describeAssumptions(input);
   const text = [...lines, ...notes].filter((l) => l !== '').join('\n');
-  return { intent: input.query.intent, answers, warnings, text, lang: input.lang, ...extra };
+  const assumed = [...notes, ...(extra.assumed ?? [])];
+  const answer: Answer = {
+    intent: input.query.intent,
+    answers,
+    warnings,
+    text,
+    lang: input.lang,
+    query: input.query,
+    ...extra,
+  };
+  if (assumed.length > 0) answer.assumed = assumed;
+  else delete answer.assumed;
+  return answer;
 }
 
 /** The typo and name-choice notes the reply must state, and the places asked about but not held. */
@@ -33,6 +52,25 @@ function describeAssumptions(input: ReplyInput): string[] {
   const { query, ctx, m } = input;
   const notes = query.assumptions.map((a) => {
     if (a.kind === 'typo') return m.typo(a.typed, a.meant);
+    if (a.kind === 'relative_year')
+      return say(input, `（“${a.word}”按${a.year}年理解）`, `(“${a.word}” read as ${a.year})`);
+    if (a.kind === 'office') {
+      const name = nameOf(input, ctx.agencies.get(a.chosen)?.name ?? a.chosen);
+      return say(
+        input,
+        `（没有“${a.typed}”政府本身的年报，这里是${name}的年报，只代表该机关）`,
+        `(no report of the ${a.typed} government itself; these are the figures of ${name} only)`,
+      );
+    }
+    if (a.kind === 'follow_up') {
+      if (a.carried.includes('why'))
+        return say(
+          input,
+          '（年报只给出数字，不说明原因；以上是出处和相关提示）',
+          '(the report gives figures, not reasons; above are the source and related warnings)',
+        );
+      return say(input, '（接着上一个问题）', '(continuing the previous question)');
+    }
     const others = a.others.map((k) => nameOf(input, ctx.agencies.get(k)?.name ?? k)).join(m.joiner);
     return m.preferred(nameOf(input, ctx.agencies.get(a.chosen)?.name ?? a.chosen), others);
   });

@@ -1,6 +1,8 @@
 import { pinyin } from 'pinyin-pro';
+import { DIVISION_SUFFIXES, ETHNIC_ALTERNATION } from '../domain/index.ts';
 
-const UNIT = /.+?(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|县|区|旗|盟)/g;
+const UNIT = new RegExp(`.+?(?:${DIVISION_SUFFIXES.join('|')})`, 'g');
+const ETHNIC_TAIL = new RegExp(`^(.{2,}?)(?:${ETHNIC_ALTERNATION})+$`);
 const ENGLISH: ReadonlyArray<[RegExp, string]> = [
   [/(?:特别行政区)$/, 'SAR'],
   [/自治区$/, 'Autonomous Region'],
@@ -33,7 +35,7 @@ function spell(chinese: string): string {
 function romaniseUnit(unit: string): string {
   for (const [re, en] of ENGLISH) {
     if (!re.test(unit)) continue;
-    const core = unit.replace(re, '').replace(/^(.{2,}?)(?:[^族]{1,3}族)+$/, '$1');
+    const core = unit.replace(re, '').replace(ETHNIC_TAIL, '$1');
     return `${spell(core)} ${en}`;
   }
   return spell(unit);

@@ -1,13 +1,12 @@
-import { matchQuestion } from '../nlu/index.ts';
+import { matchQuestion, type Query } from '../nlu/index.ts';
 import type { Warning } from '../schema/index.ts';
 import type { Store } from '../store/index.ts';
 import { getNluContext } from './_context-cache.ts';
 import type { Messages } from './_messages.ts';
 import { buildAnswer, type ReplyInput } from './_reply.ts';
-import { answerLookup, answerMissing, SUMMARY } from './answer-lookup.ts';
-import { answerCheck, answerClarify, answerHelp, answerList, answerUnknown } from './answer-report.ts';
-import { answerCompare, answerRank, answerTrend } from './answer-series.ts';
 import { mergeWarnings } from './figures.ts';
+import { INTENTS, type IntentModule } from './intents/index.ts';
+import { SUMMARY } from './intents/lookup.ts';
 import { MESSAGES_EN } from './messages-en.ts';
 import { MESSAGES_ZH } from './messages-zh.ts';
 import type { Answer } from './types.ts';
@@ -15,45 +14,47 @@ import type { Answer } from './types.ts';
 export interface AnswerOptions {
   /** Reply language; English questions are always answered in English. */
   lang?: 'zh' | 'en';
+  /** Today's date (今年/去年 count from it); the caller's clock, default the system's. */
+  today?: Date;
+  /** The previous question in this chat, for follow-ups (那民和呢, 2023年呢). */
+  previous?: Query;
 }
-
-const HANDLERS: Record<Answer['intent'], (input: ReplyInput) => Answer> = {
-  lookup: answerLookup,
-  compare: answerCompare,
-  rank: answerRank,
-  trend: answerTrend,
-  check: answerCheck,
-  list: answerList,
-  help: answerHelp,
-  clarify: answerClarify,
-  unknown: answerUnknown,
-};
 
 /** Builds the matcher context ahead of the first question (≈0.5 s at 10,000 reports). */
 export function prepareAnswers(store: Store): void {
   getNluContext(store);
 }
 
+/** Understands a question (no answer): the intent, agencies, years and metric. */
+export function understandQuestion(question: string, store: Store, opts: AnswerOptions = {}): Query {
+  return matchQuestion(question, getNluContext(store), {
+    rules: INTENTS,
+    today: opts.today ?? new Date(),
+    previous: opts.previous,
+  });
+}
+
 /** Understands a question and answers it from the store: figures, sources, warnings, reply text. */
 export function answerQuestion(question: string, store: Store, opts: AnswerOptions = {}): Answer {
   const ctx = getNluContext(store);
-  const query = matchQuestion(question, ctx);
+  const today = opts.today ?? new Date();
+  const query = matchQuestion(question, ctx, { rules: INTENTS, today, previous: opts.previous });
   const lang = query.lang === 'en' ? 'en' : (opts.lang ?? 'zh');
   const m: Messages = lang === 'en' ? MESSAGES_EN : MESSAGES_ZH;
-  const input: ReplyInput = { query, store, ctx, m, lang };
-  if (query.missing && query.agencies.length === 0 && query.intent === 'lookup') return answerMissing(input);
-  const handler = HANDLERS[query.intent];
+  const input: ReplyInput = { query, store, ctx, m, lang, today };
+  const module =
+    INTENTS.find((i) => i.id === query.intent && i.match !== undefined) ?? INTENTS[INTENTS.length - 1]!;
   if (query.intent === 'compare' || query.intent === 'rank' || query.intent === 'trend') {
     const ids = query.metrics ?? (query.metric === null && query.intent === 'trend' ? SUMMARY : undefined);
-    if (ids) return answerEach(input, ids, handler);
+    if (ids) return answerEach(input, ids, module);
   }
-  return handler(input);
+  return module.answer(input);
 }
 
 /** A series question about several metrics: one block per metric, notes said once. */
-function answerEach(input: ReplyInput, ids: readonly string[], handler: (i: ReplyInput) => Answer): Answer {
+function answerEach(input: ReplyInput, ids: readonly string[], module: IntentModule): Answer {
   const parts = ids.map((id) =>
-    handler({
+    module.answer({
       ...input,
       query: { ...input.query, metric: id, metrics: undefined, assumptions: [], missing: undefined },
     }),
@@ -67,5 +68,11 @@ function answerEach(input: ReplyInput, ids: readonly string[], handler: (i: Repl
   const lines = parts
     .flatMap((p) => p.text.split('\n'))
     .filter((l) => l.startsWith('·') || (!seen.has(l) && seen.add(l)));
-  return buildAnswer(input, lines, answers, warnings, chart ? { chart } : {});
+  const table = parts[0]?.table
+    ? { ...parts[0].table, rows: parts.flatMap((p) => p.table?.rows ?? []) }
+    : undefined;
+  return buildAnswer(input, lines, answers, warnings, {
+    ...(chart ? { chart } : {}),
+    ...(table ? { table } : {}),
+  });
 }

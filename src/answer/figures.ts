@@ -1,4 +1,4 @@
-import { getDerivedMetric } from '../nlu/index.ts';
+import { getDerivedMetric, getRateMetric } from '../nlu/index.ts';
 import { getField, TABLE_TITLES, type Warning } from '../schema/index.ts';
 import type { StoredReport } from '../store/index.ts';
 import type { AnswerFigure } from './types.ts';
@@ -14,6 +14,8 @@ export interface MetricInfo {
   col: string;
   /** The fields the value is read from (one for a plain field). */
   parts: string[];
+  /** A rate: numerator ÷ denominator, in per cent. */
+  rate?: { numerator: string[]; denominator: string[]; formulaZh: string; formulaEn: string };
 }
 
 /** Looks a metric up in the field catalogue or among the derived sums. */
@@ -32,6 +34,26 @@ export function describeMetric(id: string): MetricInfo | undefined {
       parts: [id],
     };
   }
+  const rate = getRateMetric(id);
+  if (rate) {
+    const table = `表${rate.table} ${TABLE_TITLES[rate.table].replace(/^.、/, '')}`;
+    return {
+      id,
+      zh: rate.zh,
+      en: rate.en,
+      unit: '%',
+      table,
+      row: rate.formulaZh,
+      col: '',
+      parts: [...rate.numerator, ...rate.denominator],
+      rate: {
+        numerator: rate.numerator,
+        denominator: rate.denominator,
+        formulaZh: rate.formulaZh,
+        formulaEn: rate.formulaEn,
+      },
+    };
+  }
   const d = getDerivedMetric(id);
   if (!d) return undefined;
   const table = `表${d.table} ${TABLE_TITLES[d.table].replace(/^.、/, '')}`;
@@ -39,13 +61,24 @@ export function describeMetric(id: string): MetricInfo | undefined {
 }
 
 /** Sum of the parts; null when the report lacks every part (a missing cell is never 0). */
-function readValue(values: Record<string, number | null>, parts: readonly string[]): number | null {
+export function readValue(values: Record<string, number | null>, parts: readonly string[]): number | null {
   let sum: number | null = null;
   for (const p of parts) {
     const v = values[p];
     if (typeof v === 'number') sum = (sum ?? 0) + v;
   }
   return sum === null ? null : Math.round(sum * 100) / 100;
+}
+
+/** numerator ÷ denominator in per cent (2 decimals); null when either is missing or the denominator is 0. */
+function readRate(
+  values: Record<string, number | null>,
+  rate: { numerator: string[]; denominator: string[] },
+): number | null {
+  const num = readValue(values, rate.numerator);
+  const den = readValue(values, rate.denominator);
+  if (num === null || den === null || den === 0) return null;
+  return Math.round((num / den) * 10000) / 100;
 }
 
 /** One figure from one stored report, with the warnings whose fields touch it. */
@@ -59,9 +92,15 @@ export function readFigure(
     agency: r.agency,
     year: r.year,
     field: info.id,
-    value: readValue(r.values, info.parts),
+    value: info.rate ? readRate(r.values, info.rate) : readValue(r.values, info.parts),
     unit: info.unit,
-    source: { title: r.title, table: info.table, row: info.row, col: info.col },
+    source: {
+      title: r.title,
+      table: info.table,
+      row: info.row,
+      col: info.col,
+      ...(r.source.url ? { url: r.source.url } : {}),
+    },
   };
   const parts = new Set(info.parts);
   const warnings = entry.warnings.filter((w) => w.fields.some((f) => parts.has(f)));

@@ -1,5 +1,16 @@
-export { type AnswerOptions, answerQuestion, prepareAnswers } from './answer-question.ts';
+export { type AnswerOptions, answerQuestion, prepareAnswers, understandQuestion } from './answer-question.ts';
 export { describeMetric, type MetricInfo } from './figures.ts';
+export { INTENTS, type IntentModule } from './intents/index.ts';
 export { MESSAGES_EN } from './messages-en.ts';
 export { MESSAGES_ZH } from './messages-zh.ts';
-export type { Answer, AnswerFigure, ChartSpec, ClarifyChoice, FigureSource, Intent } from './types.ts';
+export { RULE_MESSAGES_EN, warningText } from './rule-messages-en.ts';
+export type {
+  Answer,
+  AnswerFigure,
+  ChartSpec,
+  ClarifyChoice,
+  DerivedFigure,
+  ExportTable,
+  FigureSource,
+  Intent,
+} from './types.ts';

@@ -2,13 +2,18 @@ import type { Messages } from './_messages.ts';
 
 /** Every English reply string. */
 export const MESSAGES_EN: Messages = {
-  unit: (unit) => (unit === '万元' ? '10k yuan' : 'cases'),
+  unit: (unit) => (unit === '万元' ? '10k yuan' : unit === '%' ? '%' : 'cases'),
   number: (value, unit) =>
-    unit === '万元' ? `${formatNumber(value)} × 10k yuan (万元)` : `${formatNumber(value)} (件)`,
+    unit === '万元'
+      ? `${formatNumber(value)} × 10k yuan (万元)`
+      : unit === '%'
+        ? `${formatNumber(value)}%`
+        : `${formatNumber(value)} (${unit || '件'})`,
   missingValue: 'not in the report',
   figure: (agency, year, metric, value) => `${agency}, ${year}, ${metric}: ${value}`,
-  source: (title, table, row, col) => `Source: ${title}, table ${table}, ${row} / ${col}`,
-  sourceReport: (title) => `Source: ${title}`,
+  source: (title, table, row, col, url) =>
+    `Source: ${title}, table ${table}, ${row} / ${col}${url ? `; original: ${url}` : ''}`,
+  sourceReport: (title, url) => `Source: ${title}${url ? `; original: ${url}` : ''}`,
   derivedParts: (parts) => ` (${parts})`,
   noAgency: (names, held) => `No report from ${names}; held: ${held}`,
   alsoMissing: (names) => `(no report from ${names} is held)`,

@@ -2,12 +2,16 @@ import type { Messages } from './_messages.ts';
 
 /** Every Chinese reply string. */
 export const MESSAGES_ZH: Messages = {
-  unit: (unit) => (unit === '万元' ? '万元' : '件'),
-  number: (value, unit) => `${formatNumber(value)} ${unit === '万元' ? '万元' : '件'}`,
+  unit: (unit) => (unit === '万元' || unit === '%' ? unit : unit && unit !== '件' ? unit : '件'),
+  number: (value, unit) =>
+    unit === '%'
+      ? `${formatNumber(value)}%`
+      : `${formatNumber(value)} ${unit && unit !== '件' ? unit : '件'}`,
   missingValue: '报告中没有这一项',
   figure: (agency, year, metric, value) => `${agency}${year}年${metric}：${value}`,
-  source: (title, table, row, col) => `来源：《${title}》${table}，${row} / ${col}`,
-  sourceReport: (title) => `来源：《${title}》`,
+  source: (title, table, row, col, url) =>
+    `来源：《${title}》${table}，${row} / ${col}${url ? `；原文：${url}` : ''}`,
+  sourceReport: (title, url) => `来源：《${title}》${url ? `；原文：${url}` : ''}`,
   derivedParts: (parts) => `（${parts}）`,
   noAgency: (names, held) => `没有${names}的年报；现有：${held}`,
   alsoMissing: (names) => `（没有${names}的年报）`,

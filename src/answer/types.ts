@@ -1,15 +1,7 @@
+import type { ClarifyChoice, Intent, Query } from '../nlu/index.ts';
 import type { Warning } from '../schema/index.ts';
 
-export type Intent =
-  | 'lookup'
-  | 'compare'
-  | 'rank'
-  | 'trend'
-  | 'check'
-  | 'list'
-  | 'help'
-  | 'clarify'
-  | 'unknown';
+export type { ClarifyChoice, Intent };
 
 export interface FigureSource {
   /** Report title. */
@@ -18,6 +10,8 @@ export interface FigureSource {
   table: string;
   row: string;
   col: string;
+  /** Where the report was published (its record's source.url), when known. */
+  url?: string;
 }
 
 export interface AnswerFigure {
@@ -33,19 +27,14 @@ export interface AnswerFigure {
   source: FigureSource;
 }
 
-export interface ClarifyChoice {
-  /** Button text. */
-  label: string;
-  /** The question to answer when this choice is picked. */
-  question: string;
-}
-
 export interface ChartSpec {
   kind: 'bar' | 'line';
   title: string;
   labels: string[];
   values: number[];
   unit: string;
+  /** Several lines on one axis (a trend of several bodies); `values` is then unused. */
+  series?: { name: string; values: (number | null)[] }[];
 }
 
 export interface Answer {
@@ -57,4 +46,26 @@ export interface Answer {
   lang: 'zh' | 'en';
   choices?: ClarifyChoice[];
   chart?: ChartSpec;
+  /** How a derived figure was computed: the formula in words and every input figure. */
+  derived?: DerivedFigure;
+  /** What the reply assumed (the year 去年 meant, an office for its county, the nearest year held). */
+  assumed?: string[];
+  /** The question as understood: follow-up questions in a chat reuse it. */
+  query?: Query;
+  /** Rows to take away (CSV/XLSX) for comparisons, rankings and trends. */
+  table?: ExportTable;
+}
+
+export interface DerivedFigure {
+  formula: string;
+  value: number | null;
+  unit: string;
+  inputs: AnswerFigure[];
+}
+
+/** A reply's figures as a table: one row per figure, source and warnings in their own columns. */
+export interface ExportTable {
+  title: string;
+  columns: string[];
+  rows: (string | number | null)[][];
 }

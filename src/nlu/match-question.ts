@@ -1,39 +1,78 @@
-import { normaliseQuestion } from './_normalise.ts';
+import { blankOut, normaliseQuestion } from './_normalise.ts';
 import type { AliasHit } from './agency-aliases.ts';
 import type { NluContext } from './context.ts';
 import { getDivisionIndex, type Place, pickPlace } from './divisions.ts';
 import { translateEnglish } from './english.ts';
-import { findNear, findNearLatin } from './fuzzy.ts';
-import {
-  ASC_WORDS,
-  CHECK_WORDS,
-  COMPARE_WORDS,
-  FILLER,
-  GREETING_WORDS,
-  HELP_WORDS,
-  LIST_WORDS,
-  POSITION_WORDS,
-  RANK_WORDS,
-  TREND_WORDS,
-  YEARS_HELD_WORDS,
-} from './intent-words.ts';
+import { findNearLatin, findTypoInRuns } from './fuzzy.ts';
+import { FILLER, GREETING_WORDS, UNDERSTOOD_LATIN } from './intent-words.ts';
 import { matchLongest, matchPinyin, type SpanMatch } from './match-spans.ts';
 import { matchYears } from './match-years.ts';
 import { composeMetrics, type MetricTerm } from './metric-terms.ts';
-import type { Assumption, Query } from './types.ts';
+import { PROSE_TOPICS } from './prose-topics.ts';
+import { DERIVED_WORDS, FOLLOW_UP, LEVEL_WORDS, META_WORDS, WHY_WORDS } from './question-words.ts';
+import type { Assumption, ClarifyChoice, Intent, PlaceRef, Query } from './types.ts';
+
+/** Everything read from a question before its intent is decided. */
+export interface Reading extends Omit<Query, 'intent'> {
+  /** The normalised question. */
+  norm: string;
+  /** The question with names, years, metrics and report facts blanked: where intent words are looked for. */
+  text: string;
+  /** A name that fits several agencies equally: the typed text and the candidate keys. */
+  ambiguous?: { typed: string; keys: string[] };
+  /** Places named whose agencies have reports (not the agencies themselves). */
+  scopes: PlaceRef[];
+  /** 那民和呢 / 2023年呢: completes an earlier question. */
+  followUp: boolean;
+  /** 为什么: asks why the previous answer is what it is. */
+  why: boolean;
+  /** The one agency held, when the store holds only one (a metric alone then means it). */
+  soleAgency?: string;
+}
+
+/** One intent's matching: the answer layer registers these in one ordered list. */
+export interface IntentRule {
+  id: Intent;
+  /** Words that mark the intent; blanked before typos and unknown words are looked for. */
+  words?: RegExp;
+  /** Whether the question is this intent; the first rule in the list that matches wins. */
+  match(r: Reading): boolean;
+  /** Choices for a clarification, built from the reading. */
+  choices?(r: Reading, ctx: NluContext): ClarifyChoice[];
+  /** Intent-specific parts of the query (a ranking's direction). Returns a new query. */
+  refine?(q: Query, r: Reading): Query;
+}
+
+export interface MatchOptions {
+  /** The intents, in the order they are tried. */
+  rules: readonly IntentRule[];
+  /** Today's date: 今年/去年/前年 count from it. Injected, never read inside. */
+  today: Date;
+  /** The previous question in this chat (within its time window), for follow-ups. */
+  previous?: Query;
+}
 
 interface Resolved {
   agencies: string[];
   assumptions: Assumption[];
-  /** Names that fit several agencies equally: [typed, candidate keys]. */
   ambiguous?: { typed: string; keys: string[] };
+  /** Names that only name a place holding several agencies (平潭 → its bureaus). */
+  places: string[];
 }
 
-/** Picks the agency a name means: its own name first, then a government over its departments. */
+/**
+ * Picks the agency a name means: its own name first, then a government over its departments.
+ * A place name that only its departments carry answers for the one department (with a note),
+ * or names the place when it holds several.
+ */
 function resolveAgencies(spans: SpanMatch<AliasHit[]>[], ctx: NluContext): Resolved {
-  const out: Resolved = { agencies: [], assumptions: [] };
+  const out: Resolved = { agencies: [], assumptions: [], places: [] };
   for (const span of spans) {
     const own = span.value.filter((h) => h.own);
+    if (own.length === 0 && span.value.length > 1) {
+      out.places.push(span.text);
+      continue;
+    }
     const pool = own.length > 0 ? own : span.value;
     const govs = pool.filter((h) => ctx.agencies.get(h.key)?.kind === 'gov');
     const chosen = pool.length === 1 ? pool[0] : govs.length === 1 ? govs[0] : undefined;
@@ -43,6 +82,8 @@ function resolveAgencies(spans: SpanMatch<AliasHit[]>[], ctx: NluContext): Resol
     }
     const others = span.value.filter((h) => h.key !== chosen.key).map((h) => h.key);
     if (others.length > 0) out.assumptions.push({ kind: 'preferred', chosen: chosen.key, others });
+    if (own.length === 0 && ctx.agencies.get(chosen.key)?.kind === 'dept')
+      out.assumptions.push({ kind: 'office', typed: span.text, chosen: chosen.key });
     if (!out.agencies.includes(chosen.key)) out.agencies.push(chosen.key);
   }
   return out;
@@ -56,22 +97,17 @@ function leftovers(rest: string): string[] {
     .filter((w) => w.length >= 2);
 }
 
-/** Tries each leftover run (and its sub-runs, longest first) against a one-substitution index. */
+/**
+ * A leftover run that is one substitution away from exactly one whole term (行政许克 → 行政许可).
+ * Terms shorter than `minLength` are never guessed: 落款 is not 罚款, 统计 is not 总计.
+ */
 function findTypo(
   runs: string[],
   index: ReadonlyMap<string, string[]>,
+  minLength: number,
 ): { typed: string; meant: string } | undefined {
-  for (const run of runs) {
-    if (!/[\u4e00-\u9fff]/.test(run)) continue;
-    for (let len = run.length; len >= 2; len--) {
-      for (let i = 0; i + len <= run.length; i++) {
-        const typed = run.slice(i, i + len);
-        const near = findNear(index, typed);
-        if (near.length === 1) return { typed, meant: near[0]! };
-      }
-    }
-  }
-  return undefined;
+  // bounded: candidate substrings only, a cap on look-ups, no guess in a message of noise
+  return findTypoInRuns(runs, index, { minLength });
 }
 
 /** A Latin leftover one edit away from a stored agency's pinyin. */
@@ -91,7 +127,7 @@ function findLatinTypo(runs: string[], ctx: NluContext): { typed: string; meant:
 function detectLanguage(norm: string, ctx: NluContext): 'zh' | 'en' {
   const latin = norm.match(/[a-z]{2,}/g) ?? [];
   if (latin.length === 0) return 'zh';
-  if (!/[\u4e00-\u9fff]/.test(norm)) return 'en';
+  if (!/[\u4e00-\u9fff]/.test(norm)) return isPinyinOnly(latin, ctx) ? 'zh' : 'en';
   const divisions = getDivisionIndex();
   const rest = matchLongest(
     matchLongest(norm, ctx.aliases, ctx.longestAlias).rest,
@@ -102,44 +138,82 @@ function detectLanguage(norm: string, ctx: NluContext): 'zh' | 'en' {
   return han === 0 || (latin.length >= 3 && latin.length * 2 >= han) ? 'en' : 'zh';
 }
 
-/** Understands one question: intent, agencies, years and metric. Pure. */
-export function matchQuestion(question: string, ctx: NluContext): Query {
+const PINYIN_WORDS =
+  /^(?:xing|zheng|chu|fa|xu|ke|shou|fei|shen|qing|qiang|zhi|fu|yi|su|song|duo|shao|nian|li|pai|ming|dui|bi|jiao|gong|kai|gui|wen|jian)$/;
+
+/** `minhe 2023 xingzheng chufa`: names and pinyin metric words only → answered in Chinese. */
+function isPinyinOnly(latin: string[], ctx: NluContext): boolean {
+  const words = latin.filter((w) => !ctx.pinyin.has(w) && !getDivisionIndex().latin.has(w));
+  if (words.length === 0) return false;
+  return words.every(
+    (w) =>
+      /^(?:xingzheng|chufa|xuke|shoufei|shenqing|qiangzhi|fuyi|susong|duoshao|linian|paiming|duibi|bijiao)$/.test(
+        w,
+      ) || PINYIN_WORDS.test(w),
+  );
+}
+
+/** Blanks every match of `re` in `text`; returns the new text and whether anything matched. */
+function blankAll(text: string, re: RegExp): { text: string; hit: string | null } {
+  let hit: string | null = null;
+  const out = text.replace(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`), (m) => {
+    hit ??= m;
+    return ' '.repeat(m.length);
+  });
+  return { text: out, hit };
+}
+
+/** Reads agencies, years, metrics, places, report facts and arithmetic from a question. Pure. */
+export function readQuestion(
+  question: string,
+  ctx: NluContext,
+  rules: readonly IntentRule[],
+  today: Date,
+): Reading {
   const norm = normaliseQuestion(question);
   const lang = detectLanguage(norm, ctx);
-  const text = /[a-z]/.test(norm) ? translateEnglish(norm) : norm;
-  const { years, rest: afterYears } = matchYears(text, ctx.newestYear);
+  let text = /[a-z]/.test(norm) ? translateEnglish(norm) : norm;
+  const assumptions: Assumption[] = [];
+  // Report facts and prose topics first: 发布时间 is not 制发, 网站发布信息 not 信访.
+  let meta: Query['meta'];
+  for (const [field, re] of META_WORDS) {
+    const r = blankAll(text, re);
+    if (r.hit && !meta) meta = field;
+    text = r.text;
+  }
+  let prose: string | undefined;
+  for (const topic of PROSE_TOPICS) {
+    const r = blankAll(text, topic.ask);
+    if (r.hit && !prose) prose = topic.id;
+    text = r.text;
+  }
+  const { years, rest: afterYears, relative } = matchYears(text, ctx.newestYear, today.getUTCFullYear());
+  for (const r of relative) assumptions.push({ kind: 'relative_year', word: r.word, year: r.year });
   const named = matchLongest(afterYears, ctx.aliases, ctx.longestAlias);
   const spelled = matchPinyin(named.rest, ctx.pinyin);
   let rest = spelled.rest;
   const metricMatch = matchLongest(rest, ctx.metricTerms, ctx.longestTerm);
   rest = metricMatch.rest;
   const terms: MetricTerm[] = metricMatch.found.map((f) => f.value);
-  const assumptions: Assumption[] = [];
-  const intentText = rest;
-  for (const re of [
-    HELP_WORDS,
-    LIST_WORDS,
-    CHECK_WORDS,
-    RANK_WORDS,
-    POSITION_WORDS,
-    COMPARE_WORDS,
-    TREND_WORDS,
-    GREETING_WORDS,
-    YEARS_HELD_WORDS,
-  ]) {
-    rest = rest.replace(new RegExp(re.source, 'g'), (m) => ' '.repeat(m.length));
+  let derived: Query['derived'];
+  for (const [kind, re] of DERIVED_WORDS) {
+    if (derived) break;
+    if (new RegExp(re.source).test(rest)) derived = kind;
   }
+  const intentText = rest;
+  for (const rule of rules) if (rule.words) rest = blankAll(rest, rule.words).text;
+  for (const [, re] of DERIVED_WORDS) rest = blankAll(rest, re).text;
+  for (const [, re] of LEVEL_WORDS) rest = blankAll(rest, re).text;
+  rest = blankAll(rest, GREETING_WORDS).text;
   let runs = leftovers(rest);
   const places = findPlaces(runs);
   runs = places.rest;
   if (terms.length === 0 || !terms.some((t) => t.kind === 'row')) {
-    const typo = findTypo(runs, ctx.fuzzyTerms);
+    const typo = findTypo(runs, ctx.fuzzyTerms, 3);
     if (typo) {
       terms.push(ctx.metricTerms.get(typo.meant)!);
       assumptions.push({ kind: 'typo', ...typo });
-      runs = runs
-        .map((r) => r.replace(typo.typed, ' '))
-        .flatMap((r) => r.split(' ').filter((w) => w.length >= 2));
+      runs = dropTyped(runs, typo.typed);
     }
   }
   const spans = dropQualifiers(
@@ -147,7 +221,7 @@ export function matchQuestion(question: string, ctx: NluContext): Query {
     afterYears,
   );
   if (spans.length === 0 && places.found.length === 0) {
-    const typo = findTypo(runs, ctx.fuzzyAliases) ?? findLatinTypo(runs, ctx);
+    const typo = findTypo(runs, ctx.fuzzyAliases, 2) ?? findLatinTypo(runs, ctx);
     if (typo) {
       spans.push({
         text: typo.typed,
@@ -155,39 +229,128 @@ export function matchQuestion(question: string, ctx: NluContext): Query {
         value: ctx.aliases.get(typo.meant) ?? ctx.pinyin.get(typo.meant)!,
       });
       assumptions.push({ kind: 'typo', ...typo });
-      runs = runs.filter((r) => !r.includes(typo.typed));
+      runs = dropTyped(runs, typo.typed);
     }
   }
   const resolved = resolveAgencies(spans, ctx);
   assumptions.push(...resolved.assumptions);
+  const placeHits = [...places.found, ...namedPlaces(resolved.places)];
   const metrics = composeMetrics(terms);
-  const query: Query = {
-    intent: 'unknown',
+  const scopes = findScopes(placeHits, ctx);
+  const scope = resolved.agencies.length === 0 ? scopes[scopes.length - 1] : undefined;
+  const missing = describeMissing(
+    placeHits.filter((p) => !scopes.some((s) => p.places.some((x) => x.code === s.code))),
+    resolved.agencies,
+  );
+  const unheld = runs.filter(
+    (r) => /[\u4e00-\u9fff]{2,}/.test(r) || (/^[a-z]{3,}$/.test(r) && !UNDERSTOOD_LATIN.test(r)),
+  );
+  const level = LEVEL_WORDS.find(([, re]) => re.test(intentText))?.[0];
+  const reading: Reading = {
     lang,
+    norm,
+    text: intentText,
     agencies: resolved.agencies,
     years,
     metric: metrics[0] ?? null,
     assumptions,
+    scopes,
+    followUp: FOLLOW_UP.test(norm) || FOLLOW_UP.test(text.trim()),
+    why: WHY_WORDS.test(norm),
   };
-  if (metrics.length > 1) query.metrics = metrics;
-  const scope = resolved.agencies.length === 0 ? findScope(places.found, ctx) : undefined;
-  if (scope) query.region = { name: scope.name, code: scope.code };
-  const missing = describeMissing(
-    places.found.filter((p) => !scope || !p.places.includes(scope)),
-    resolved.agencies,
+  if (metrics.length > 1) reading.metrics = metrics;
+  if (scope) reading.region = { name: scope.name, code: scope.code };
+  if (scope && scopes.length > 1 && resolved.agencies.length === 0) reading.regions = scopes;
+  if (missing.length > 0) reading.missing = missing;
+  if (unheld.length > 0) reading.unheld = unheld;
+  if (meta) reading.meta = meta;
+  if (prose) reading.prose = prose;
+  if (derived) reading.derived = derived;
+  if (level) reading.level = level;
+  if (resolved.ambiguous) reading.ambiguous = resolved.ambiguous;
+  if (ctx.agencies.size === 1) reading.soleAgency = [...ctx.agencies.keys()][0];
+  return reading;
+}
+
+function dropTyped(runs: string[], typed: string): string[] {
+  return runs.flatMap((r) =>
+    r
+      .replace(typed, ' ')
+      .split(' ')
+      .filter((w) => w.length >= 2),
   );
-  if (missing.length > 0) query.missing = missing;
-  query.intent = decideIntent(intentText, query, resolved, ctx, question);
-  if (query.intent === 'rank') query.order = ASC_WORDS.test(intentText) ? 'asc' : 'desc';
-  if (query.intent === 'clarify' && resolved.ambiguous) {
-    const { typed, keys } = resolved.ambiguous;
-    query.choices = keys.map((k) => {
-      const name = ctx.agencies.get(k)?.name ?? k;
-      return { label: name, question: norm.replace(typed, name) };
-    });
-  } else if (query.intent === 'clarify') {
-    query.choices = suggestAgencies(norm, ctx);
+}
+
+/** Fills what a follow-up leaves out (agency, year, metric) from the previous question. */
+function continueFrom(r: Reading, previous: Query): Reading {
+  const carried: string[] = [];
+  const out: Reading = { ...r, assumptions: [...r.assumptions] };
+  const namesPlace = r.agencies.length > 0 || r.region !== undefined || r.missing !== undefined;
+  if (!namesPlace) {
+    out.agencies = previous.agencies;
+    if (previous.region) out.region = previous.region;
+    if (previous.regions) out.regions = previous.regions;
+    if (previous.agencies.length > 0 || previous.region) carried.push('agency');
   }
+  if (r.years.kind === 'none' && previous.years.kind !== 'none') {
+    out.years = previous.years;
+    carried.push('year');
+  }
+  if (!r.metric && !r.meta && !r.prose && !r.unheld) {
+    if (previous.metric) {
+      out.metric = previous.metric;
+      if (previous.metrics) out.metrics = previous.metrics;
+      carried.push('metric');
+    }
+    if (previous.meta) out.meta = previous.meta;
+    if (previous.prose) out.prose = previous.prose;
+  }
+  if (r.derived === 'yoy' && out.years.kind === 'none' && previous.years.kind === 'year')
+    out.years = previous.years;
+  if (!r.level && previous.level) out.level = previous.level;
+  if (carried.length > 0) out.assumptions.push({ kind: 'follow_up', carried });
+  return out;
+}
+
+/** Understands one question: intent, agencies, years and metric. Pure (no clock, no input mutation). */
+export function matchQuestion(question: string, ctx: NluContext, opts: MatchOptions): Query {
+  let reading = readQuestion(question, ctx, opts.rules, opts.today);
+  const bare =
+    reading.agencies.length === 0 &&
+    !reading.region &&
+    !reading.missing &&
+    !reading.ambiguous &&
+    (reading.years.kind === 'none' || !reading.metric);
+  if (opts.previous && (reading.followUp || reading.why || (bare && reading.derived === 'yoy'))) {
+    reading = continueFrom(reading, opts.previous);
+    if (reading.why) {
+      reading.assumptions.push({ kind: 'follow_up', carried: ['why'] });
+      return { ...stripReading(reading), intent: opts.previous.intent };
+    }
+  }
+  const rule = opts.rules.find((r) => r.match(reading));
+  let query: Query = { ...stripReading(reading), intent: rule?.id ?? 'unknown' };
+  if (query.intent !== 'derived') delete query.derived;
+  if (rule?.refine) query = rule.refine(query, reading);
+  if (rule?.choices) {
+    const choices = rule.choices(reading, ctx);
+    if (choices.length > 0) query.choices = choices;
+  }
+  return query;
+}
+
+/** The Query part of a reading (matching-only fields dropped). */
+function stripReading(r: Reading): Omit<Query, 'intent'> {
+  const {
+    norm: _n,
+    text: _t,
+    ambiguous: _a,
+    scopes: _s,
+    followUp: _f,
+    why: _w,
+    soleAgency: _o,
+    ...query
+  } = r;
   return query;
 }
 
@@ -206,6 +369,15 @@ interface PlaceHit {
   typed: string;
   /** Every place the name may mean. */
   places: Place[];
+}
+
+/** Agency-alias spans that only name a place (平潭): looked up as places. */
+function namedPlaces(names: string[]): PlaceHit[] {
+  const index = getDivisionIndex();
+  return names.flatMap((n) => {
+    const places = index.chinese.get(n);
+    return places ? [{ typed: n, places }] : [];
+  });
 }
 
 /** Real places (Chinese or pinyin) among the leftovers; what is left is returned as `rest`. */
@@ -236,15 +408,22 @@ function findPlaces(runs: string[]): { found: PlaceHit[]; rest: string[] } {
   return { found, rest };
 }
 
-/** The innermost place named whose agencies have reports (青海 in 青海哪个县许可最多). */
-function findScope(found: PlaceHit[], ctx: NluContext): Place | undefined {
-  let scope: Place | undefined;
+/**
+ * The places named whose agencies have reports (青海 in 青海哪个县许可最多); a place inside the
+ * one before it (青海 西宁) narrows it rather than adding a second.
+ */
+function findScopes(found: PlaceHit[], ctx: NluContext): PlaceRef[] {
+  const out: PlaceRef[] = [];
   for (const hit of found) {
-    const inside = scope ? hit.places.filter((p) => p.code.startsWith(scope!.code)) : [];
+    const last = out[out.length - 1];
+    const inside = last ? hit.places.filter((p) => p.code.startsWith(last.code)) : [];
     const place = inside.length === 1 ? inside[0] : pickPlace(hit.places);
-    if (place && ctx.within.has(place.code) && (!scope || place.code.startsWith(scope.code))) scope = place;
+    if (!place || !ctx.within.has(place.code)) continue;
+    const ref = { name: place.name, code: place.code, level: place.level };
+    if (last && place.code.startsWith(last.code)) out[out.length - 1] = ref;
+    else if (!out.some((p) => p.code === ref.code)) out.push(ref);
   }
-  return scope;
+  return out;
 }
 
 /**
@@ -273,46 +452,5 @@ function describeMissing(found: PlaceHit[], agencies: string[]): string[] {
   return out;
 }
 
-/** For a metric asked without an agency: a few agencies to pick, each as a full question. */
-function suggestAgencies(norm: string, ctx: NluContext): { label: string; question: string }[] {
-  const out: { label: string; question: string }[] = [];
-  for (const info of ctx.agencies.values()) {
-    out.push({ label: info.name, question: `${info.name}${norm}` });
-    if (out.length === 5) break;
-  }
-  return out;
-}
-
-function decideIntent(
-  text: string,
-  q: Query,
-  resolved: Resolved,
-  ctx: NluContext,
-  question: string,
-): Query['intent'] {
-  if (HELP_WORDS.test(text) || HELP_WORDS.test(question.trim().toLowerCase())) return 'help';
-  if (resolved.ambiguous && q.agencies.length === 0) return 'clarify';
-  if (LIST_WORDS.test(text) || (YEARS_HELD_WORDS.test(text) && !q.metric)) return 'list';
-  if (q.agencies.length > 0 && CHECK_WORDS.test(text)) return 'check';
-  if (q.region && q.agencies.length === 0 && !q.missing) return q.metric ? 'rank' : 'list';
-  if (q.agencies.length >= 2) return 'compare';
-  if (q.agencies.length === 1 && q.missing && COMPARE_WORDS.test(text)) return 'compare';
-  if (RANK_WORDS.test(text) && q.agencies.length === 0 && !q.missing) return 'rank';
-  // 淮安2024年行政处罚排第几: the ranking, with the agency's place in it.
-  if (q.agencies.length === 1 && q.metric && POSITION_WORDS.test(text)) return 'rank';
-  if (q.agencies.length === 1) {
-    const many = q.years.kind === 'all' || q.years.kind === 'range';
-    // 洪泽两年比一比: one agency compared with itself is a trend across its years.
-    return many || TREND_WORDS.test(text) || COMPARE_WORDS.test(text) ? 'trend' : 'lookup';
-  }
-  if (q.missing) return 'lookup';
-  if (q.metric && ctx.agencies.size === 1) {
-    q.agencies = [...ctx.agencies.keys()];
-    return 'lookup';
-  }
-  // 比较各县的行政处罚 / compare all counties: no agency named, so every agency, ranked.
-  if (q.metric && COMPARE_WORDS.test(text)) return 'rank';
-  if (q.metric) return 'clarify';
-  if (GREETING_WORDS.test(text)) return 'help';
-  return 'unknown';
-}
+/** Replaces `len` characters at `at` with spaces (re-exported for intent modules). */
+export { blankOut };

@@ -1,10 +1,12 @@
-import { readChineseNumber, rewriteChineseYears } from '../parse/index.ts';
+import { readChineseNumber, rewriteChineseYears } from '../domain/index.ts';
 import type { YearSpec } from './types.ts';
 
 export interface YearMatch {
   years: YearSpec;
   /** Question text with the year words blanked out. */
   rest: string;
+  /** 今年/去年/前年 and the year each was read as. */
+  relative: { word: string; year: number }[];
 }
 
 const RANGE = /((?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|～|到|至|and|to)\s*((?:19|20)\d{2})\s*年?/;
@@ -12,8 +14,20 @@ const RECENT = /(?:近|最近|过去)\s*([两二三四五六七八九十]|\d+)\s
 const FULL = /(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?(?:度)?/g;
 const SHORT = /(?<![\d.])(\d{2})\s*年(?:度)?/;
 
-/** Reads the years a question names; relative words count from the newest report held. */
-export function matchYears(question: string, newestYear: number | null): YearMatch {
+/**
+ * Reads the years a question names: 今年/去年/前年 count from `currentYear` (today's, injected);
+ * 近三年 counts back from the newest report held.
+ */
+export function matchYears(question: string, newestYear: number | null, currentYear: number): YearMatch {
+  const found = readYears(question, newestYear, currentYear);
+  return { relative: [], ...found };
+}
+
+function readYears(
+  question: string,
+  newestYear: number | null,
+  currentYear: number,
+): Omit<YearMatch, 'relative'> & { relative?: YearMatch['relative'] } {
   let q = rewriteChineseYears(question);
   const blank = (m: RegExpExecArray | RegExpMatchArray) => {
     const at = m.index ?? 0;
@@ -49,14 +63,20 @@ export function matchYears(question: string, newestYear: number | null): YearMat
     blank(short);
     return { years: { kind: 'year', year: 2000 + Number(short[1]) }, rest: q };
   }
-  const relative = [...q.matchAll(/今年|去年|前年|本年度/g)];
-  if (relative.length > 0 && newestYear !== null) {
+  const relative = [...q.matchAll(/大前年|今年|去年|前年|本年度|上一年(?!度)/g)];
+  if (relative.length > 0) {
     for (const m of relative) blank(m);
+    const back: Record<string, number> = { 去年: 1, 上一年: 1, 前年: 2, 大前年: 3 };
     // 去年和前年: both years asked, so the range between them.
-    const ys = relative.map((m) => newestYear - (m[0] === '去年' ? 1 : m[0] === '前年' ? 2 : 0));
+    const read = relative.map((m) => ({ word: m[0], year: currentYear - (back[m[0]] ?? 0) }));
+    const ys = read.map((r) => r.year);
     const from = Math.min(...ys);
     const to = Math.max(...ys);
-    return { years: from === to ? { kind: 'year', year: from } : { kind: 'range', from, to }, rest: q };
+    return {
+      years: from === to ? { kind: 'year', year: from } : { kind: 'range', from, to },
+      rest: q,
+      relative: read,
+    };
   }
   const all = /历年|逐年|每年|各年|所有年份|历史/.exec(q);
   if (all) {

@@ -7,8 +7,9 @@ import {
   LEGAL_COLS,
   LEGAL_GROUPS,
 } from '../schema/index.ts';
+import { RATE_METRICS } from './derived-metrics.ts';
 
-export type TableKey = 'doc' | 'single' | 'apply' | 'legal';
+export type TableKey = 'doc' | 'single' | 'apply' | 'legal' | 'rate';
 
 /** What a metric word names: a row (with its table) or a column of one table. */
 export interface MetricTerm {
@@ -23,7 +24,10 @@ export interface MetricTerm {
 
 /** Everyday words for rows and columns (the official labels come from the catalogue). */
 const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
-  [['收费', '收费金额', '费用', '收了多少钱', '收入'], { kind: 'row', table: 'single', id: 'admin_fee' }],
+  [
+    ['收费', '收费金额', '收费总额', '收了多少钱', '行政收费'],
+    { kind: 'row', table: 'single', id: 'admin_fee' },
+  ],
   [
     ['处罚', '罚款', '罚了', '被罚', '罚没', '罚单', '罚得', '罚的'],
     { kind: 'row', table: 'single', id: 'penalty' },
@@ -138,6 +142,8 @@ export function buildMetricTerms(): Map<string, MetricTerm> {
   }
   for (const [words, term] of EVERYDAY) for (const w of words) add(map, w, { ...term, prio: 2 });
   for (const [words, term] of GENERIC) for (const w of words) add(map, w, { ...term, prio: 1 });
+  for (const r of RATE_METRICS)
+    for (const w of r.words) add(map, w, { kind: 'row', table: 'rate', id: r.id, prio: 3, explicit: true });
   return map;
 }
 
@@ -192,5 +198,7 @@ function composeId(row: MetricTerm, col: string | undefined): string {
       return `apply.${row.id}.${col ?? 'total'}`;
     case 'legal':
       return `legal.${row.id}.${col ?? 'total'}`;
+    case 'rate':
+      return row.id;
   }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/index.ts';
+import { answerQuestion, INTENTS } from '../../src/answer/index.ts';
 import { createNluContext, matchQuestion } from '../../src/nlu/index.ts';
 import type { Report } from '../../src/schema/index.ts';
 import { openStore, type Store, type StoredReport } from '../../src/store/index.ts';
@@ -48,7 +48,9 @@ beforeAll(async () => {
 
 describe('a name matching a government and its department', () => {
   it('prefers the government and mentions the department', () => {
-    expect(matchQuestion('平罗2023年行政处罚', ctx)).toEqual({
+    expect(
+      matchQuestion('平罗2023年行政处罚', ctx, { rules: INTENTS, today: new Date('2025-03-01T00:00:00Z') }),
+    ).toEqual({
       intent: 'lookup',
       lang: 'zh',
       agencies: ['640221|人民政府'],

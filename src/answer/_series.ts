@@ -1,0 +1,170 @@
+import type { Warning } from '../schema/index.ts';
+import type { AgencyGroup, StoredReport } from '../store/index.ts';
+import { formatValue, metricName, nameOf, type ReplyInput, say } from './_reply.ts';
+import { type MetricInfo, mergeWarnings, readFigure } from './figures.ts';
+import { warningText } from './rule-messages-en.ts';
+import type { AnswerFigure, ChartSpec, ExportTable } from './types.ts';
+
+/** Figures for several reports of one metric, in display order, plus a chart. */
+export function collect(
+  input: ReplyInput,
+  entries: readonly StoredReport[],
+  info: MetricInfo,
+  kind: ChartSpec['kind'],
+) {
+  const answers: AnswerFigure[] = [];
+  const warnings: Warning[] = [];
+  for (const e of entries) {
+    const { figure, warnings: touching } = readFigure(e, info);
+    answers.push(figure);
+    mergeWarnings(warnings, touching);
+  }
+  const charted = answers.filter((a) => a.value !== null);
+  const chart: ChartSpec = {
+    kind,
+    title: metricName(info, input.lang),
+    labels: charted.map((a) => (kind === 'line' ? input.m.yearLabel(a.year) : a.agency)),
+    values: charted.map((a) => a.value as number),
+    unit: input.m.unit(info.unit),
+  };
+  return { answers, warnings, chart };
+}
+
+/** Lines listing the warnings attached to figures (at most three). */
+export function describeWarnings(input: ReplyInput, warnings: readonly Warning[]): string[] {
+  if (warnings.length === 0) return [];
+  const { m } = input;
+  const shown = warnings
+    .slice(0, 3)
+    .map((w) => `· [${m.severity[w.severity]}] ${w.rule} ${warningText(w, input.lang)}`);
+  const more = warnings.length > 3 ? [m.moreWarnings(warnings.length - 3)] : [];
+  return [m.warningsAttached(warnings.length), ...shown, ...more];
+}
+
+/** The bodies a ranking or a place compares: inside a place, of one level, or all. */
+export function comparedGroups(
+  input: ReplyInput,
+  code: string | undefined,
+): { groups: AgencyGroup[]; excluded: AgencyGroup[] } {
+  const { store, ctx, query } = input;
+  const keys = code ? (ctx.within.get(code) ?? []) : [...store.agencies().keys()];
+  const groups: AgencyGroup[] = [];
+  const excluded: AgencyGroup[] = [];
+  for (const key of keys) {
+    const group = store.byAgency(key);
+    if (!group) continue;
+    const level = ctx.agencies.get(key)?.level;
+    const fits =
+      !query.level ||
+      (query.level === 'dept' ? level === 'dept' || level === 'office' : level === query.level);
+    (fits ? groups : excluded).push(group);
+  }
+  return { groups, excluded };
+}
+
+/**
+ * The one year a comparison uses: the year named, else the most recent year in which most of
+ * the compared bodies have a report. Also who has no report for it.
+ */
+export function chooseYear(
+  input: ReplyInput,
+  groups: readonly AgencyGroup[],
+): { year: number | null; entries: StoredReport[]; lacking: AgencyGroup[]; named: boolean } {
+  const y = input.query.years;
+  let year: number | null = y.kind === 'year' ? y.year : null;
+  const named = year !== null;
+  if (year === null) {
+    const counts = new Map<number, number>();
+    for (const g of groups)
+      for (const e of g.reports) counts.set(e.report.year, (counts.get(e.report.year) ?? 0) + 1);
+    let best = -1;
+    for (const [yr, n] of counts) if (n > best || (n === best && yr > (year ?? 0))) [year, best] = [yr, n];
+  }
+  const entries: StoredReport[] = [];
+  const lacking: AgencyGroup[] = [];
+  for (const g of groups) {
+    const e = g.reports.find((x) => x.report.year === year);
+    if (e) entries.push(e);
+    else lacking.push(g);
+  }
+  return { year, entries, lacking, named };
+}
+
+/** “（按2023年的年报；没有2023年年报：化隆县人民政府）” */
+export function describeYear(
+  input: ReplyInput,
+  year: number | null,
+  lacking: readonly AgencyGroup[],
+): string[] {
+  if (year === null) return [];
+  const out = [say(input, `（按${year}年的年报比较）`, `(compared on the ${year} reports)`)];
+  if (lacking.length > 0) {
+    const names = lacking
+      .slice(0, 8)
+      .map((g) => nameOf(input, g.name))
+      .join(input.m.joiner);
+    const more =
+      lacking.length > 8 ? say(input, `等${lacking.length}家`, ` and ${lacking.length - 8} more`) : '';
+    out.push(say(input, `（没有${year}年年报：${names}${more}）`, `(no ${year} report: ${names}${more})`));
+  }
+  return out;
+}
+
+/** “（不计入：平罗县人民政府办公室（政府办公室））” for bodies of another level. */
+export function describeExcluded(input: ReplyInput, excluded: readonly AgencyGroup[]): string[] {
+  if (excluded.length === 0 || !input.query.level) return [];
+  const kind = (key: string) => {
+    const level = input.ctx.agencies.get(key)?.level;
+    const zh = {
+      province: '省级政府',
+      city: '市级政府',
+      county: '县级政府',
+      office: '政府办公室',
+      dept: '部门',
+    };
+    const en = {
+      province: 'province',
+      city: 'city',
+      county: 'county',
+      office: 'government office',
+      dept: 'department',
+    };
+    return level ? say(input, zh[level], en[level]) : '';
+  };
+  const names = excluded
+    .slice(0, 6)
+    .map((g) => `${nameOf(input, g.name)}（${kind(g.key)}）`)
+    .join(input.m.joiner);
+  return [say(input, `（不计入：${names}）`, `(not counted: ${names})`)];
+}
+
+/** The figures of a reply as a table to take away: source and warnings in their own columns. */
+export function exportTable(
+  input: ReplyInput,
+  title: string,
+  answers: readonly AnswerFigure[],
+  warnings: readonly Warning[],
+): ExportTable {
+  const columns =
+    input.lang === 'en'
+      ? ['agency', 'year', 'figure', 'value', 'unit', 'source', 'warnings']
+      : ['机关', '年份', '指标', '数值', '单位', '来源', '提示'];
+  const rows = answers.map((a) => [
+    a.agency,
+    a.year,
+    a.field,
+    a.value,
+    a.unit,
+    [a.source.title, a.source.table, a.source.row, a.source.col].filter(Boolean).join(' / '),
+    warnings
+      .filter((w) => w.report === a.report)
+      .map((w) => `${w.rule} ${warningText(w, input.lang)}`)
+      .join('; '),
+  ]);
+  return { title, columns, rows };
+}
+
+/** `· 名称（2023年）：36084 件` */
+export function figureLine(input: ReplyInput, a: AnswerFigure, prefix = '·'): string {
+  return `${prefix} ${nameOf(input, a.agency)}（${input.m.yearLabel(a.year)}）：${formatValue(input.m, a.value, a.unit)}`;
+}

@@ -1,0 +1,136 @@
+import type { Severity, Warning } from '../../schema/index.ts';
+import { agencyKey, type StoredReport } from '../../store/index.ts';
+import { buildAnswer, describeHeld, nameOf, pickReport, placeName, type ReplyInput, say } from '../_reply.ts';
+import { warningText } from '../rule-messages-en.ts';
+import type { Answer } from '../types.ts';
+import type { IntentModule } from './_intent.ts';
+import { CHECK_WORDS, RANK_WORDS } from './words.ts';
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const CHECK_SHOWN = 10;
+
+/** One report's problems, errors first. */
+function checkLines(input: ReplyInput, entry: StoredReport): { lines: string[]; warnings: Warning[] } {
+  const { m } = input;
+  const warnings: Warning[] = [...entry.warnings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const lines = [m.checkTitle(nameOf(input, entry.report.agency), entry.report.year, warnings.length)];
+  for (const w of warnings.slice(0, CHECK_SHOWN))
+    lines.push(`· [${m.severity[w.severity]}] ${w.rule} ${warningText(w, input.lang)}`);
+  if (warnings.length > CHECK_SHOWN) lines.push(m.moreWarnings(warnings.length - CHECK_SHOWN));
+  return { lines, warnings };
+}
+
+/** 民和2023年报有哪些错误 / 湟中的数据对得上吗 / is Huangzhong's report consistent. */
+function answerCheck(input: ReplyInput): Answer {
+  const { query, store, m, ctx } = input;
+  if (query.agencies.length === 0) {
+    // A place with no report of its own: say so, then check what is held inside it.
+    const name = query.region?.name ?? query.missing?.join(m.joiner) ?? '';
+    const inside = query.region ? (ctx.within.get(query.region.code) ?? []) : [];
+    const lines = [
+      inside.length > 0
+        ? say(
+            input,
+            `没有${name}本身的年报；以下是其辖区内的年报：`,
+            `No report of ${placeName(input, name)} itself; reports held inside it:`,
+          )
+        : m.noAgency(name, describeHeld(input)),
+    ];
+    const warnings: Warning[] = [];
+    for (const key of inside.slice(0, 3)) {
+      const group = store.byAgency(key);
+      const entry = group ? pickReport(group, query) : undefined;
+      if (!entry) continue;
+      const part = checkLines(input, entry);
+      lines.push(...part.lines);
+      warnings.push(...part.warnings);
+    }
+    return buildAnswer(input, lines, [], warnings);
+  }
+  const lines: string[] = [];
+  const warnings: Warning[] = [];
+  for (const key of query.agencies) {
+    const group = store.byAgency(key);
+    if (!group) continue;
+    const entry = pickReport(group, query);
+    if (!entry) {
+      lines.push(
+        m.onlyYears(
+          nameOf(input, group.name),
+          group.reports.map((e) => e.report.year),
+        ),
+      );
+      continue;
+    }
+    const part = checkLines(input, entry);
+    lines.push(...part.lines);
+    warnings.push(...part.warnings);
+  }
+  return buildAnswer(input, lines, [], warnings);
+}
+
+/** Checks as people ask them, for one agency or a place. */
+export const check: IntentModule = {
+  id: 'check',
+  words: CHECK_WORDS,
+  match: (r) =>
+    CHECK_WORDS.test(r.text) && (r.agencies.length > 0 || r.region !== undefined || r.missing !== undefined),
+  answer: answerCheck,
+};
+
+const WHICH = /哪个|哪些|哪份|哪一份|哪家|谁|\bwhich\b/;
+
+/** 哪个报告问题最多 / which report has the most errors: reports ranked by errors, then warnings. */
+function answerCheckRank(input: ReplyInput): Answer {
+  const { store, query, ctx } = input;
+  const keys = query.region ? new Set(ctx.within.get(query.region.code) ?? []) : undefined;
+  const rows = store
+    .all()
+    .filter((e) => {
+      const key = agencyKey(e.report);
+      if (keys && !keys.has(key)) return false;
+      if (query.level) {
+        const level = ctx.agencies.get(key)?.level;
+        if (query.level === 'dept' ? level !== 'dept' && level !== 'office' : level !== query.level)
+          return false;
+      }
+      return query.years.kind !== 'year' || e.report.year === query.years.year;
+    })
+    .map((e) => ({
+      e,
+      errors: e.warnings.filter((w) => w.severity === 'error').length,
+      warnings: e.warnings.filter((w) => w.severity === 'warning').length,
+    }))
+    .sort(
+      (a, b) => b.errors - a.errors || b.warnings - a.warnings || a.e.report.id.localeCompare(b.e.report.id),
+    );
+  const lines = [
+    say(input, '按错误数（其次警告数）排列的年报：', 'Reports by number of errors (then warnings):'),
+  ];
+  rows.slice(0, 10).forEach((r, i) => {
+    lines.push(
+      say(
+        input,
+        `${i + 1}. ${r.e.report.agency}${r.e.report.year}年：错误 ${r.errors} 条，警告 ${r.warnings} 条`,
+        `${i + 1}. ${nameOf(input, r.e.report.agency)}, ${r.e.report.year}: ${r.errors} error(s), ${r.warnings} warning(s)`,
+      ),
+    );
+  });
+  if (rows.length === 0) lines.push(input.m.rankNone);
+  const table = {
+    title: say(input, '年报问题排行', 'Reports by problems'),
+    columns: say(input, '机关|年份|错误|警告', 'agency|year|errors|warnings').split('|'),
+    rows: rows.map((r) => [r.e.report.agency, r.e.report.year, r.errors, r.warnings]),
+  };
+  return buildAnswer(input, lines, [], [], { table });
+}
+
+export const checkRank: IntentModule = {
+  id: 'check_rank',
+  match: (r) =>
+    CHECK_WORDS.test(r.text) &&
+    r.agencies.length === 0 &&
+    !r.missing &&
+    (RANK_WORDS.test(r.text) || WHICH.test(r.text) || r.region === undefined),
+  answer: answerCheckRank,
+};

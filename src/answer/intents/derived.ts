@@ -1,0 +1,221 @@
+import type { DerivedKind } from '../../nlu/index.ts';
+import type { StoredReport } from '../../store/index.ts';
+import {
+  buildAnswer,
+  formatValue,
+  metricName,
+  nameOf,
+  pickReport,
+  placeName,
+  type ReplyInput,
+  say,
+} from '../_reply.ts';
+import {
+  chooseYear,
+  comparedGroups,
+  describeWarnings,
+  describeYear,
+  exportTable,
+  figureLine,
+} from '../_series.ts';
+import { describeMetric, type MetricInfo, mergeWarnings, readFigure } from '../figures.ts';
+import type { Answer, AnswerFigure, DerivedFigure } from '../types.ts';
+import type { IntentModule } from './_intent.ts';
+import { answerNotHeld } from './lookup.ts';
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** The figure of one report with its warnings. */
+function figureOf(input: ReplyInput, entry: StoredReport, info: MetricInfo) {
+  return readFigure(entry, info);
+}
+
+/** Two figures: each agency's (or each year's) report. */
+function pair(input: ReplyInput, info: MetricInfo): { a: StoredReport; b: StoredReport } | Answer {
+  const { query, store } = input;
+  if (query.agencies.length >= 2) {
+    const ga = store.byAgency(query.agencies[0]!);
+    const gb = store.byAgency(query.agencies[1]!);
+    if (!ga || !gb) return buildAnswer(input, [input.m.unknown]);
+    // Same year for both when one is named or both hold it; else each one's latest, said so.
+    const ea = pickReport(ga, query);
+    const eb = pickReport(gb, query);
+    if (!ea) return answerNotHeld(input, ga);
+    if (!eb) return answerNotHeld(input, gb);
+    if (query.years.kind !== 'year' && ea.report.year !== eb.report.year) {
+      const common = ga.reports
+        .map((e) => e.report.year)
+        .filter((y) => gb.reports.some((e) => e.report.year === y));
+      const y = Math.max(...common);
+      if (common.length > 0)
+        return {
+          a: ga.reports.find((e) => e.report.year === y)!,
+          b: gb.reports.find((e) => e.report.year === y)!,
+        };
+    }
+    return { a: ea, b: eb };
+  }
+  const group = store.byAgency(query.agencies[0] ?? '');
+  if (!group) return buildAnswer(input, [input.m.unknown]);
+  const y = query.years;
+  if (y.kind === 'range') {
+    const a = group.reports.find((e) => e.report.year === y.to);
+    const b = group.reports.find((e) => e.report.year === y.from);
+    if (a && b) return { a, b };
+    return answerNotHeld(input, group);
+  }
+  // One year (named or the latest) against the year before (同比).
+  const a = pickReport(group, query);
+  if (!a) return answerNotHeld(input, group);
+  const b = group.reports.find((e) => e.report.year === a.report.year - 1);
+  if (!b)
+    return buildAnswer(input, [
+      say(
+        input,
+        `${group.name}没有${a.report.year - 1}年的年报，无法和${a.report.year}年比较（现有：${group.reports.map((e) => e.report.year).join('、')}年）`,
+        `${nameOf(input, group.name)}: no ${a.report.year - 1} report to compare ${a.report.year} with (held: ${group.reports.map((e) => e.report.year).join(', ')})`,
+      ),
+    ]);
+  void info;
+  return { a, b };
+}
+
+function label(input: ReplyInput, f: AnswerFigure): string {
+  return `${nameOf(input, f.agency)} ${input.m.yearLabel(f.year)}`;
+}
+
+/** Differences, ratios, year-on-year change and shares of two figures. */
+function answerPair(input: ReplyInput, info: MetricInfo, kind: DerivedKind): Answer {
+  const got = pair(input, info);
+  if ('text' in got) return got;
+  const fa = figureOf(input, got.a, info);
+  const fb = figureOf(input, got.b, info);
+  const a = fa.figure;
+  const b = fb.figure;
+  const warnings = [...fa.warnings];
+  mergeWarnings(warnings, fb.warnings);
+  const m = input.m;
+  const name = metricName(info, input.lang);
+  const lines = [figureLine(input, a), figureLine(input, b)];
+  let value: number | null = null;
+  let formula: string;
+  let unit = info.unit;
+  if (kind === 'ratio' || kind === 'share') {
+    formula = `${label(input, a)} ÷ ${label(input, b)}`;
+    value = a.value !== null && b.value !== null && b.value !== 0 ? round(a.value / b.value) : null;
+    unit = kind === 'share' ? '%' : '倍';
+    if (kind === 'share' && value !== null) value = round(value * 100);
+    lines.unshift(
+      value === null
+        ? say(
+            input,
+            `${name}：无法计算（缺少数字或除数为 0）`,
+            `${name}: cannot be computed (a figure is missing or zero)`,
+          )
+        : kind === 'share'
+          ? say(
+              input,
+              `${name}：${label(input, a)}是${label(input, b)}的 ${value}%`,
+              `${name}: ${label(input, a)} is ${value}% of ${label(input, b)}`,
+            )
+          : say(
+              input,
+              `${name}：${label(input, a)}是${label(input, b)}的 ${value} 倍`,
+              `${name}: ${label(input, a)} is ${value} times ${label(input, b)}`,
+            ),
+    );
+  } else {
+    formula = `${label(input, a)} − ${label(input, b)}`;
+    value = a.value !== null && b.value !== null ? round(a.value - b.value) : null;
+    const pct = value !== null && b.value ? round((value / b.value) * 100) : null;
+    lines.unshift(
+      value === null
+        ? say(input, `${name}：无法计算（缺少数字）`, `${name}: cannot be computed (a figure is missing)`)
+        : say(
+            input,
+            `${name}：${label(input, a)}比${label(input, b)}${value >= 0 ? '多' : '少'} ${formatValue(m, Math.abs(value), info.unit)}${kind === 'yoy' && pct !== null ? `（${pct >= 0 ? '增长' : '下降'} ${Math.abs(pct)}%）` : ''}`,
+            `${name}: ${label(input, a)} is ${formatValue(m, Math.abs(value), info.unit)} ${value >= 0 ? 'more' : 'less'} than ${label(input, b)}${kind === 'yoy' && pct !== null ? ` (${pct >= 0 ? '+' : '−'}${Math.abs(pct)}%)` : ''}`,
+          ),
+    );
+  }
+  lines.push(say(input, `（公式：${formula}）`, `(formula: ${formula})`));
+  const derived: DerivedFigure = { formula, value, unit, inputs: [a, b] };
+  const title = lines[0]!;
+  return buildAnswer(input, [...lines, ...describeWarnings(input, warnings)], [a, b], warnings, {
+    derived,
+    table: exportTable(input, title, [a, b], warnings),
+  });
+}
+
+/** Totals and averages over the reports held inside a place (or the agencies named), with who is included. */
+function answerAggregate(input: ReplyInput, info: MetricInfo, kind: 'total' | 'average'): Answer {
+  const { query, m, store, lang } = input;
+  const groups =
+    query.agencies.length > 0
+      ? query.agencies.map((k) => store.byAgency(k)!).filter(Boolean)
+      : comparedGroups(input, query.region?.code).groups;
+  const { year, entries, lacking } = chooseYear(input, groups);
+  const answers: AnswerFigure[] = [];
+  const warnings: ReturnType<typeof readFigure>['warnings'] = [];
+  for (const e of entries) {
+    const f = readFigure(e, info);
+    answers.push(f.figure);
+    mergeWarnings(warnings, f.warnings);
+  }
+  const held = answers.filter((a) => a.value !== null);
+  const sum = round(held.reduce((s, a) => s + (a.value ?? 0), 0));
+  const value = kind === 'total' ? sum : held.length > 0 ? round(sum / held.length) : null;
+  const name = metricName(info, lang);
+  const who = held.map((a) => nameOf(input, a.agency)).join(m.joiner);
+  const formula =
+    kind === 'total'
+      ? held.map((a) => label(input, a)).join(' + ')
+      : `(${held.map((a) => label(input, a)).join(' + ')}) ÷ ${held.length}`;
+  const lines: string[] = [];
+  if (query.region && query.agencies.length === 0)
+    lines.push(
+      say(
+        input,
+        `没有${query.region.name}本身的年报；以下只合计其辖区内已收录的年报。`,
+        `No report of ${placeName(input, query.region.name)} itself; this adds up only the reports held inside it.`,
+      ),
+    );
+  lines.push(
+    say(
+      input,
+      `${name}${kind === 'total' ? '合计' : '平均'}：${value === null ? m.missingValue : formatValue(m, value, info.unit)}（${year}年，${held.length}家：${who}）`,
+      `${name}, ${kind === 'total' ? 'total' : 'average'}: ${value === null ? m.missingValue : formatValue(m, value, info.unit)} (${year}, ${held.length} bodies: ${who})`,
+    ),
+    ...answers.map((a) => figureLine(input, a)),
+    ...describeYear(input, year, lacking),
+    say(input, `（公式：${formula}）`, `(formula: ${formula})`),
+  );
+  const derived: DerivedFigure = { formula, value, unit: info.unit, inputs: answers };
+  return buildAnswer(input, [...lines, ...describeWarnings(input, warnings)], answers, warnings, {
+    derived,
+    table: exportTable(input, lines[0]!, answers, warnings),
+  });
+}
+
+function answerDerived(input: ReplyInput): Answer {
+  const { query, m } = input;
+  const info = query.metric ? describeMetric(query.metric) : undefined;
+  if (!info) return buildAnswer(input, [m.needMetric]);
+  const kind = query.derived!;
+  if (kind === 'total' || kind === 'average') return answerAggregate(input, info, kind);
+  return answerPair(input, info, kind);
+}
+
+/** 互助和民和行政许可差多少 / 化隆处罚是民和的几倍 / 同比 / 青海省2023年行政处罚总数. */
+export const derived: IntentModule = {
+  id: 'derived',
+  match: (r) => {
+    if (!r.derived || r.metric === null) return false;
+    const n = r.agencies.length;
+    if (r.derived === 'total' || r.derived === 'average')
+      return n >= 2 || (n === 0 && (r.region !== undefined || r.level !== undefined) && !r.missing);
+    if (r.derived === 'yoy') return n === 1;
+    return n >= 2 || (n === 1 && r.years.kind === 'range');
+  },
+  answer: answerDerived,
+};

@@ -1,0 +1,62 @@
+import type { AgencyGroup } from '../../store/index.ts';
+import { buildAnswer, nameOf, placeName, type ReplyInput } from '../_reply.ts';
+import type { Answer } from '../types.ts';
+import type { IntentModule } from './_intent.ts';
+import { LIST_WORDS, YEARS_HELD_WORDS } from './words.ts';
+
+const LIST_SHOWN = 20;
+
+/** Which reports exist (all, those of the agencies named, or those inside a place). */
+function answerList(input: ReplyInput): Answer {
+  const { query, store, m } = input;
+  if (store.all().length === 0) return buildAnswer(input, [m.noReports]);
+  const keys =
+    query.agencies.length > 0
+      ? query.agencies
+      : query.region
+        ? (input.ctx.within.get(query.region.code) ?? [])
+        : null;
+  const groups: AgencyGroup[] = keys
+    ? keys
+        .slice(0, LIST_SHOWN)
+        .map((k) => store.byAgency(k))
+        .filter((g): g is AgencyGroup => g !== undefined)
+    : [...store.agencies().values()].slice(0, LIST_SHOWN);
+  const lines = [m.listTitle(keys ? keys.length : store.agencies().size)];
+  if (query.region) lines.push(m.scope(placeName(input, query.region.name)));
+  for (const g of groups)
+    lines.push(
+      `· ${m.listLine(
+        nameOf(input, g.name),
+        g.reports.map((e) => e.report.year),
+      )}`,
+    );
+  if (!keys && store.agencies().size > LIST_SHOWN) lines.push(m.moreAgencies(store.agencies().size));
+  return buildAnswer(input, lines);
+}
+
+/** 有哪些年报 / 江苏的年报有吗 / 某县的年报是哪年的. */
+export const list: IntentModule = {
+  id: 'list',
+  words: new RegExp(`${LIST_WORDS.source}|${YEARS_HELD_WORDS.source}`),
+  match: (r) =>
+    (LIST_WORDS.test(r.text) || (YEARS_HELD_WORDS.test(r.text) && !r.metric)) &&
+    !r.unheld &&
+    !r.meta &&
+    !r.prose,
+  answer: answerList,
+};
+
+/** 江苏的年报有吗: a place whose agencies have reports, and no figure asked. */
+export const listPlace: IntentModule = {
+  id: 'list',
+  match: (r) =>
+    r.region !== undefined &&
+    r.agencies.length === 0 &&
+    !r.missing &&
+    !r.metric &&
+    !r.unheld &&
+    !r.meta &&
+    !r.prose,
+  answer: answerList,
+};
