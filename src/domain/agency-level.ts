@@ -20,7 +20,7 @@ function levelFromName(name: string): Level | null {
   return level;
 }
 
-/** docs/rules.md (Level): from region.code, with the agency name overriding for townships and national bodies. */
+/** The level of the issuing body (docs/rules.md, Level): from region.code, with the agency name overriding for townships and national bodies. */
 export function deriveLevel(report: Report): Level | null {
   const name = report.agency;
   if (/(?:乡|镇|街道)(?:人民政府|政府|办事处)|(?:乡|镇|街道)$/.test(name)) return 'township';

@@ -1,3 +1,4 @@
+import { DIVISION_SUFFIXES } from '../domain/index.ts';
 import type { Region, Warning } from '../schema/index.ts';
 import type { TextLine } from './_notes.ts';
 import { readChineseNumber, rewriteChineseYears } from './chinese-numerals.ts';
@@ -12,7 +13,7 @@ export interface TitleInfo {
 }
 
 const TITLE_TAIL = /(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
-const BARE_REGION = /(?:省|市|县|区|旗|州|盟|自治区|自治县|自治州|自治旗|特区|林区)$/;
+const BARE_REGION = new RegExp(`(?:${[...DIVISION_SUFFIXES, '州', '特区', '林区'].join('|')})$`);
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 

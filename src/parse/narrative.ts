@@ -1,5 +1,5 @@
+import { readChineseNumber } from '../domain/index.ts';
 import type { NarrativeItem } from '../schema/index.ts';
-import { readChineseNumber } from './chinese-numerals.ts';
 
 /** A prose line as the parser hands it over (table regions removed). */
 export interface ProseLine {

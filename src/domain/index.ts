@@ -1,0 +1,11 @@
+/**
+ * Chinese-domain knowledge, in one leaf module that parse, check, store, nlu and answer import:
+ * administrative divisions and how their names shorten, the ethnic groups in autonomous
+ * division names, Chinese numerals, and agency identity and level. Imports only src/schema.
+ */
+
+export { agencyKey, isSameAgency } from './agency.ts';
+export { deriveLevel, type Level } from './agency-level.ts';
+export { readChineseNumber, rewriteChineseYears } from './chinese-numerals.ts';
+export { allDivisions, DIVISION_SUFFIXES, type Division, divisionShortForms } from './divisions.ts';
+export { ETHNIC_ALTERNATION, ETHNIC_AUTONOMY_WORDS, ETHNIC_GROUPS } from './ethnic-groups.ts';
