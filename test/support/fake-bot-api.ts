@@ -20,6 +20,13 @@ interface Failure {
   parameters?: { retry_after?: number };
 }
 
+export interface FileOptions {
+  /** getFile leaves out file_size (it is optional in the Bot API). */
+  hideSize?: boolean;
+  /** The download is sent in chunks without a content-length. */
+  chunked?: boolean;
+}
+
 interface Waiter {
   offset: number;
   limit: number;
@@ -48,11 +55,13 @@ const MAX_POLL_MS = 25_000;
 export class FakeBotApi {
   readonly calls: ApiCall[] = [];
   readonly downloads: string[] = [];
+  /** Bytes of a chunked download written before the reader went away (or all of them). */
+  readonly sentBytes = new Map<string, number>();
   private readonly updates: Update[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly delays = new Map<string, number[]>();
-  private readonly files = new Map<string, { path: string; bytes: Uint8Array }>();
+  private readonly files = new Map<string, { path: string; bytes: Uint8Array } & FileOptions>();
   private nextUpdateId = 1;
   private nextMessageId = 1000;
   private readonly listeners = new Set<() => void>();
@@ -109,8 +118,8 @@ export class FakeBotApi {
   }
 
   /** Makes a file available to getFile and the file download endpoint. */
-  addFile(fileId: string, path: string, bytes: Uint8Array): void {
-    this.files.set(fileId, { path, bytes });
+  addFile(fileId: string, path: string, bytes: Uint8Array, options: FileOptions = {}): void {
+    this.files.set(fileId, { path, bytes, ...options });
   }
 
   /** Resolves with the first call (past or future) matching `match`; rejects after `timeoutMs`. */
@@ -153,7 +162,24 @@ export class FakeBotApi {
       const file = [...this.files.values()].find((f) => f.path === path);
       this.downloads.push(path);
       if (!file) return void res.writeHead(404).end();
-      return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file.bytes);
+      if (!file.chunked) {
+        return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file.bytes);
+      }
+      // no content-length: the reader learns the size only by counting
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked' });
+      let sent = 0;
+      for (let at = 0; at < file.bytes.length && !res.destroyed; at += 64 * 1024) {
+        const chunk = file.bytes.subarray(at, at + 64 * 1024);
+        sent += chunk.length;
+        if (!res.write(chunk)) {
+          await new Promise((resolve) => {
+            res.once('drain', resolve);
+            res.once('close', resolve);
+          });
+        }
+      }
+      this.sentBytes.set(path, sent);
+      return void res.end();
     }
     const match = url.pathname.match(/^\/bot([^/]+)\/(\w+)$/);
     if (!match || match[1] !== this.token) {
@@ -233,7 +259,7 @@ export class FakeBotApi {
         return {
           file_id: payload.file_id,
           file_unique_id: 'u',
-          file_size: file?.bytes.length,
+          file_size: file?.hideSize ? undefined : file?.bytes.length,
           file_path: file?.path,
         };
       }

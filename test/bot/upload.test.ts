@@ -1,0 +1,106 @@
+/** Admin uploads through a fake Bot API over HTTP: size counted while downloading, stop, failed store write. */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bot/index.ts';
+import { parseConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { Store } from '../../src/store/index.ts';
+import { FIXTURES_DIR } from '../helpers.ts';
+import { BOT_USER, FakeBotApi } from '../support/fake-bot-api.ts';
+import { openSeedStore } from '../support/test-bot.ts';
+import { privateDocument, user } from '../support/updates.ts';
+
+const TOKEN = '123456:upload-token';
+const ADMIN = user(4343);
+const MB = 1024 * 1024;
+let api: FakeBotApi;
+let nextUpdate = 1;
+let nextFile = 1;
+const cleanup: string[] = [];
+
+beforeAll(async () => {
+  api = await new FakeBotApi(TOKEN).start();
+});
+afterAll(async () => {
+  await api.close();
+  for (const dir of cleanup) await rm(dir, { recursive: true, force: true });
+});
+
+/** A bot on the fake API with its own seed store; `stopping` is the shutdown signal main.ts passes. */
+async function uploadBot(): Promise<{ bot: Bot; store: Store; dir: string; stopping: AbortController }> {
+  const { store, dir } = await openSeedStore();
+  cleanup.push(dir);
+  const config = parseConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, ADMIN_IDS: String(ADMIN.id) });
+  const stopping = new AbortController();
+  const logger = createLogger({ level: 'silent' });
+  const bot = createBot({ config, store, logger, stopping: stopping.signal }, { botInfo: BOT_USER });
+  return { bot, store, dir, stopping };
+}
+
+/** Sends an admin document whose message states `statedSize`; resolves when the bot is done with it. */
+function upload(bot: Bot, bytes: Uint8Array, name: string, statedSize: number, options = {}): Promise<void> {
+  const id = `f${nextFile++}`;
+  api.addFile(id, `documents/${id}_${name}`, bytes, options);
+  const update = { ...privateDocument(ADMIN, id, name, statedSize), update_id: nextUpdate++ } as Update;
+  return bot.handleUpdate(update);
+}
+
+const repliesSince = (from: number) =>
+  api.calls.slice(from).filter((c) => c.method === 'sendMessage' && c.payload.chat_id === ADMIN.id);
+
+afterEach(() => {
+  api.calls.length = 0;
+});
+
+describe('admin uploads', () => {
+  it('stops a download past 20 MB whatever size the message and getFile state', async () => {
+    const { bot, store } = await uploadBot();
+    const before = store.all().length;
+    const big = new Uint8Array(64 * MB).fill(0x41);
+    await upload(bot, big, 'big.txt', 1000, { hideSize: true, chunked: true });
+    const [reply] = repliesSince(0);
+    expect(String(reply?.payload.text)).toContain('文件太大（超过 20 MB）');
+    // the reader gave up soon after 20 MB, long before the 64 MB were sent
+    const [sent] = [...api.sentBytes.values()];
+    expect(sent).toBeGreaterThan(20 * MB);
+    expect(sent).toBeLessThan(40 * MB);
+    expect(store.all()).toHaveLength(before);
+  });
+
+  it('refuses by the stated content-length before reading the body', async () => {
+    const { bot } = await uploadBot();
+    await upload(bot, new Uint8Array(20 * MB + 1), 'big.pdf', 1000, { hideSize: true });
+    expect(String(repliesSince(0)[0]?.payload.text)).toContain('文件太大');
+  });
+
+  it('abandons an upload when the process is stopping, storing nothing', async () => {
+    const { bot, store, stopping, dir } = await uploadBot();
+    const onDisk = await readFile(join(dir, 'store.json'), 'utf8');
+    api.delayNext('getFile', 10_000);
+    const bytes = new Uint8Array(await readFile(join(FIXTURES_DIR, 'pdf', 'hongzequ_2024.pdf')));
+    const handled = upload(bot, bytes, 'hongzequ_2024.pdf', bytes.length);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stopAt = Date.now();
+    stopping.abort();
+    await handled;
+    expect(Date.now() - stopAt).toBeLessThan(2_000);
+    expect(String(repliesSince(0)[0]?.payload.text)).toContain('没有保存');
+    expect(store.all().some((e) => e.report.agency.includes('洪泽'))).toBe(false);
+    expect(await readFile(join(dir, 'store.json'), 'utf8')).toBe(onDisk);
+  });
+
+  it('tells the admin when the store cannot be written', async () => {
+    const { bot, dir } = await uploadBot();
+    // the store file becomes a directory: the atomic rename onto it fails
+    await rm(join(dir, 'store.json'));
+    await mkdir(join(dir, 'store.json'));
+    await writeFile(join(dir, 'store.json', 'keep'), '');
+    const bytes = new Uint8Array(await readFile(join(FIXTURES_DIR, 'pdf', 'hongzequ_2024.pdf')));
+    await upload(bot, bytes, 'hongzequ_2024.pdf', bytes.length);
+    const [reply] = repliesSince(0);
+    expect(String(reply?.payload.text)).toMatch(/写入数据库失败（STORE_\w+）/);
+  });
+});
