@@ -1,5 +1,5 @@
-import { getDerivedMetric, getRateMetric } from '../nlu/index.ts';
-import { getField, TABLE_TITLES, type Warning } from '../schema/index.ts';
+import { getRateMetric } from '../nlu/index.ts';
+import { getDerivedField, getField, TABLE_TITLES, type Warning } from '../schema/index.ts';
 import type { StoredReport } from '../store/index.ts';
 import type { AnswerFigure } from './types.ts';
 
@@ -54,7 +54,7 @@ export function describeMetric(id: string): MetricInfo | undefined {
       },
     };
   }
-  const d = getDerivedMetric(id);
+  const d = getDerivedField(id);
   if (!d) return undefined;
   const table = `表${d.table} ${TABLE_TITLES[d.table].replace(/^.、/, '')}`;
   return { id, zh: d.zh, en: d.en, unit: '件', table, row: d.row, col: d.col, parts: d.parts };

@@ -79,7 +79,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
     /\b(?:foi|information disclosure|disclosure|information|open government)? ?(?:requests?|applications?)\b|\bfoi\b/g,
     '申请',
   ],
-  [/\bdenied\b|\bdenials?\b|\brefus\w*|\bwithheld\b|\brejected\b/g, '不予公开'],
+  [/\bdenied\b|\bdenials?\b|\brefus\w*|\bwithh(?:e|o)ld\w*|\brejected\b/g, '不予公开'],
   [/\bgranted\b/g, '予以公开'],
   [/\bcorrected\b|\boverturned\b/g, '纠正'],
   [/\bupheld\b/g, '维持'],

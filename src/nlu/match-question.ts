@@ -175,16 +175,16 @@ export function readQuestion(
   let text = /[a-z]/.test(norm) ? translateEnglish(norm) : norm;
   const assumptions: Assumption[] = [];
   // Report facts and prose topics first: 发布时间 is not 制发, 网站发布信息 not 信访.
-  let meta: Query['meta'];
-  for (const [field, re] of META_WORDS) {
-    const r = blankAll(text, re);
-    if (r.hit && !meta) meta = field;
-    text = r.text;
-  }
   let prose: string | undefined;
   for (const topic of PROSE_TOPICS) {
     const r = blankAll(text, topic.ask);
     if (r.hit && !prose) prose = topic.id;
+    text = r.text;
+  }
+  let meta: Query['meta'];
+  for (const [field, re] of META_WORDS) {
+    const r = blankAll(text, re);
+    if (r.hit && !meta) meta = field;
     text = r.text;
   }
   const { years, rest: afterYears, relative } = matchYears(text, ctx.newestYear, today.getUTCFullYear());

@@ -77,7 +77,7 @@ const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
   [['律师', '律所'], { kind: 'col', table: 'apply', id: 'org_legal_service' }],
   [['复议'], { kind: 'row', table: 'legal', id: 'review' }],
   [['直接起诉'], { kind: 'row', table: 'legal', id: 'suit_direct' }],
-  [['行政诉讼', '诉讼', '起诉', '官司', '被告'], { kind: 'row', table: 'legal', id: 'suit_sum' }],
+  [['行政诉讼', '诉讼', '起诉', '官司', '被告'], { kind: 'row', table: 'legal', id: 'suit' }],
   [['维持'], { kind: 'col', table: 'legal', id: 'upheld' }],
   [['纠正', '纠错', '撤销', '败诉'], { kind: 'col', table: 'legal', id: 'corrected' }],
   [['未审结', '未结', '在审', '审理中'], { kind: 'col', table: 'legal', id: 'pending' }],

@@ -15,7 +15,7 @@ export const PROSE_TOPICS: readonly ProseTopic[] = [
     id: 'website_info',
     zh: '政府网站发布信息',
     en: 'items published on the government website',
-    ask: /(?:政府|门户)*网站(?:上|全年|平台)*(?:发布|公开|发|更新|推送)了?的?(?:政府|政务|各类)?信息|网站(?:信息|发布量|发文)|\b(?:items?|information|posts?) (?:published |posted )?on (?:the |its )?(?:government )?website\b|\bwebsite (?:posts|items|information)\b/g,
+    ask: /(?:政府|门户)*网站(?:上|全年|平台)*(?:发布|公开|发|更新|推送)了?(?:多少条?|几条)?的?(?:政府|政务|各类)?信息|\bpublish\w* on (?:its|the) (?:government )?website\b|网站(?:信息|发布量|发文)|\b(?:items?|information|posts?) (?:published |posted )?on (?:the |its )?(?:government )?website\b|\bwebsite (?:posts|items|information)\b/g,
     label: /网站.{0,8}(?:发布|公开|更新).{0,6}信息|网站公开|网站.{0,4}发布/,
   },
   {
