@@ -1,0 +1,78 @@
+/** Link finding on listing and report pages, in the shapes real government CMSs produce. */
+import { describe, expect, it } from 'vitest';
+import { findAttachments, findPageLinks, findReportLinks, yearOf } from '../../src/crawl/index.ts';
+
+const BASE = 'https://www.example.gov.cn/zwgk/zfxxgknb/index.html';
+
+describe('findReportLinks', () => {
+  it.each([
+    ['某区财政局2021年度政府信息公开工作年度报告', 2021],
+    ['2019年政府信息公开年报', 2019],
+    ['政府信息公开工作年度报告（2023年）', 2023],
+    ['二〇二二年政府信息公开工作年度报告', 2022],
+    ['某县人民政府2024年政务公开年报', 2024],
+    ['某局信息公开年度报告 2020', 2020],
+  ])('%s → %i', (text, year) => {
+    const [link] = findReportLinks(`<a href="./202201/t1.htm">${text}</a>`, BASE);
+    expect(link).toEqual({ url: 'https://www.example.gov.cn/zwgk/zfxxgknb/202201/t1.htm', text, year });
+  });
+
+  it.each([
+    ['2024年度工作通知'],
+    ['政府信息公开工作年度报告'],
+    ['2023年政府工作报告'],
+    ['政府信息公开指南（2024年版）'],
+  ])('ignores %s', (text) => {
+    expect(findReportLinks(`<a href="/x.htm">${text}</a>`, BASE)).toEqual([]);
+  });
+
+  it('reads a truncated link text from its title, and keeps each URL once', () => {
+    const html = `<a href="a.htm" title="某某委员会2022年政府信息公开工作年度报告">某某委员会2022年政府信息...</a>
+      <a href="a.htm">某某委员会2022年政府信息公开工作年度报告</a><a href="javascript:void(0)">2021年政府信息公开年报</a>`;
+    expect(findReportLinks(html, BASE).map((l) => [l.url, l.year])).toEqual([
+      ['https://www.example.gov.cn/zwgk/zfxxgknb/a.htm', 2022],
+    ]);
+  });
+});
+
+describe('findPageLinks', () => {
+  it('expands createPageHTML, with numbers or script variables', () => {
+    const html =
+      '<script>var countPage = 3;//共多少页\ncreatePageHTML(countPage, 0, "index", "html");</script>';
+    expect(findPageLinks(html, BASE)).toEqual([
+      'https://www.example.gov.cn/zwgk/zfxxgknb/index_1.html',
+      'https://www.example.gov.cn/zwgk/zfxxgknb/index_2.html',
+    ]);
+    const divFirst = "<script>createPageHTML('page_div', 2, 1, 'list', 'shtml', 35);</script>";
+    expect(findPageLinks(divFirst, BASE)).toEqual([
+      'https://www.example.gov.cn/zwgk/zfxxgknb/list.shtml',
+      'https://www.example.gov.cn/zwgk/zfxxgknb/list_1.shtml',
+    ]);
+  });
+
+  it('follows 下一页 and numbered page links on the same site only', () => {
+    const html = `<a href="page_2.html">下一页</a><a href="page_3.html">3</a><a href="https://other.example.com/index_1.html">下一页</a>
+      <a href="/zwgk/tzgg/index.html">通知公告</a><a href="javascript:next()">下一页</a>`;
+    expect(findPageLinks(html, BASE)).toEqual([
+      'https://www.example.gov.cn/zwgk/zfxxgknb/page_2.html',
+      'https://www.example.gov.cn/zwgk/zfxxgknb/page_3.html',
+    ]);
+  });
+});
+
+describe('findAttachments', () => {
+  it('finds linked and embedded PDF/DOC(X) files, including a pdf.js viewer’s ?file=', () => {
+    const html = `<p>附件：<a href="./P020240115.pdf">年报.pdf</a> <a href="/files/年报.docx">年报.docx</a></p>
+      <iframe src="/pdfjs/web/viewer.html?file=/uploadfiles/r.pdf"></iframe><a href="t1.htm">上一篇</a>`;
+    expect(findAttachments(html, 'https://www.example.gov.cn/a/b/t1.htm')).toEqual([
+      'https://www.example.gov.cn/a/b/P020240115.pdf',
+      'https://www.example.gov.cn/files/%E5%B9%B4%E6%8A%A5.docx',
+      'https://www.example.gov.cn/uploadfiles/r.pdf',
+    ]);
+  });
+
+  it('reads years only in range', () => {
+    expect(yearOf('1888年')).toBeUndefined();
+    expect(yearOf('第12345号 2021年')).toBe(2021);
+  });
+});
