@@ -119,7 +119,31 @@ export function readSignature(lines: readonly TextLine[]): {
     const sigAgency = prev && prev.length <= 30 && !/[。，；:：]/.test(prev) ? prev : null;
     return { signed, sigAgency };
   }
-  return { signed: null, sigAgency: null };
+  return readRunOnSignature(tail.at(-1)?.text ?? '');
+}
+
+/** `机关名称 2024年1月25日` run into the last line of a flattened page. */
+const RUN_ON_SIGNATURE =
+  /(?:^|[\s。；;！!])([\u4e00-\u9fff（）()]{2,30}?)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?!\s*印发)/g;
+/** What may follow the signature on a saved page: the print line, 抄送, notes in brackets, 附件下载. */
+const AFTER_SIGNATURE =
+  /[（(][^）)]{0,80}[）)]|抄送[:：][^。]{0,80}。?|[\u4e00-\u9fff]{2,30}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发|附件下载|打印本页|关闭窗口|返回顶部|此函|\s/g;
+
+/**
+ * The signature of a page flattened to long lines: the last `agency date` pair near the end of
+ * the last line, followed by nothing but page furniture (印发 line, 抄送, 附件下载 …).
+ */
+function readRunOnSignature(line: string): { signed: string | null; sigAgency: string | null } {
+  const tail = readChineseYear(line.slice(-400));
+  let last: RegExpExecArray | undefined;
+  for (const m of tail.matchAll(RUN_ON_SIGNATURE)) last = m;
+  if (!last || !isAgencyName(last[1]!)) return { signed: null, sigAgency: null };
+  const rest = tail.slice(last.index + last[0].length).replace(AFTER_SIGNATURE, '');
+  if (rest !== '') return { signed: null, sigAgency: null };
+  const [, agency, year, month, day] = last;
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31)
+    return { signed: null, sigAgency: null };
+  return { signed: `${year}-${pad(month!)}-${pad(day!)}`, sigAgency: agency! };
 }
 
 /** What a crawler's header says about the page a report was saved from. */

@@ -117,7 +117,28 @@ describe('who wrote it', () => {
     expect(raw).toContain('平潭综合实验区财政全融局 2022年1月13日');
     const head = readMetadata(raw);
     expect(head?.agency).toBe('平潭综合实验区财政金融局');
+    expect(head?.sigAgency).toBe('平潭综合实验区财政全融局');
     expect(head?.notes).toEqual([]);
+  });
+
+  it('reads the signature run into the last line of a flattened page, past the page furniture', () => {
+    const cases: [string, string | null, string | null][] = [
+      // …开展。 平潭综合实验区财政全融局 2022年1月13日
+      ['ptzhsyqczj_2021.txt', '2022-01-13', '平潭综合实验区财政全融局'],
+      // … 2022年1月13 日 平潭综合实验区经济发展局办公室 2022年1月13日印发 附件下载
+      ['ptzhsyqjjf_2021.txt', '2022-01-13', '平潭综合实验区经济发展局'],
+      // … 2022年1月7日抄送：驻区…纪检监察组。…办公室 2022年1月7日印发 附件下载
+      ['ptzhsyqscj_2021.txt', '2022-01-07', '平潭综合实验区市场监督管理局'],
+      // … 2025年1月26日（此件主动公开）
+      ['ptzhsyqlyy_2024.txt', '2025-01-26', '平潭综合实验区旅游与文化体育局'],
+      // no signature: the text ends with 六、… 附件下载
+      ['ptzhsyqgwh_2021.txt', null, null],
+      ['ptzhsyqhzs_2023.txt', null, null],
+    ];
+    for (const [file, signed, sig] of cases) {
+      const head = readMetadata(bundled(file));
+      expect([head?.signed, head?.sigAgency], file).toEqual([signed, sig]);
+    }
   });
 
   it('spells out a title that drops its place (区财政金融局) from the body', () => {
