@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { type AddOutcome, addReports, isSideFile, type ReportFile } from '../pipeline/index.ts';
 import { openStore } from '../store/index.ts';
 import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
+import { ingestUrls, isUrlArgument } from './_links.ts';
 import { defaultStorePath } from './_store-path.ts';
 
 /** Files named on the command line; directories contribute every regular, non-hidden file but side files. */
@@ -69,7 +70,7 @@ const options = {
 
 export const command = defineCommand({
   name: 'ingest',
-  args: 'FILE|DIR…',
+  args: 'FILE|DIR|URL…',
   summary: '解析、检查并存入数据库 / parse, check and store reports',
   minPositionals: 1,
   options,
@@ -79,7 +80,7 @@ export const command = defineCommand({
 async function run({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
   const storePath = values.store ?? defaultStorePath();
   const store = await openStore(storePath);
-  const { files, missing } = await expand(positionals);
+  const { files, missing } = await expand(positionals.filter((p) => !isUrlArgument(p)));
   const inputs: ReportFile[] = [];
   const failed: AddOutcome[] = missing.map((p) => ({
     file: p,
@@ -100,7 +101,11 @@ async function run({ values, positionals }: CommandArgs<typeof options>): Promis
     }
   }
   const progress = process.stderr.isTTY && !values.json ? drawProgress : undefined;
-  const results = [...(await addReports(store, inputs, progress)), ...failed];
+  const results = [
+    ...(await addReports(store, inputs, progress)),
+    ...(await ingestUrls(positionals.filter(isUrlArgument), store)),
+    ...failed,
+  ];
   if (values.json) {
     const out = results.map((r) =>
       r.ok
