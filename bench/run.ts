@@ -58,6 +58,8 @@ async function main(): Promise<void> {
   if (want('chart')) out.chart = await optional(benchChart);
   if (want('pdf')) out.pdf = await optional(async () => (await import('./pdf.ts')).benchPdf());
   if (want('ask')) out.ask = await optional(async () => (await import('./ask.ts')).benchAsk());
+  if (want('messages'))
+    out.messages = await optional(async () => (await import('./messages.ts')).benchMessages(REPORTS_DIR));
   const targets: Target[] = [
     {
       name: 'parse seeds (median)',
@@ -80,6 +82,13 @@ async function main(): Promise<void> {
       value: num(out.chart, 'trend5_ms'),
       op: '<=',
       limit: 50,
+      unit: ' ms',
+    },
+    {
+      name: 'understand a hostile message ≤ 4,096 chars (worst median)',
+      value: num(out.messages, 'understand_max_ms'),
+      op: '<=',
+      limit: 20,
       unit: ' ms',
     },
     { name: 'ask p50 10k ÷ 10', value: num(out.ask, 'ask', 'p50_ratio'), op: '<=', limit: 1.5, unit: '×' },
