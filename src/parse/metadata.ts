@@ -224,10 +224,14 @@ function mostFrequent(found: string[]): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0];
 }
 
-/** True when every character of `short` occurs in `long`, in order, they start alike, and `long` is not just longer. */
+/**
+ * True when `short` abbreviates `long`: its characters occur in `long` in order, they start alike,
+ * and it is not a plain part of it (科委 ⊂ 科学技术委员会, 发改委 ⊂ 发展和改革委员会; but 人民政府 is
+ * no short form of 人民政府办公室, nor 财政局 of 财政预算管理局: 财政 is written out there).
+ */
 function abbreviates(short: string, long: string): boolean {
-  // 科委 ⊂ 科学技术委员会; 人民政府 is not a short form of 人民政府办公室
   if (long.length <= short.length || long[0] !== short[0] || long.includes(short)) return false;
+  if (short.length > 2 && long.includes(short.slice(0, -1))) return false;
   let k = 0;
   for (const c of long) if (c === short[k]) k++;
   return k === short.length;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../src/ingest/index.ts';
 import { parseReport } from '../../src/parse/index.ts';
-import { agencyKind, readMetadata, splitCrawlerHeader } from '../../src/parse/metadata.ts';
+import { agencyKind, fullAgencyName, readMetadata, splitCrawlerHeader } from '../../src/parse/metadata.ts';
 import { findRegion, findZone } from '../../src/parse/region.ts';
 import type { Report } from '../../src/schema/index.ts';
 import { agencyKey } from '../../src/store/index.ts';
@@ -162,6 +162,20 @@ describe('who wrote it', () => {
     expect(head?.title.title).toBe('2024年上海市科委政府信息公开工作年度报告');
     expect(head?.region?.code).toBe('310000');
     expect(head?.notes[0]?.message).toContain('上海市科委');
+  });
+
+  it('expands only true short forms: written-out names and longer bodies are not expansions', () => {
+    const cases: [string, string, string][] = [
+      ['福州市发改委', '福州市发展和改革委员会印发', '福州市发展和改革委员会'],
+      ['福州市人社局', '联系福州市人力资源和社会保障局办公室', '福州市人力资源和社会保障局'],
+      // 财政局 is a full name; 财政预算管理局 is another body
+      ['福州市财政局', '福州市财政预算管理局', '福州市财政局'],
+      // a government is not its 办公厅
+      ['福州市人民政府', '福州市人民政府办公厅', '福州市人民政府'],
+      // 福州市市场监督管理局 names no place for 市场监督管理局 (the 市 is part of the name)
+      ['市场监督管理局', '福州市市场监督管理局', '市场监督管理局'],
+    ];
+    for (const [short, text, full] of cases) expect(fullAgencyName(short, text, null), short).toBe(full);
   });
 
   it('the other real reports keep their agency', async () => {
