@@ -1,4 +1,11 @@
-import { APPLY_COLS, APPLY_ROWS, getField, LEGAL_COLS, LEGAL_GROUPS, type Report } from '../schema/index.ts';
+import {
+  APPLY_COLS,
+  getDerivedField,
+  getField,
+  LEGAL_COLS,
+  LEGAL_GROUPS,
+  type Report,
+} from '../schema/index.ts';
 
 /** Table 三 column ids in table order; `ORG_COLS` are the five 法人或其他组织 columns. */
 export const APPLY_COL_IDS: readonly string[] = APPLY_COLS.map((c) => c.id);
@@ -6,35 +13,9 @@ export const ORG_COLS: readonly string[] = APPLY_COL_IDS.filter((c) => c.startsW
 export const LEGAL_GROUP_IDS: readonly string[] = LEGAL_GROUPS.map((g) => g.id);
 export const LEGAL_COL_IDS: readonly string[] = LEGAL_COLS.map((c) => c.id);
 
-const rowsWith = (prefix: string): string[] =>
-  APPLY_ROWS.filter((r) => r.id.startsWith(prefix)).map((r) => r.id);
-
-/** Rows behind each derived group id of table 三 (docs/schema.md, derived ids). */
-const GROUP_ROWS: Record<string, readonly string[]> = {
-  denied_sum: rowsWith('denied_'),
-  unable_sum: rowsWith('unable_'),
-  np_sum: rowsWith('np_'),
-  other_sum: rowsWith('other_'),
-  workload: ['new_received', 'carried_in'],
-  // 予以公开及部分公开 in the prose: one figure for both rows
-  disclosed: ['granted', 'partial'],
-};
-
-/** Expands a canonical or derived id into the canonical ids it reads. */
+/** Expands a canonical or derived id (docs/schema.md, derived ids) into the canonical ids it reads. */
 export function expandField(id: string): string[] {
-  const parts = id.split('.');
-  if (parts[0] === 'apply' && parts.length === 3) {
-    const [, row, col] = parts as [string, string, string];
-    const rows = GROUP_ROWS[row];
-    if (rows) return rows.flatMap((r) => expandField(`apply.${r}.${col}`));
-    if (col === 'org_sum') return ORG_COLS.map((c) => `apply.${row}.${c}`);
-  }
-  if (parts[0] === 'legal' && parts.length === 3) {
-    const col = parts[2]!;
-    if (parts[1] === 'suit') return [`legal.suit_direct.${col}`, `legal.suit_after_review.${col}`];
-    if (parts[1] === 'all') return LEGAL_GROUP_IDS.map((g) => `legal.${g}.${col}`);
-  }
-  return [id];
+  return getDerivedField(id)?.parts ?? [id];
 }
 
 /** Expands several ids, keeping order and dropping duplicates. */

@@ -1,3 +1,4 @@
+export { DERIVED_FIELDS, type DerivedField, getDerivedField } from './derived.ts';
 export {
   ACTIVE_DOC_COLS,
   ACTIVE_DOC_ROWS,

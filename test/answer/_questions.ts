@@ -179,8 +179,8 @@ export const QUESTIONS: QuestionRow[] = [
   ],
   [
     '化隆2024年行政诉讼',
-    q('lookup', 'zh', [HUALONG], year(2024), 'legal.suit_sum.total'),
-    [['化隆县人民政府-2024', 'legal.suit_sum.total', 1]],
+    q('lookup', 'zh', [HUALONG], year(2024), 'legal.suit.total'),
+    [['化隆县人民政府-2024', 'legal.suit.total', 1]],
   ],
   [
     '化隆2024年复议后起诉',
@@ -290,8 +290,8 @@ export const QUESTIONS: QuestionRow[] = [
   ],
   [
     '淮安市2024年行政诉讼审理中的有几件',
-    q('lookup', 'zh', [HUAIAN], year(2024), 'legal.suit_sum.pending'),
-    [['淮安市人民政府-2024', 'legal.suit_sum.pending', 7]],
+    q('lookup', 'zh', [HUAIAN], year(2024), 'legal.suit.pending'),
+    [['淮安市人民政府-2024', 'legal.suit.pending', 7]],
   ],
   [
     '民和2023年复议纠正',
@@ -362,13 +362,13 @@ export const QUESTIONS: QuestionRow[] = [
   ],
   [
     'Huangzhong lawsuits 2023',
-    q('lookup', 'en', [HUANGZHONG], year(2023), 'legal.suit_sum.total'),
-    [['湟中区人民政府-2023', 'legal.suit_sum.total', 11]],
+    q('lookup', 'en', [HUANGZHONG], year(2023), 'legal.suit.total'),
+    [['湟中区人民政府-2023', 'legal.suit.total', 11]],
   ],
   [
     '湟中2023年行政诉讼',
-    q('lookup', 'zh', [HUANGZHONG], year(2023), 'legal.suit_sum.total'),
-    [['湟中区人民政府-2023', 'legal.suit_sum.total', 11]],
+    q('lookup', 'zh', [HUANGZHONG], year(2023), 'legal.suit.total'),
+    [['湟中区人民政府-2023', 'legal.suit.total', 11]],
   ],
   [
     '湟中2023年未经复议直接起诉',
@@ -436,8 +436,8 @@ export const QUESTIONS: QuestionRow[] = [
   ],
   [
     '平罗2023年行政诉讼',
-    q('lookup', 'zh', [PINGLUO], year(2023), 'legal.suit_sum.total'),
-    [['平罗县人民政府办公室-2023', 'legal.suit_sum.total', 1]],
+    q('lookup', 'zh', [PINGLUO], year(2023), 'legal.suit.total'),
+    [['平罗县人民政府办公室-2023', 'legal.suit.total', 1]],
   ],
   [
     '平罗2023年收到多少申请',
@@ -477,8 +477,8 @@ export const QUESTIONS: QuestionRow[] = [
   ],
   [
     'Pingluo 2023 lawsuits',
-    q('lookup', 'en', [PINGLUO], year(2023), 'legal.suit_sum.total'),
-    [['平罗县人民政府办公室-2023', 'legal.suit_sum.total', 1]],
+    q('lookup', 'en', [PINGLUO], year(2023), 'legal.suit.total'),
+    [['平罗县人民政府办公室-2023', 'legal.suit.total', 1]],
   ],
   ['平罗2022年行政处罚', q('lookup', 'zh', [PINGLUO], year(2022), 'active.penalty'), []],
   [
@@ -594,10 +594,10 @@ export const QUESTIONS: QuestionRow[] = [
   ],
   [
     '洪泽近两年行政诉讼',
-    q('trend', 'zh', [HONGZE], range(2023, 2024), 'legal.suit_sum.total'),
+    q('trend', 'zh', [HONGZE], range(2023, 2024), 'legal.suit.total'),
     [
-      ['洪泽区人民政府-2023', 'legal.suit_sum.total', 0],
-      ['淮安市洪泽区人民政府-2024', 'legal.suit_sum.total', 4],
+      ['洪泽区人民政府-2023', 'legal.suit.total', 0],
+      ['淮安市洪泽区人民政府-2024', 'legal.suit.total', 4],
     ],
   ],
   [
@@ -655,8 +655,8 @@ export const QUESTIONS: QuestionRow[] = [
   ],
   [
     '淮安市人民政府2024年行政诉讼',
-    q('lookup', 'zh', [HUAIAN], year(2024), 'legal.suit_sum.total'),
-    [['淮安市人民政府-2024', 'legal.suit_sum.total', 46]],
+    q('lookup', 'zh', [HUAIAN], year(2024), 'legal.suit.total'),
+    [['淮安市人民政府-2024', 'legal.suit.total', 46]],
   ],
   [
     '淮安和洪泽的行政处罚对比',
@@ -780,12 +780,12 @@ export const QUESTIONS: QuestionRow[] = [
   ],
   [
     '行政诉讼排名',
-    q('rank', 'zh', [], NONE, 'legal.suit_sum.total', { order: 'desc' }),
+    q('rank', 'zh', [], NONE, 'legal.suit.total', { order: 'desc' }),
     [
-      ['湟中区人民政府-2023', 'legal.suit_sum.total', 11],
-      ['平罗县人民政府办公室-2023', 'legal.suit_sum.total', 1],
-      ['民和回族土族自治县人民政府-2023', 'legal.suit_sum.total', 0],
-      ['洪泽区人民政府-2023', 'legal.suit_sum.total', 0],
+      ['湟中区人民政府-2023', 'legal.suit.total', 11],
+      ['平罗县人民政府办公室-2023', 'legal.suit.total', 1],
+      ['民和回族土族自治县人民政府-2023', 'legal.suit.total', 0],
+      ['洪泽区人民政府-2023', 'legal.suit.total', 0],
     ],
   ],
   [
@@ -839,12 +839,12 @@ export const QUESTIONS: QuestionRow[] = [
   ],
   [
     'Which agency had the most lawsuits?',
-    q('rank', 'en', [], NONE, 'legal.suit_sum.total', { order: 'desc' }),
+    q('rank', 'en', [], NONE, 'legal.suit.total', { order: 'desc' }),
     [
-      ['湟中区人民政府-2023', 'legal.suit_sum.total', 11],
-      ['平罗县人民政府办公室-2023', 'legal.suit_sum.total', 1],
-      ['民和回族土族自治县人民政府-2023', 'legal.suit_sum.total', 0],
-      ['洪泽区人民政府-2023', 'legal.suit_sum.total', 0],
+      ['湟中区人民政府-2023', 'legal.suit.total', 11],
+      ['平罗县人民政府办公室-2023', 'legal.suit.total', 1],
+      ['民和回族土族自治县人民政府-2023', 'legal.suit.total', 0],
+      ['洪泽区人民政府-2023', 'legal.suit.total', 0],
     ],
   ],
   [
@@ -889,7 +889,7 @@ export const QUESTIONS: QuestionRow[] = [
   ['你能做什么', q('help', 'zh', [], NONE, null), []],
   ['行政处罚多少', q('clarify', 'zh', [], NONE, 'active.penalty'), []],
   ['收费多少', q('clarify', 'zh', [], NONE, 'active.admin_fee'), []],
-  ['How many lawsuits?', q('clarify', 'en', [], NONE, 'legal.suit_sum.total'), []],
+  ['How many lawsuits?', q('clarify', 'en', [], NONE, 'legal.suit.total'), []],
   ['北京2023年行政处罚多少', q('region', 'zh', [], year(2023), 'active.penalty', { missing: ['北京'] }), []],
   ['北京市的年报', q('region', 'zh', [], NONE, null, { missing: ['北京市'] }), []],
   ['上海2024年收费', q('region', 'zh', [], year(2024), 'active.admin_fee', { missing: ['上海'] }), []],
