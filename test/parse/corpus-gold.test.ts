@@ -54,7 +54,7 @@ describe.skip.each(golds.map((g) => [g.source, g] as const))('corpus gold %s', (
     expect(report.signed).toBe(gold.signed);
   });
 
-  it('keeps the page\'s publish date and source URL from the crawler header', () => {
+  it('keeps the publish date and source URL from the crawler header', () => {
     const { report } = parse();
     expect(report.published).toBe(gold.published);
     expect(report.source.url).toBe(gold.url);
