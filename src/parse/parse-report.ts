@@ -3,6 +3,8 @@ import { splitLine } from './_cells.ts';
 import type { RawSource, TableResult, TextLine } from './_notes.ts';
 import { parseActiveTable } from './active-table.ts';
 import { parseApplicationTable } from './application-table.ts';
+import { flatSections } from './flat-sections.ts';
+import { readFlatTables } from './flat-tables.ts';
 import { parseLegalTable } from './legal-table.ts';
 import { readHead, readPeriod, splitCrawlerHeader } from './metadata.ts';
 import { extractNarrative } from './narrative.ts';
@@ -111,6 +113,25 @@ function detectFormat(
   return { format: 'pre2019', old };
 }
 
+const TABLE_NAMES = ['二（主动公开）', '三（依申请公开）', '四（行政复议、行政诉讼）'];
+
+/** A table not found leaves its cells null: said once per table. */
+function missingTables(tables: readonly TableResult[]): Warning[] {
+  return tables.flatMap((t, i) =>
+    t.found
+      ? []
+      : [
+          {
+            rule: 'PW-10',
+            severity: 'warning' as const,
+            report: '',
+            fields: Object.keys(t.values),
+            message: `未找到表${TABLE_NAMES[i]}，其数值暂缺`,
+          },
+        ],
+  );
+}
+
 /** Parses one report's text into a Report record plus parse warnings; never throws on bad input. */
 export function parseReport(raw: string, source: SourceInfo): ParseResult {
   const unreadable = checkReadable(raw);
@@ -125,9 +146,17 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
   const debris: Warning[] = [];
   const variant = layout.tables.三 ? findLabelVariant(lines.slice(...layout.tables.三)) : undefined;
   if (variant) debris.push(variant);
-  const active = parseActiveTable(regionLines(lines, layout, '二', debris, written));
-  const apply = parseApplicationTable(regionLines(lines, layout, '三', debris, written));
-  const legal = parseLegalTable(regionLines(lines, layout, '四', debris, written));
+  let active = parseActiveTable(regionLines(lines, layout, '二', debris, written));
+  let apply = parseApplicationTable(regionLines(lines, layout, '三', debris, written));
+  let legal = parseLegalTable(regionLines(lines, layout, '四', debris, written));
+  const narrative = extractNarrative(proseLines(lines, layout));
+  if (!active.found || !apply.found || !legal.found) {
+    // a page flattened to a few long lines (a crawler's copy): tables found by their labels
+    const flat = readFlatTables(text);
+    if (!active.found && flat.active.found) active = flat.active;
+    if (!apply.found && flat.apply.found) apply = flat.apply;
+    if (!legal.found && flat.legal.found) legal = flat.legal;
+  }
   const tables = [active, apply, legal];
   const head = readHead(lines, text, header);
   if (!head) {
@@ -160,17 +189,23 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
     // Object.assign: spreading 200-key records is ~25× slower in V8
     values: Object.assign({}, active.values, apply.values, legal.values),
     blanks: [...active.blanks, ...apply.blanks, ...legal.blanks],
-    narrative: extractNarrative(proseLines(lines, layout)),
+    narrative,
     text: {
       format,
-      sections: sliceSections(lines, layout),
+      // a flattened page's headings sit inside its long lines
+      sections: Object.keys(layout.headings).length >= 3 ? sliceSections(lines, layout) : flatSections(text),
       sigAgency: head.sigAgency,
       feeUnit: active.feeUnit,
       oldLabels: old,
     },
   };
   // validated against ReportSchema where it enters the store, not on this hot path
-  const warnings: Warning[] = [...head.notes, ...debris, ...tables.flatMap((t) => t.notes)].map((n) => ({
+  const warnings: Warning[] = [
+    ...head.notes,
+    ...debris,
+    ...tables.flatMap((t) => t.notes),
+    ...missingTables(tables),
+  ].map((n) => ({
     ...n,
     report: id,
   }));

@@ -11,6 +11,8 @@ export const WarningSchema = z.object({
   /** Canonical field ids the rule read. */
   fields: z.array(z.string()),
   message: z.string(),
+  /** PW-05: every reading the text allows, one value per field id, when the parser could not choose. */
+  readings: z.array(z.record(z.string(), z.number().nullable())).optional(),
 });
 
 export type Warning = z.infer<typeof WarningSchema>;

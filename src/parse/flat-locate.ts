@@ -1,0 +1,120 @@
+/**
+ * Finding the rows of tables 二, 三 and 四 in text whose line breaks are gone (a crawler's page
+ * text): by their labels, in table order, regardless of line breaks and stray spaces.
+ */
+
+/** A row label found in the text and the number material printed after it. */
+export interface FlatRow {
+  id: string;
+  /** The row's digits and spaces as printed ('' for a row printed blank). */
+  run: string;
+  /** [start, end) of the label and its material in the compacted text. */
+  span: [number, number];
+}
+
+/**
+ * Whitespace dropped except between two digits, where it separates cells: labels with stray
+ * spaces and rows broken over lines read as one string.
+ */
+export function compactFlat(text: string): string {
+  return text.replace(/\s+/g, (m, at: number, s: string) => {
+    const before = s.charCodeAt(at - 1);
+    const after = s.charCodeAt(at + m.length);
+    return before >= 48 && before <= 57 && after >= 48 && after <= 57 ? ' ' : '';
+  });
+}
+
+export interface Anchor {
+  id: string;
+  re: RegExp;
+  /** The row may be absent (a bureau prints no 规章 row). */
+  optional?: boolean;
+}
+
+/** Longest label text between a row's words and its numbers. */
+const LABEL_TAIL = 60;
+/** Longest gap between one row's words and the next row's. */
+const ROW_GAP = 260;
+
+/** Digits (with spaces between cells) at `at`, and a decimal part for single-value rows. */
+const RUN = /[\d ]*\d/y;
+const DECIMAL_RUN = /\d[\d,]*(?:\.\d+)?/y;
+/** A row's numbering that follows its predecessor's numbers: `2.`, `3、`. */
+const NUMBERING = /^[.、．]/;
+
+/** The number material after a label: from the first digit after it, up to the next label. */
+function materialAfter(s: string, from: number, to: number, decimal: boolean): { run: string; end: number } {
+  let at = from;
+  const limit = Math.min(to, from + LABEL_TAIL);
+  while (at < limit && !(s.charCodeAt(at) >= 48 && s.charCodeAt(at) <= 57)) at++;
+  if (at >= limit) return { run: '', end: from };
+  const re = decimal ? DECIMAL_RUN : RUN;
+  re.lastIndex = at;
+  const m = re.exec(s);
+  if (!m) return { run: '', end: from };
+  let run = m[0];
+  // a digit right before `.`/`、` is the next row's numbering (…002.其他法律… → 0 0 | 2.)
+  if (!decimal && NUMBERING.test(s.slice(at + run.length, at + run.length + 1))) run = run.slice(0, -1);
+  // a year starting the next sentence (…0000002025年，我局…) is not a cell
+  const after = at + run.length;
+  if (s.charCodeAt(after) === 0x5e74 && /(?:^|\d)(?:19|20)\d\d$/.test(run)) run = run.slice(0, -4);
+  run = run.trimEnd();
+  return { run, end: at + run.length };
+}
+
+/**
+ * The rows named by `anchors`, searched in order from `start`, each within ROW_GAP of the row
+ * before; an optional row not found is skipped, a required one ends the table.
+ */
+export function locateRows(
+  s: string,
+  start: number,
+  anchors: readonly Anchor[],
+  decimalIds: ReadonlySet<string> = new Set(),
+): FlatRow[] {
+  const hits: { id: string; at: number; end: number }[] = [];
+  let from = start;
+  for (const a of anchors) {
+    const window = s.slice(from, from + ROW_GAP);
+    const m = a.re.exec(window);
+    if (!m) {
+      if (a.optional) continue;
+      break;
+    }
+    hits.push({ id: a.id, at: from + m.index, end: from + m.index + m[0].length });
+    from = from + m.index + m[0].length;
+  }
+  return hits.map((h, i) => {
+    const next = i + 1 < hits.length ? hits[i + 1]!.at : h.end + LABEL_TAIL;
+    const { run, end } = materialAfter(s, h.end, next, decimalIds.has(h.id));
+    return { id: h.id, run, span: [h.at, i + 1 < hits.length ? next : Math.max(end, h.end)] };
+  });
+}
+
+/** Table 四's number runs: after its column headings, up to 15 cells, across heading words. */
+export function locateLegalRuns(s: string, start: number): { runs: string[]; span: [number, number] } | null {
+  const head = /维持|审结/g;
+  head.lastIndex = start;
+  const h = head.exec(s);
+  if (!h || h.index - start > 300) return null;
+  const runs: string[] = [];
+  let at = h.index;
+  const begin = at;
+  for (;;) {
+    // only heading words (no sentence, no next part) before and between the runs
+    const gap = (runs.length === 0 ? FIRST_GAP : NEXT_GAP).exec(s.slice(at, at + 201));
+    if (!gap || /[五六]、/.test(gap[0])) break;
+    RUN.lastIndex = at + gap[0].length;
+    const m = RUN.exec(s);
+    if (!m) break;
+    // a year in a sentence (2021年) is not a cell
+    if (/^[年月日%]/.test(s.slice(m.index + m[0].length, m.index + m[0].length + 1))) break;
+    runs.push(m[0]);
+    at = m.index + m[0].length;
+    if (runs.join('').replace(/ /g, '').length >= 15) break;
+  }
+  return runs.length > 0 ? { runs, span: [begin, at] } : null;
+}
+
+const FIRST_GAP = /^[^\d。；]{0,200}?(?=\d)/;
+const NEXT_GAP = /^[^\d。；]{0,40}?(?=\d)/;

@@ -1,0 +1,31 @@
+/** The parts 一…六 of a report whose line breaks are gone: headings found in order, anywhere in a line. */
+import { SECTION_KEYS } from './sections.ts';
+
+const HEADINGS: readonly RegExp[] = [
+  /一[、.．]?总体情况/,
+  /二[、.．]?主动公开政府信息/,
+  /三[、.．]?收到和处理(?:政府信息公开|政务公开|信息公开)?申请/,
+  /四[、.．]?(?:政府信息公开|政务公开|信息公开)?行政法?复议/,
+  // a later template inserts a part (信息处理费收取情况) before these two
+  /[五六][、.．]?(?:当前)?(?:政府信息公开工作)?存在的?(?:主要|突出)?问题/,
+  /[六七][、.．]?其他需要?报告/,
+];
+
+/** Prose of each part found, keyed 一…六 (the table parts 二–四 are kept empty, as for line text). */
+export function flatSections(text: string): Record<string, string> {
+  const s = text.replace(/\s+/g, '');
+  const found: { key: string; at: number; end: number }[] = [];
+  let from = 0;
+  HEADINGS.forEach((re, i) => {
+    const m = re.exec(s.slice(from));
+    if (!m) return;
+    found.push({ key: SECTION_KEYS[i]!, at: from + m.index, end: from + m.index + m[0].length });
+    from += m.index + m[0].length;
+  });
+  const out: Record<string, string> = {};
+  found.forEach((h, i) => {
+    const end = i + 1 < found.length ? found[i + 1]!.at : s.length;
+    out[h.key] = h.key === '二' || h.key === '三' || h.key === '四' ? '' : s.slice(h.end, end);
+  });
+  return out;
+}

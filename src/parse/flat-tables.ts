@@ -1,0 +1,222 @@
+/**
+ * Tables 二, 三 and 四 read out of flattened page text (a crawler's copy: few lines, cells glued),
+ * used when the line-based readers find no table.
+ */
+import { LEGAL_COLS, LEGAL_GROUPS } from '../schema/index.ts';
+import type { ParseNote, TableResult } from './_notes.ts';
+import { agreed, readFlatApplication } from './flat-apply.ts';
+import { type Anchor, compactFlat, locateLegalRuns, locateRows } from './flat-locate.ts';
+import { type Reading, type RowShape, readMaterial, readRow } from './flat-split.ts';
+
+const DOC_FIELDS: Record<string, string[]> = {
+  regulation: ['active.regulation.issued', 'active.regulation.repealed', 'active.regulation.in_force'],
+  normative_doc: [
+    'active.normative_doc.issued',
+    'active.normative_doc.repealed',
+    'active.normative_doc.in_force',
+  ],
+};
+const SINGLE_FIELDS: Record<string, string> = {
+  license: 'active.license',
+  penalty: 'active.penalty',
+  coercion: 'active.coercion',
+  admin_fee: 'active.admin_fee',
+};
+const ACTIVE_ANCHORS: Anchor[] = [
+  { id: 'regulation', re: /规章/, optional: true },
+  { id: 'normative_doc', re: /(?:行政)?规范性文件/, optional: true },
+  { id: 'license', re: /行政许可/, optional: true },
+  { id: 'penalty', re: /行政处罚/, optional: true },
+  { id: 'coercion', re: /行政强制/, optional: true },
+  { id: 'admin_fee', re: /行政事业性收费/, optional: true },
+];
+/** B-03: documents in force cannot be fewer than issued minus repealed. */
+const DOC_SHAPE: RowShape = { n: 3, groups: [], extra: (v) => v[2]! >= v[0]! - v[1]! };
+const LEGAL_FIELDS = LEGAL_GROUPS.flatMap((g) => LEGAL_COLS.map((c) => `legal.${g.id}.${c.id}`));
+const LEGAL_SHAPE: RowShape = {
+  n: 15,
+  groups: [0, 5, 10].map((o) => [o, o + 1, o + 2, o + 3, o + 4]),
+};
+
+export interface FlatTables {
+  active: TableResult & { feeUnit: string | null };
+  apply: TableResult;
+  legal: TableResult;
+}
+
+const describe = (r: Reading) => r.map((v) => v ?? '?').join('|');
+const asRecord = (fields: readonly string[], r: Reading) =>
+  Object.fromEntries(fields.map((f, i) => [f, r[i] ?? null]));
+
+const NOUN: Record<string, string> = { regulation: '规章(?!制度)', normative_doc: '(?:行政)?规范性文件' };
+const COUNT = '(?:共|计)?(\\d+)(?:件|份)';
+
+/** Prose statements of a 规章/规范性文件 row's three counts (制发…N件, 废止…N件, 现行有效…N件). */
+function statedCounts(prose: string, row: string): RegExp[] {
+  const noun = NOUN[row]!;
+  return [
+    new RegExp(`(?:(?:制发|制定|出台|印发|发布)了?|含)${noun}${COUNT}`, 'g'),
+    new RegExp(`废止了?${noun}${COUNT}|${noun}[^。；，\\d]{0,6}?废止${COUNT}`, 'g'),
+    new RegExp(`现行有效的?${noun}${COUNT}|${noun}[^。；，\\d]{0,6}?现行有效(?:件数)?${COUNT}`, 'g'),
+  ].filter(() => prose.length > 0);
+}
+
+/**
+ * Readings of a 规章/规范性文件 row that agree with the counts the report's prose states; a stated
+ * count that fits no reading (a figure about something else) is passed over.
+ */
+function byProse(row: string, readings: Reading[], prose: string): { kept: Reading[]; cue: string[] } {
+  let kept = readings;
+  const cue: string[] = [];
+  statedCounts(prose, row).forEach((re, col) => {
+    const said = [...prose.matchAll(re)];
+    const values = new Set(said.map((m) => Number(m[1] ?? m[2])));
+    const fit = kept.filter((r) => values.has(r[col] as number));
+    if (fit.length > 0 && fit.length < kept.length) {
+      kept = fit;
+      cue.push(...said.filter((m) => fit.some((r) => r[col] === Number(m[1] ?? m[2]))).map((m) => m[0]));
+    }
+  });
+  return { kept, cue };
+}
+
+function readActive(s: string, prose: () => string): FlatTables['active'] {
+  const values: Record<string, number | null> = {};
+  for (const f of [...Object.values(DOC_FIELDS).flat(), ...Object.values(SINGLE_FIELDS)]) values[f] = null;
+  const blanks: string[] = [];
+  const notes: ParseNote[] = [];
+  const head = /本年制发件数|本年新制作数量|第二十条/.exec(s);
+  const zone = s.slice(head?.index ?? 0, (head?.index ?? 0) + 600);
+  // the 2019 trial table: 本年新制作|本年新公开|对外公开总数 and 上一年项目数|本年增/减|处理决定数
+  const trial = zone.includes('本年新制作数量');
+  const decimals = new Set(trial ? [] : Object.keys(SINGLE_FIELDS));
+  const rows = head ? locateRows(s, head.index, ACTIVE_ANCHORS, decimals) : [];
+  const unit = /收费金额[^\d]{0,8}?(万元|元)/.exec(zone);
+  if (head && !rows.some((r) => r.id === 'regulation') && rows.some((r) => r.id === 'normative_doc')) {
+    notes.push({
+      rule: 'PW-01',
+      severity: 'info',
+      fields: DOC_FIELDS.regulation!,
+      message: '表二未印“规章”行（本机关不制定规章），规章各项为空',
+    });
+  }
+  for (const r of rows) {
+    const single = SINGLE_FIELDS[r.id];
+    if (single && trial) {
+      // only 处理决定数量 (the third cell) maps to a field; the fee row has no such cell
+      const read = r.id === 'admin_fee' ? [] : readRow(readMaterial(r.run), { n: 3, groups: [] }).readings;
+      values[single] = read.length > 0 ? agreed(read)[2]! : null;
+      continue;
+    }
+    if (single) {
+      values[single] = r.run === '' ? 0 : Number(r.run.replace(/,/g, ''));
+      if (r.run === '') blanks.push(single);
+      continue;
+    }
+    const fields = DOC_FIELDS[r.id]!;
+    if (r.run === '') {
+      for (const f of fields) values[f] = 0;
+      blanks.push(...fields);
+      continue;
+    }
+    if (trial) {
+      const read = readRow(readMaterial(r.run), { n: 3, groups: [] }).readings;
+      const v = read.length > 0 ? agreed(read) : [null, null, null];
+      [values[fields[0]!], values[fields[1]!], values[fields[2]!]] = [v[0]!, null, v[2]!];
+      continue;
+    }
+    const { readings, status } = readRow(readMaterial(r.run), DOC_SHAPE);
+    let options = readings;
+    let cue = '';
+    if (options.length > 1) {
+      const told = byProse(r.id, options, prose());
+      options = told.kept;
+      if (told.cue.length > 0) cue = `正文“${told.cue.join('”“')}”`;
+    }
+    const value =
+      options.length === 1 ? options[0]! : options.length > 0 ? agreed(options) : [null, null, null];
+    fields.forEach((f, i) => {
+      values[f] = value[i] ?? null;
+    });
+    const label = r.id === 'regulation' ? '规章' : '规范性文件';
+    if (options.length > 1 || options.length === 0) {
+      notes.push({
+        rule: status === 'short' ? 'PW-01' : 'PW-05',
+        severity: 'warning',
+        fields,
+        message:
+          options.length === 0
+            ? `表二“${label}”行数字“${r.run}”无法读作3格，暂不取值`
+            : `表二“${label}”行数字“${r.run}”可读作${options.map(describe).join('、')}（制发|废止|现行有效）${cue ? `（已依据${cue}排除其他读法）` : ''}，无法唯一确定，暂不取值（入库时以同一机关上年现行有效件数核对）`,
+        ...(options.length > 1 ? { readings: options.map((o) => asRecord(fields, o)) } : {}),
+      });
+    } else if (status === 'glued' || status === 'short' || status === 'unsummed') {
+      notes.push({
+        rule: 'PW-05',
+        severity: 'info',
+        fields,
+        message: `表二“${label}”行数字“${r.run}”疑似多格粘连，${cue ? `依据${cue}` : '按现行有效不少于制发减废止'}拆分为${describe(value)}`,
+      });
+    }
+  }
+  return { values, blanks, notes, found: rows.length >= 2, feeUnit: unit ? unit[1]! : null };
+}
+
+function readLegal(s: string, from: number): TableResult {
+  const values: Record<string, number | null> = Object.fromEntries(LEGAL_FIELDS.map((f) => [f, null]));
+  const notes: ParseNote[] = [];
+  const anchor = /行政复议/g;
+  anchor.lastIndex = from;
+  const a = anchor.exec(s);
+  const located = a ? locateLegalRuns(s, a.index) : null;
+  if (!located) return { values, blanks: [], notes, found: false };
+  const material = located.runs.join(' ');
+  const { readings, status } = readRow(readMaterial(material), LEGAL_SHAPE);
+  const value = readings.length === 1 ? readings[0]! : readings.length > 1 ? agreed(readings) : [];
+  LEGAL_FIELDS.forEach((f, i) => {
+    values[f] = value[i] ?? null;
+  });
+  if (readings.length !== 1 || status === 'short' || status === 'unsummed') {
+    notes.push({
+      rule: status === 'short' ? 'PW-03' : 'PW-05',
+      severity: 'warning',
+      fields: [...LEGAL_FIELDS],
+      message:
+        readings.length === 0
+          ? `表四数字“${material}”无法读作15格，暂不取值`
+          : readings.length > 1
+            ? `表四数字“${material}”可读作${readings.map(describe).join('、')}，各组合计无法唯一确定，暂不取值`
+            : `表四数字“${material}”读作${describe(value)}${status === 'short' ? '（少于15格，缺格按各组合计推得）' : '（各组合计不符，原表如此）'}`,
+      ...(readings.length > 1 ? { readings: readings.map((r) => asRecord(LEGAL_FIELDS, r)) } : {}),
+    });
+  }
+  return { values, blanks: [], notes, found: true };
+}
+
+/** Longest stretch of text the three tables span (characters, with their labels). */
+const TABLES_SPAN = 12000;
+
+/** Where the tables may begin: the first of their heading words (stray spaces may hide some). */
+function tablesStart(text: string): number {
+  let at = text.length;
+  for (const key of ['第二十条', '制发', '申请人', '新收', '规章', '规范性文件']) {
+    const i = text.indexOf(key);
+    if (i >= 0 && i < at) at = i;
+  }
+  return at === text.length ? 0 : Math.max(0, at - 40);
+}
+
+/** Reads the three tables from normalised report text, regardless of its line breaks. */
+export function readFlatTables(text: string): FlatTables {
+  const from = tablesStart(text);
+  const s = compactFlat(text.slice(from, from + TABLES_SPAN));
+  let prose: string | undefined;
+  const active = readActive(s, () => {
+    prose ??= text.replace(/\s+/g, '');
+    return prose;
+  });
+  const head = /申请人情况|自然人法人或其他组织/.exec(s);
+  const apply = readFlatApplication(s, head?.index ?? 0);
+  const legal = readLegal(s, apply.found ? apply.span[1] : 0);
+  return { active, apply, legal };
+}
