@@ -93,6 +93,7 @@ export const RULE_MESSAGES_EN: Readonly<Record<string, string>> = {
   'PW-07': 'Page-break debris inside a table was removed.',
   'PW-08': 'A table row appears twice with different numbers.',
   'PW-09': 'A number carried grouping or a unit and was normalised.',
+  'PW-10': 'A whole table was not found; its cells are empty.',
 };
 
 /** A warning's text in the reply language: the rule's English line, or the Chinese message. */
