@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { normaliseText } from './_text.ts';
+import { collapseWhitespace } from './_text.ts';
 
 /** Largest rowspan/colspan honoured; bigger values are authoring errors. */
 const MAX_SPAN = 100;
@@ -29,7 +29,7 @@ export function readGrid($: CheerioAPI, table: Element): string[][] {
       while (row[c] !== undefined) c++;
       const rows = readSpan($(cell).attr('rowspan'));
       const cols = readSpan($(cell).attr('colspan'));
-      const text = normaliseText($(cell).text());
+      const text = collapseWhitespace($(cell).text());
       for (let i = 0; i < rows; i++) {
         grid[r + i] ??= [];
         const target = grid[r + i]!;

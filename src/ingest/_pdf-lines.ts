@@ -1,4 +1,4 @@
-import { normaliseText } from './_text.ts';
+import { collapseWhitespace } from './_text.ts';
 
 /** One positioned text run of a PDF page (PDF user space: y grows upwards). */
 export interface PdfItem {
@@ -112,6 +112,6 @@ function splitCells(items: PdfItem[]): PdfCell[] {
       cells.push({ text, x0: item.x, x1: item.x + item.w, size: item.size });
     }
   }
-  for (const c of cells) c.text = normaliseText(c.text);
+  for (const c of cells) c.text = collapseWhitespace(c.text);
   return cells.filter((c) => c.text !== '');
 }

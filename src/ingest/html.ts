@@ -1,7 +1,7 @@
 import { type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { countRows, isBorderless, readGrid } from './_html-table.ts';
-import { normaliseText } from './_text.ts';
+import { collapseWhitespace } from './_text.ts';
 
 /** Elements that end a line of text. */
 const BLOCKS = new Set([
@@ -59,7 +59,7 @@ class LineSink {
     this.buffer += s;
   }
   flush(): void {
-    const line = normaliseText(this.buffer);
+    const line = collapseWhitespace(this.buffer);
     if (line) this.lines.push(line);
     this.buffer = '';
   }
