@@ -11,6 +11,7 @@ type Loader = () => Promise<{ command: Command }>;
 const COMMANDS: Record<string, Loader> = {
   parse: () => import('./parse.ts'),
   ingest: () => import('./ingest.ts'),
+  crawl: () => import('./crawl.ts'),
   check: () => import('./check.ts'),
   ask: () => import('./ask.ts'),
 };
