@@ -2,22 +2,30 @@ import type { Context } from 'grammy';
 import { InlineKeyboard, InputFile } from 'grammy';
 import type { ReplyParameters } from 'grammy/types';
 import type { Answer, ChartSpec } from '../answer/index.ts';
-import { answerQuestion } from '../answer/index.ts';
+import { answerQuestion, FollowUpMemory } from '../answer/index.ts';
 import type { Store } from '../store/index.ts';
 import { fitsCallback, packCallback } from './callback-data.ts';
+import type { BotContext } from './context.ts';
 import { renderChart } from './chart.ts';
 import { formatAnswer, formatChartCaption } from './format.ts';
 import { CAPTION_LIMIT, type SafeHtml, splitHtml } from './html.ts';
 import { answerOverlong } from './message-limits.ts';
-import { detectLang, type Lang } from './messages.ts';
 
 /** Answers a question in the user's language. */
-export function askStore(question: string, store: Store, ctx: Context): Answer {
-  const lang: Lang = detectLang(question, ctx.from?.language_code);
+export function askStore(question: string, store: Store, ctx: BotContext): Answer {
+  const lang = ctx.lang;
   const overlong = answerOverlong(question, lang);
   if (overlong) return overlong;
-  return answerQuestion(question, store, { lang });
+  // Follow-ups (那民和呢) continue this chat's and user's previous question, for 30 minutes.
+  const key = `${ctx.chat?.id ?? 0}:${ctx.from?.id ?? 0}`;
+  const today = new Date();
+  const answer = answerQuestion(question, store, { lang, today, previous: followUps.recall(key, today) });
+  followUps.remember(key, answer.query, today);
+  return answer;
 }
+
+/** The previous question per chat and user, for follow-ups. */
+const followUps = new FollowUpMemory();
 
 /** Buttons for a clarification: short questions travel in the button, long ones by index. */
 export function buildChoiceKeyboard(answer: Answer): InlineKeyboard {

@@ -198,7 +198,7 @@ export function readQuestion(
   let derived: Query['derived'];
   for (const [kind, re] of DERIVED_WORDS) {
     if (derived) break;
-    if (new RegExp(re.source).test(rest)) derived = kind;
+    if (new RegExp(re.source).test(text)) derived = kind;
   }
   const intentText = rest;
   for (const rule of rules) if (rule.words) rest = blankAll(rest, rule.words).text;
@@ -305,8 +305,11 @@ function continueFrom(r: Reading, previous: Query): Reading {
     if (previous.meta) out.meta = previous.meta;
     if (previous.prose) out.prose = previous.prose;
   }
-  if (r.derived === 'yoy' && out.years.kind === 'none' && previous.years.kind === 'year')
+  // 和去年比呢: the year before the previous question's, not last calendar year.
+  if (r.derived === 'yoy' && previous.years.kind === 'year') {
     out.years = previous.years;
+    out.assumptions = out.assumptions.filter((a) => a.kind !== 'relative_year');
+  }
   if (!r.level && previous.level) out.level = previous.level;
   if (carried.length > 0) out.assumptions.push({ kind: 'follow_up', carried });
   return out;
