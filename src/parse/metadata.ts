@@ -105,8 +105,13 @@ export function readSignature(lines: readonly TextLine[]): {
   signed: string | null;
   sigAgency: string | null;
 } {
-  const tail = lines.filter((l) => l.text.trim()).slice(-8);
+  // the last 8 lines with text, without trimming every (possibly very long) line
+  const tail: TextLine[] = [];
+  for (let i = lines.length - 1; i >= 0 && tail.length < 8; i--)
+    if (/\S/.test(lines[i]!.text)) tail.unshift(lines[i]!);
   for (let i = tail.length - 1; i >= 0; i--) {
+    // a date line is short: long lines are prose (a flattened page's signature is read below)
+    if (tail[i]!.text.length > 40) continue;
     const t = compact(readChineseYear(tail[i]!.text));
     const m = /^((?:19|20)\d{2})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日$/.exec(
       t,
@@ -181,22 +186,31 @@ function isoDate(text: string): string | null {
  * short form (区财政金融局) or the parent government: it is not read as the agency.
  */
 export function splitCrawlerHeader(raw: string): { header: CrawlerHeader | null; body: string } {
-  const lines = raw.slice(0, 8000).split('\n');
   const fields = new Map<string, { value: string; line: number }>();
   let first = -1;
   let last = -1;
-  for (let i = 0; i < Math.min(lines.length, HEADER_SCAN); i++) {
-    const text = lines[i]!.normalize('NFKC');
+  /** Character offsets: where the header's first line starts and its last line ends. */
+  let from = 0;
+  let to = 0;
+  let at = 0;
+  for (let i = 0; i < HEADER_SCAN && at <= raw.length; i++) {
+    const nl = raw.indexOf('\n', at);
+    const end = nl < 0 ? raw.length : nl;
+    // a header line is short: a long first line is report text
+    if (end - at > 2000) break;
+    const text = raw.slice(at, end).normalize('NFKC');
+    const start = at;
+    at = end + 1;
     if (first < 0 && text.trim() === '') continue;
     if (BODY_MARK.test(text)) {
-      if (first >= 0) last = i;
+      if (first >= 0) [last, to] = [i, end];
       break;
     }
     const m = HEADER_FIELD.exec(text);
     if (m) {
-      if (first < 0) first = i;
+      if (first < 0) [first, from] = [i, start];
       if (!fields.has(m[1]!)) fields.set(m[1]!, { value: m[2]!, line: i + 1 });
-      last = i;
+      [last, to] = [i, end];
     } else if (first < 0 || text.length > 80 || /[。；]/.test(text)) break;
   }
   const titled = fields.get('标题') ?? fields.get('题目') ?? fields.get('名称');
@@ -210,9 +224,8 @@ export function splitCrawlerHeader(raw: string): { header: CrawlerHeader | null;
     published: dated ? isoDate(dated.value) : null,
     url,
   };
-  const all = raw.split('\n');
-  for (let i = first; i <= last; i++) all[i] = all[i]!.endsWith('\r') ? '\r' : '';
-  return { header, body: all.join('\n') };
+  // the header's lines are left empty: line numbers of the text stay as in the file
+  return { header, body: raw.slice(0, from) + '\n'.repeat(last - first) + raw.slice(to) };
 }
 
 const AGENCY_END = '(?:委员会|办公室|办公厅|人民政府|管理局|局|厅|委|办|署|院|中心)';
@@ -244,10 +257,12 @@ function abbreviates(short: string, long: string): boolean {
  * A name that is merely spelt differently (财政全融局) is never taken.
  */
 export function fullAgencyName(agency: string, text: string, sigAgency: string | null): string {
-  const hay = compact(`${text}\n${sigAgency ?? ''}`);
+  // the text and signature, compacted only when a name is searched for
+  const haystack = () => compact(`${text}\n${sigAgency ?? ''}`);
   const level = /^[省市县区州旗]/.exec(agency)?.[0];
   if (level && !isPlaceName(agency.slice(0, 2)) && agency.length >= 3) {
     // a name without its place: the place written before the same name elsewhere
+    const hay = haystack();
     const rest = agency.slice(1);
     const found: string[] = [];
     for (let at = hay.indexOf(rest); at >= 0 && found.length < 50; at = hay.indexOf(rest, at + 1)) {
@@ -270,7 +285,7 @@ export function fullAgencyName(agency: string, text: string, sigAgency: string |
   const tail = agency.slice(placeEnd);
   if (!place || tail.length > 4 || tail.length < 2) return agency;
   const re = new RegExp(`${place}([\\u4e00-\\u9fff]{${tail.length},16}?${AGENCY_END})`, 'g');
-  const found = [...hay.matchAll(re)].map((m) => m[1]!).filter((n) => abbreviates(tail, n));
+  const found = [...haystack().matchAll(re)].map((m) => m[1]!).filter((n) => abbreviates(tail, n));
   const best = mostFrequent(found);
   return best ? place + best : agency;
 }

@@ -111,13 +111,18 @@ export interface Zone {
 }
 
 /** The zone or new area an agency name belongs to (平潭综合实验区财政金融局 → 平潭综合实验区), if any. */
+let zoneHosts: Map<string, Region> | undefined;
+
 export function findZone(agency: string): Zone | null {
-  const list = loadEntries();
   for (const z of ZONES) {
     const index = agency.indexOf(z.name);
     if (index < 0) continue;
-    const host = list.find((e) => e.code === z.host);
-    if (host) return { name: z.name, index, region: toRegion(host) };
+    if (!zoneHosts) {
+      const hosts = new Set(ZONES.map((x) => x.host));
+      zoneHosts = new Map(loadEntries().flatMap((e) => (hosts.has(e.code) ? [[e.code, toRegion(e)]] : [])));
+    }
+    const region = zoneHosts.get(z.host);
+    if (region) return { name: z.name, index, region: { ...region } };
   }
   return null;
 }
