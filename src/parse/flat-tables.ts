@@ -56,8 +56,12 @@ function statedCounts(prose: string, row: string): RegExp[] {
   const noun = NOUN[row]!;
   return [
     new RegExp(`(?:(?:制发|制定|出台|印发|发布)了?|含)${noun}${COUNT}`, 'g'),
-    new RegExp(`废止了?${noun}${COUNT}|${noun}[^。；，\\d]{0,6}?废止${COUNT}`, 'g'),
-    new RegExp(`现行有效的?${noun}${COUNT}|${noun}[^。；，\\d]{0,6}?现行有效(?:件数)?${COUNT}`, 'g'),
+    // 废止33件 may follow the 制发 count in the same clause: 制发规范性文件62件，废止33件
+    new RegExp(`废止了?${noun}${COUNT}|${noun}(?:[^。；;，,\\d]{0,6}?|${COUNT}[，,、]?)废止${COUNT}`, 'g'),
+    new RegExp(
+      `现行有效的?${noun}${COUNT}|${noun}(?:[^。；;，,\\d]{0,6}?|${COUNT}[，,、]?(?:废止${COUNT}[，,、]?)?)现行有效(?:件数)?${COUNT}`,
+      'g',
+    ),
   ].filter(() => prose.length > 0);
 }
 
@@ -70,11 +74,13 @@ function byProse(row: string, readings: Reading[], prose: string): { kept: Readi
   const cue: string[] = [];
   statedCounts(prose, row).forEach((re, col) => {
     const said = [...prose.matchAll(re)];
-    const values = new Set(said.map((m) => Number(m[1] ?? m[2])));
+    // the count this pattern states is its last number (earlier ones are the clause's other counts)
+    const count = (m: RegExpMatchArray) => Number(m.slice(1).findLast((x) => x !== undefined));
+    const values = new Set(said.map(count));
     const fit = kept.filter((r) => values.has(r[col] as number));
     if (fit.length > 0 && fit.length < kept.length) {
       kept = fit;
-      cue.push(...said.filter((m) => fit.some((r) => r[col] === Number(m[1] ?? m[2]))).map((m) => m[0]));
+      cue.push(...said.filter((m) => fit.some((r) => r[col] === count(m))).map((m) => m[0]));
     }
   });
   return { kept, cue };
