@@ -14,6 +14,7 @@ const COMMANDS: Record<string, Loader> = {
   crawl: () => import('./crawl.ts'),
   check: () => import('./check.ts'),
   ask: () => import('./ask.ts'),
+  export: () => import('./export.ts'),
 };
 
 const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
