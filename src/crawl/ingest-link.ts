@@ -68,6 +68,10 @@ export async function ingestResource(page: FetchedResource, ctx: LinkContext): P
     candidates.map((c) => sha256(c.bytes)),
   );
   if (held) return { url, file: held.report.source.file, ok: true, outcome: 'unchanged', ...held };
+  if (candidates.length === 1 && attachmentErrors.length === 0) {
+    const [only] = await addReports(ctx.store, candidates);
+    return { url, ...only! };
+  }
   const parsed: ParsedFile[] = [];
   for (const c of candidates) parsed.push(await parseFile(c));
   let best = 0;
