@@ -47,39 +47,46 @@ const FIELDS = APPLY_ROWS.map((r) => APPLY_COLS.map((c) => `apply.${r.id}.${c.id
 const fieldsOf = (i: number) => FIELDS[i]!;
 const ALL_FIELDS = FIELDS.flat();
 
-/** The column identities on full readings of every row (rows not read are skipped). */
-function columnsHold(rows: readonly (Reading | undefined)[]): boolean {
+/** How many column identities hold (A-03 and A-04 per column; rows not read are skipped). */
+function columnsHolding(rows: readonly (Reading | undefined)[]): number {
+  let held = 0;
   for (let c = 0; c < N; c++) {
     const total = rows[TOTAL]?.[c];
-    if (total !== undefined && total !== null) {
-      let sum = 0;
-      let known = true;
-      for (const i of DETAIL) {
-        const v = rows[i]?.[c];
-        if (v === undefined || v === null) known = false;
-        else sum += v;
-      }
-      if (known && sum !== total) return false;
+    if (total === undefined || total === null) continue;
+    let sum = 0;
+    let known = true;
+    for (const i of DETAIL) {
+      const v = rows[i]?.[c];
+      if (v === undefined || v === null) known = false;
+      else sum += v;
     }
+    if (known && sum === total) held++;
     const [a, b, d] = [rows[0]?.[c], rows[1]?.[c], rows[24]?.[c]];
-    if (a != null && b != null && d != null && total != null && a + b !== total + d) return false;
+    if (a != null && b != null && d != null && a + b === total + d) held++;
   }
-  return true;
+  return held;
 }
 
-/** Readings of the ambiguous rows that satisfy the column identities together, or null when none. */
+/**
+ * Readings of the ambiguous rows under which the most column identities hold together (all of
+ * them in a consistent table; a source's own error leaves some unmet under every reading).
+ */
 function solveColumns(read: readonly (RowReadings | undefined)[]): Map<number, Reading[]> | null {
   const ambiguous = read.flatMap((r, i) => (r && r.readings.length > 1 ? [i] : []));
-  const fixed = read.map((r) => (r?.readings.length === 1 ? r.readings[0] : undefined));
+  if (ambiguous.length === 0) return null;
   const product = ambiguous.reduce((p, i) => p * read[i]!.readings.length, 1);
   if (product > MAX_COMBOS) return null;
-  const kept = new Map<number, Map<string, Reading>>(ambiguous.map((i) => [i, new Map()]));
-  const rows = fixed.slice();
-  let any = false;
+  const rows = read.map((r) => (r?.readings.length === 1 ? r.readings[0] : undefined));
+  let kept = new Map<number, Map<string, Reading>>();
+  let best = -1;
   const walk = (k: number): void => {
     if (k === ambiguous.length) {
-      if (!columnsHold(rows)) return;
-      any = true;
+      const held = columnsHolding(rows);
+      if (held < best) return;
+      if (held > best) {
+        best = held;
+        kept = new Map(ambiguous.map((i) => [i, new Map()]));
+      }
       for (const i of ambiguous) kept.get(i)!.set(rows[i]!.join(','), rows[i]!);
       return;
     }
@@ -90,7 +97,6 @@ function solveColumns(read: readonly (RowReadings | undefined)[]): Map<number, R
     }
   };
   walk(0);
-  if (!any) return null;
   return new Map([...kept].map(([i, m]) => [i, [...m.values()]]));
 }
 
