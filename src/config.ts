@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type FetchSettings, parseFetchSettings } from './fetch/settings.ts';
 
 /** Comma-separated Telegram user ids, e.g. `12345,67890`; blank = nobody. */
 const AdminIdsSchema = z
@@ -50,6 +51,8 @@ export interface Config {
   webhook: { url: string; secret: string; port: number } | undefined;
   /** How long start waits for the Bot API before it gives up and says so. */
   startTimeoutSeconds: number;
+  /** Downloading links (FETCH_MAX_MB, FETCH_DELAY_MS, FETCH_TIMEOUT_MS, FETCH_CONNECT_TIMEOUT_MS, ALLOW_PRIVATE_FETCH). */
+  fetch: FetchSettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -78,6 +81,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET, port: c.WEBHOOK_PORT }
         : undefined,
     startTimeoutSeconds: c.BOT_START_TIMEOUT_S,
+    fetch: parseFetchSettings(env),
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -11,6 +11,13 @@ describe('parseConfig', () => {
       reportsDir: 'data/reports',
       webhook: undefined,
       startTimeoutSeconds: 30,
+      fetch: {
+        maxBytes: 20 * 1024 * 1024,
+        delayMs: 1000,
+        timeoutMs: 60_000,
+        connectTimeoutMs: 10_000,
+        allowPrivate: false,
+      },
       logLevel: 'info',
     });
   });
@@ -26,6 +33,11 @@ describe('parseConfig', () => {
       WEBHOOK_SECRET: 's3cret',
       WEBHOOK_PORT: '9000',
       BOT_START_TIMEOUT_S: '5',
+      FETCH_MAX_MB: '5',
+      FETCH_DELAY_MS: '2000',
+      FETCH_TIMEOUT_MS: '30000',
+      FETCH_CONNECT_TIMEOUT_MS: '5000',
+      ALLOW_PRIVATE_FETCH: '127.0.0.1',
       LOG_LEVEL: 'debug',
     });
     expect(config).toEqual({
@@ -36,6 +48,13 @@ describe('parseConfig', () => {
       reportsDir: '/tmp/r',
       webhook: { url: 'https://example.org/hook', secret: 's3cret', port: 9000 },
       startTimeoutSeconds: 5,
+      fetch: {
+        maxBytes: 5 * 1024 * 1024,
+        delayMs: 2000,
+        timeoutMs: 30_000,
+        connectTimeoutMs: 5000,
+        allowPrivate: ['127.0.0.1'],
+      },
       logLevel: 'debug',
     });
   });
