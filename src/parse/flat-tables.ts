@@ -86,6 +86,23 @@ function byProse(row: string, readings: Reading[], prose: string): { kept: Readi
   return { kept, cue };
 }
 
+/** PW-05 for a glued row of the 2019 trial table 二: the cells that map to fields, as each reading gives them. */
+function trialNote(run: string, fields: string[], readings: Reading[], cells: number[]): ParseNote {
+  const seen = new Map<string, Reading>();
+  for (const r of readings) {
+    const picked = cells.map((c) => r[c] ?? null);
+    seen.set(picked.join('|'), picked);
+  }
+  const options = [...seen.values()];
+  return {
+    rule: 'PW-05',
+    severity: 'warning',
+    fields,
+    message: `表二（2019年试行格式）数字“${run}”疑似多格粘连，可读作${readings.map(describe).join('、')}，无法唯一确定，暂不取值`,
+    readings: options.map((o) => asRecord(fields, o)),
+  };
+}
+
 function readActive(s: string, prose: () => string): FlatTables['active'] {
   const values: Record<string, number | null> = {};
   for (const f of [...Object.values(DOC_FIELDS).flat(), ...Object.values(SINGLE_FIELDS)]) values[f] = null;
@@ -112,6 +129,7 @@ function readActive(s: string, prose: () => string): FlatTables['active'] {
       // only 处理决定数量 (the third cell) maps to a field; the fee row has no such cell
       const read = r.id === 'admin_fee' ? [] : readRow(readMaterial(r.run), { n: 3, groups: [] }).readings;
       values[single] = read.length > 0 ? agreed(read)[2]! : null;
+      if (values[single] === null && read.length > 0) notes.push(trialNote(r.run, [single], read, [2]));
       continue;
     }
     if (single) {
@@ -129,6 +147,9 @@ function readActive(s: string, prose: () => string): FlatTables['active'] {
       const read = readRow(readMaterial(r.run), { n: 3, groups: [] }).readings;
       const v = read.length > 0 ? agreed(read) : [null, null, null];
       [values[fields[0]!], values[fields[1]!], values[fields[2]!]] = [v[0]!, null, v[2]!];
+      if ((v[0] === null || v[2] === null) && read.length > 0) {
+        notes.push(trialNote(r.run, [fields[0]!, fields[2]!], read, [0, 2]));
+      }
       continue;
     }
     const { readings, status } = readRow(readMaterial(r.run), DOC_SHAPE);
