@@ -5,15 +5,15 @@ import type { Answer, ChartSpec } from '../answer/index.ts';
 import { answerQuestion, FollowUpMemory } from '../answer/index.ts';
 import type { Store } from '../store/index.ts';
 import { fitsCallback, packCallback } from './callback-data.ts';
-import type { BotContext } from './context.ts';
 import { renderChart } from './chart.ts';
+import { langOf } from './context.ts';
 import { formatAnswer, formatChartCaption } from './format.ts';
 import { CAPTION_LIMIT, type SafeHtml, splitHtml } from './html.ts';
 import { answerOverlong } from './message-limits.ts';
 
 /** Answers a question in the user's language. */
-export function askStore(question: string, store: Store, ctx: BotContext): Answer {
-  const lang = ctx.lang;
+export function askStore(question: string, store: Store, ctx: Context): Answer {
+  const lang = langOf(ctx);
   const overlong = answerOverlong(question, lang);
   if (overlong) return overlong;
   // Follow-ups (那民和呢) continue this chat's and user's previous question, for 30 minutes.

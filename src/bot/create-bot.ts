@@ -3,6 +3,7 @@ import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
 import { type ApiClientOptions, Bot, type BotError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { chooseLanguage, langOf } from './context.ts';
 import type { BotDeps } from './deps.ts';
 import { createCheckFeature } from './features/check.ts';
 import { createClarifyFeature } from './features/clarify.ts';
@@ -14,7 +15,7 @@ import { createStartFeature } from './features/start.ts';
 import { createUnhandledFeature } from './features/unhandled.ts';
 import { createUploadFeature } from './features/upload.ts';
 import { html } from './html.ts';
-import { detectLang, getMessages } from './messages.ts';
+import { getMessages } from './messages.ts';
 
 export interface CreateBotOptions {
   /** Skips getMe (tests). */
@@ -37,6 +38,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
     client: { apiRoot: config.apiRoot, ...options.client },
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // The reply language, once per update, before anything replies (the rate limiter included).
+  bot.use(chooseLanguage);
 
   bot.use(
     limit({
@@ -45,7 +48,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
       onLimitExceeded: async (ctx: Context) => {
         logger.debug({ user: ctx.from?.id }, 'rate limit exceeded');
         if (ctx.chat?.type === 'private') {
-          const m = getMessages(detectLang(ctx.msg?.text, ctx.from?.language_code));
+          const m = getMessages(langOf(ctx));
           await ctx.reply(html`${m.slowDown}`.value, { parse_mode: 'HTML' }).catch(() => undefined);
         }
       },
@@ -59,7 +62,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
     const { ctx } = err;
     logger.error({ err: err.error, update: ctx.update }, 'update failed');
     if (!ctx.chat) return;
-    const m = getMessages(detectLang(ctx.msg?.text, ctx.from?.language_code));
+    const m = getMessages(langOf(ctx));
     await ctx.reply(html`${m.apology}`.value, { parse_mode: 'HTML' }).catch((e: unknown) => {
       logger.warn({ err: e }, 'apology failed');
     });

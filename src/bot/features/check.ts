@@ -1,15 +1,16 @@
 import { Composer, type Context } from 'grammy';
 import { askStore, replyAnswer } from '../ask.ts';
+import { langOf } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { html } from '../html.ts';
-import { detectLang, getMessages } from '../messages.ts';
+import { getMessages } from '../messages.ts';
 
 /** /check <机关> <年份>: the consistency warnings of one report, through the answering code. */
 export function createCheckFeature({ store }: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('check', async (ctx) => {
     const args = ctx.match.trim();
-    const lang = detectLang(args || undefined, ctx.from?.language_code);
+    const lang = langOf(ctx);
     if (!args) {
       await ctx.reply(html`${getMessages(lang).checkUsage}`.value, { parse_mode: 'HTML' });
       return;

@@ -3,11 +3,12 @@ import type { Answer } from '../../answer/index.ts';
 import { stripMention } from '../addressing.ts';
 import { askStore, buildChoiceKeyboard, replyAnswer, sendChart } from '../ask.ts';
 import { unpackCallback } from '../callback-data.ts';
+import { langOf } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { buildExamples } from '../examples.ts';
 import { formatAnswer } from '../format.ts';
 import { splitHtml } from '../html.ts';
-import { detectLang, getMessages } from '../messages.ts';
+import { getMessages } from '../messages.ts';
 
 /** The question a button stands for; undefined when it can no longer be rebuilt. */
 function resolveQuestion(ctx: Context, deps: BotDeps): string | undefined {
@@ -15,7 +16,7 @@ function resolveQuestion(ctx: Context, deps: BotDeps): string | undefined {
   if (!data) return undefined;
   if (data.kind === 'ask') return data.question;
   if (data.kind === 'example') {
-    return buildExamples(deps.store, detectLang(undefined, ctx.from?.language_code))[data.index];
+    return buildExamples(deps.store, langOf(ctx))[data.index];
   }
   // A long choice: re-ask the original question (the clarification replies to it) and take the n-th choice.
   const original = ctx.callbackQuery?.message?.reply_to_message?.text;
@@ -40,7 +41,7 @@ export function createClarifyFeature(deps: BotDeps): Composer<Context> {
     const data = unpackCallback(ctx.callbackQuery.data);
     const question = resolveQuestion(ctx, deps);
     if (!data || !question) {
-      const m = getMessages(detectLang(undefined, ctx.from.language_code));
+      const m = getMessages(langOf(ctx));
       await ctx.answerCallbackQuery({ text: m.clarifyExpired });
       return;
     }

@@ -1,15 +1,16 @@
 import { Composer, type Context } from 'grammy';
 import { askStore, replyAnswer } from '../ask.ts';
+import { langOf } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { html } from '../html.ts';
-import { detectLang, getMessages } from '../messages.ts';
+import { getMessages } from '../messages.ts';
 
 /** /compare <机关…> <指标>: a comparison with its chart, through the answering code. */
 export function createCompareFeature({ store }: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('compare', async (ctx) => {
     const words = ctx.match.trim().split(/\s+/).filter(Boolean);
-    const lang = detectLang(words.join(' ') || undefined, ctx.from?.language_code);
+    const lang = langOf(ctx);
     if (words.length < 2) {
       await ctx.reply(html`${getMessages(lang).compareUsage}`.value, { parse_mode: 'HTML' });
       return;

@@ -3,6 +3,7 @@ import { Composer, type Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { Answer } from '../../answer/index.ts';
 import { askStore } from '../ask.ts';
+import { langOf } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatAnswer, formatNumber } from '../format.ts';
 import { MESSAGE_LIMIT, truncateHtml } from '../html.ts';
@@ -28,7 +29,7 @@ export function createInlineFeature({ store }: BotDeps): Composer<Context> {
   composer.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
     if (!query) {
-      const m = getMessages(ctx.from.language_code?.startsWith('zh') === false ? 'en' : 'zh');
+      const m = getMessages(langOf(ctx));
       await ctx.answerInlineQuery([], {
         cache_time: 60,
         button: { text: m.inlineHint, start_parameter: 'help' },

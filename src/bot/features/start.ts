@@ -1,15 +1,16 @@
 import { Composer, type Context, InlineKeyboard } from 'grammy';
 import { packCallback } from '../callback-data.ts';
+import { langOf } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { buildExamples } from '../examples.ts';
 import { html, joinHtml } from '../html.ts';
-import { detectLang, getMessages } from '../messages.ts';
+import { getMessages } from '../messages.ts';
 
 /** /start: what the bot does, and three example questions as buttons. */
 export function createStartFeature({ store }: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('start', async (ctx) => {
-    const lang = detectLang(undefined, ctx.from?.language_code);
+    const lang = langOf(ctx);
     const m = getMessages(lang);
     const keyboard = InlineKeyboard.from(
       buildExamples(store, lang).map((question, index) => [

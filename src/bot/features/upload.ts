@@ -3,10 +3,11 @@ import { addReports } from '../../pipeline/index.ts';
 import { StoreError } from '../../store/index.ts';
 import { grammySignal } from '../_grammy-signal.ts';
 import { isAddressed } from '../addressing.ts';
+import { langOf } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatUpload } from '../format.ts';
 import { html, splitHtml } from '../html.ts';
-import { detectLang, getMessages } from '../messages.ts';
+import { getMessages } from '../messages.ts';
 
 /** Bot API's getFile limit, in MB; enforced on the bytes received, not on the size Telegram may state. */
 const MAX_DOWNLOAD_MB = 20;
@@ -75,7 +76,7 @@ export function createUploadFeature(deps: BotDeps): Composer<Context> {
   composer.on('message:document', async (ctx) => {
     if (!isAddressed(ctx)) return;
     const doc = ctx.msg.document;
-    const lang = detectLang(ctx.msg.caption, ctx.from.language_code);
+    const lang = langOf(ctx);
     const m = getMessages(lang);
     const reply = (text: string, signal?: AbortSignal) =>
       ctx.reply(
