@@ -1,17 +1,28 @@
 import { getDocumentProxy } from 'unpdf';
 import { orientItems } from './_pdf-items.ts';
+import { checkPdfStreams } from './_pdf-limits.ts';
 import { groupLines, isMarginPageNumber, keepItem, type PdfLine } from './_pdf-lines.ts';
 import { renderLines } from './_pdf-table.ts';
+import { DEFAULT_LIMITS, type IngestLimits, LimitError } from './limits.ts';
 import type { ExtractResult } from './types.ts';
 
 /** Below this many letters, digits or CJK characters a PDF is taken to be a scan. */
 const MIN_TEXT_CHARS = 20;
 
-/** Opens a PDF, reads every page's text layer, and closes it again. */
-async function readPages(bytes: Uint8Array): Promise<{ pages: number; lines: PdfLine[] }> {
+/** Opens a PDF, reads every page's text layer, and closes it again; more pages than the limit throw. */
+async function readPages(
+  bytes: Uint8Array,
+  limits: IngestLimits,
+): Promise<{ pages: number; lines: PdfLine[] }> {
   // pdf.js may transfer the buffer it is given; hand it a copy so the caller's bytes survive
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
+    if (pdf.numPages > limits.maxPdfPages) {
+      throw new LimitError(
+        'PDF_TOO_MANY_PAGES',
+        `PDF 有 ${pdf.numPages} 页，超过 ${limits.maxPdfPages} 页（INGEST_MAX_PDF_PAGES）；年报通常不足 100 页`,
+      );
+    }
     const lines: PdfLine[] = [];
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
@@ -33,12 +44,21 @@ const countTextChars = (lines: readonly PdfLine[]) =>
     0,
   );
 
-/** Rebuilds a PDF's text layer as lines, table rows as tab-separated cells. */
-export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<ExtractResult> {
+/**
+ * Rebuilds a PDF's text layer as lines, table rows as tab-separated cells. Streams are held to
+ * the inflate limits before pdf.js opens the file; too many pages throw LimitError.
+ */
+export async function extractPdf(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: IngestLimits = DEFAULT_LIMITS,
+): Promise<ExtractResult> {
+  checkPdfStreams(bytes, limits);
   let read: { pages: number; lines: PdfLine[] };
   try {
-    read = await readPages(bytes);
+    read = await readPages(bytes, limits);
   } catch (cause) {
+    if (cause instanceof LimitError) throw cause;
     const why = cause instanceof Error ? cause.message : String(cause);
     return {
       ok: false,

@@ -1,3 +1,5 @@
+import type { LimitCode } from './limits.ts';
+
 /** What ingestion makes of a file: plain text lines, table cells separated by tabs. */
 export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 
@@ -9,7 +11,9 @@ export type IngestErrorCode =
   | 'PDF_UNREADABLE'
   | 'DOCX_UNREADABLE'
   | 'UNSUPPORTED_FORMAT'
-  | 'FILE_NOT_FOUND';
+  | 'FILE_NOT_FOUND'
+  | 'FILE_UNREADABLE'
+  | LimitCode;
 
 export interface IngestError {
   code: IngestErrorCode;
@@ -26,6 +30,8 @@ export interface ExtractedText {
   linePages?: number[];
   /** Table-border facts for F-08 (HTML/PDF only). */
   borderless?: boolean;
+  /** What decoding had to repair (a truncated final character), for a PW-12 warning. */
+  notes?: string[];
 }
 
 export type ExtractResult = { ok: true; value: ExtractedText } | { ok: false; error: IngestError };

@@ -28,11 +28,31 @@ function convertTraditional(text: string): string {
 }
 
 /**
- * Normalises report text before labels are matched: NFKC (full-width digits, Kangxi radicals),
- * traditional → simplified, variant glyphs, unusual spaces and line endings.
+ * Characters that must never reach a name, a title or a terminal: ANSI escape sequences (CSI,
+ * OSC, two-byte ESC), C0 controls other than tab, line feed, carriage return and form feed, DEL
+ * and C1 controls, bidi embeddings/overrides/isolates and marks, and zero-width characters.
+ */
+const CONTROL_JUNK =
+  /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,256}(?:\x07|\x1b\\)?|\x1b[@-_]?|[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]|[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/**
+ * Removes control characters (CONTROL_JUNK). Between two digits one becomes U+FFFD instead, so a
+ * number cell holding a stray character stays unclean (read as null with a warning), never a
+ * different number: `11\0 4` is not 114.
+ */
+export function stripControls(text: string): string {
+  return text.replace(CONTROL_JUNK, (junk, at: number, all: string) =>
+    /\d/.test(all[at - 1] ?? '') && /\d/.test(all[at + junk.length] ?? '') ? '\ufffd' : '',
+  );
+}
+
+/**
+ * Normalises report text before labels are matched: control characters stripped, NFKC
+ * (full-width digits, Kangxi radicals), traditional → simplified, variant glyphs, unusual
+ * spaces and line endings.
  */
 export function normaliseText(raw: string): string {
-  let text = raw.normalize('NFKC');
+  let text = stripControls(raw).normalize('NFKC');
   // a traditional-script report is traditional from its first page: sampling the head is enough
   if (TRADITIONAL_HINT.test(text.length > HINT_SAMPLE ? text.slice(0, HINT_SAMPLE) : text)) {
     text = convertTraditional(text);

@@ -1,0 +1,68 @@
+import yauzl from 'yauzl';
+import { formatMb, type IngestLimits, LimitError } from './limits.ts';
+
+/** Entries smaller than this are not held to the ratio limit (tiny XML parts compress very well). */
+const RATIO_FLOOR = 1024 * 1024;
+
+function inflateLimit(detail: string): LimitError {
+  return new LimitError('INFLATE_LIMIT', detail);
+}
+
+/** Every entry of the archive's central directory. */
+async function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (e: yauzl.Entry) => {
+      entries.push(e);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+/** Inflates one entry, counting bytes; yauzl fails the stream past the size the directory declares. */
+async function drain(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<number> {
+  const stream = await zip.openReadStreamPromise(entry);
+  let n = 0;
+  for await (const chunk of stream) n += (chunk as Buffer).length;
+  return n;
+}
+
+/**
+ * Checks a zip (DOCX) before anything inflates it for real: the sizes its central directory
+ * declares (total and per-entry ratio) first, then each entry is inflated once and discarded,
+ * stopped by yauzl at the declared size, so a directory that lies cannot make us inflate more.
+ * Throws LimitError INFLATE_LIMIT; a broken archive throws yauzl's error.
+ */
+export async function checkZipLimits(
+  bytes: Uint8Array,
+  limits: Pick<IngestLimits, 'maxDocxInflatedBytes' | 'maxInflateRatio'>,
+): Promise<void> {
+  const zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), {
+    lazyEntries: true,
+    validateEntrySizes: true,
+  });
+  try {
+    const entries = await listEntries(zip);
+    let total = 0;
+    for (const e of entries) {
+      total += e.uncompressedSize;
+      if (total > limits.maxDocxInflatedBytes) {
+        throw inflateLimit(
+          `解压后超过 ${formatMb(limits.maxDocxInflatedBytes)}（INGEST_MAX_DOCX_INFLATED_MB），疑似压缩炸弹`,
+        );
+      }
+      const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+      if (e.uncompressedSize > RATIO_FLOOR && ratio > limits.maxInflateRatio) {
+        throw inflateLimit(
+          `${e.fileName} 的压缩比 ${Math.round(ratio)}:1 超过 ${limits.maxInflateRatio}:1（INGEST_MAX_INFLATE_RATIO），疑似压缩炸弹`,
+        );
+      }
+    }
+    for (const e of entries) if (!e.fileName.endsWith('/')) await drain(zip, e);
+  } finally {
+    zip.close();
+  }
+}

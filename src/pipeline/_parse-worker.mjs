@@ -1,0 +1,7 @@
+// Entry of a parse worker thread. Plain JavaScript so that any parent can start it (the `tsx`
+// CLI, vitest, plain node); tsx's scoped import then loads the TypeScript task.
+import { tsImport } from 'tsx/esm/api';
+
+const task = await tsImport('./_parse-task.ts', import.meta.url);
+
+export default task.default;

@@ -1,0 +1,103 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { DEFAULT_LIMITS, type IngestLimits, limitMessage } from '../ingest/index.ts';
+import type { ParseTask } from './_parse-task.ts';
+import type { ParsedFile, ReportFile } from './parse-file.ts';
+
+const WORKER_URL = new URL('./_parse-worker.mjs', import.meta.url);
+/** A worker idle this long exits (a later file starts a new one). */
+const IDLE_MS = 15_000;
+
+/** Parse workers: INGEST_WORKERS, else one per core but one, at least one and at most four. */
+function defaultThreads(): number {
+  const set = Number(process.env.INGEST_WORKERS);
+  if (Number.isInteger(set) && set > 0) return set;
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+interface PoolState {
+  pool: Piscina<ParseTask, ParsedFile>;
+  heapMb: number;
+  threads: number;
+  running: number;
+  waiting: (() => void)[];
+}
+
+let state: PoolState | undefined;
+
+function getPool(heapMb: number): PoolState {
+  if (state && state.heapMb === heapMb) return state;
+  if (state) void state.pool.destroy();
+  const threads = defaultThreads();
+  const pool = new Piscina<ParseTask, ParsedFile>({
+    filename: WORKER_URL.href,
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: IDLE_MS,
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
+  });
+  state = { pool, heapMb, threads, running: 0, waiting: [] };
+  return state;
+}
+
+/** Waits for a free worker, so a file's deadline runs from when its worker starts, not while queued. */
+async function acquire(s: PoolState): Promise<void> {
+  while (s.running >= s.threads) await new Promise<void>((resolve) => s.waiting.push(resolve));
+  s.running++;
+}
+
+function release(s: PoolState): void {
+  s.running--;
+  s.waiting.shift()?.();
+}
+
+function failed(file: string, code: string, message: string): ParsedFile {
+  return { file, ok: false, code, message };
+}
+
+/**
+ * Extracts and parses one file in a worker thread (heap capped at `limits.workerHeapMb`), with a
+ * deadline of `limits.timeoutMs`: a worker past it is terminated and the file gets PARSE_TIMEOUT;
+ * a worker out of memory gives PARSE_OUT_OF_MEMORY. Never throws for anything the file does; the
+ * calling thread stays free (the bot keeps answering). `signal` abandons the file (shutdown).
+ */
+export async function parseInWorker(
+  input: ReportFile,
+  limits: IngestLimits = DEFAULT_LIMITS,
+  signal?: AbortSignal,
+): Promise<ParsedFile> {
+  const s = getPool(limits.workerHeapMb);
+  await acquire(s);
+  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  try {
+    return await s.pool.run(
+      { file: input.file, bytes: input.bytes, ...(input.url ? { url: input.url } : {}), limits },
+      { signal: signal ? AbortSignal.any([deadline, signal]) : deadline },
+    );
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (deadline.aborted) {
+      const detail = `解析超过 ${Math.round(limits.timeoutMs / 1000)} 秒（INGEST_TIMEOUT_MS），已中止`;
+      return failed(input.file, 'PARSE_TIMEOUT', limitMessage(input.file, 'PARSE_TIMEOUT', detail));
+    }
+    if (signal?.aborted) return failed(input.file, 'ABORTED', `${input.file} 的处理已取消`);
+    if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(err.message)) {
+      const detail = `解析所需内存超过 ${limits.workerHeapMb} MB（INGEST_WORKER_HEAP_MB），已中止`;
+      return failed(
+        input.file,
+        'PARSE_OUT_OF_MEMORY',
+        limitMessage(input.file, 'PARSE_OUT_OF_MEMORY', detail),
+      );
+    }
+    return failed(input.file, 'PARSE_FAILED', `${input.file} 解析时出错：${err.message}`);
+  } finally {
+    release(s);
+  }
+}
+
+/** Stops the parse workers (a CLI run ends with this; idle workers also exit by themselves). */
+export async function closeParsePool(): Promise<void> {
+  const s = state;
+  state = undefined;
+  if (s) await s.pool.destroy();
+}
