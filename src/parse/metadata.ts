@@ -37,14 +37,34 @@ function titleOf(lineAbove: string, before: string, tail: string): string {
   return `${lineAbove && !tail.includes(lineAbove) ? lineAbove : ''}${before}${tail}`;
 }
 
-const isAgencyName = (s: string) => !!s && s.length <= 40 && !/[。，；:：,]/.test(s) && ORG_SUFFIX.test(s);
+const isAgencyName = (s: string) =>
+  !!s && s.length <= 40 && !/[。，；:：,>＞»›|｜/]/.test(s) && ORG_SUFFIX.test(s);
+
+/** Characters of a line searched for the title. */
+const TITLE_SCAN = 400;
+
+/** The agency ending text that runs into a title (breadcrumbs, site name): from its place name on. */
+function trailingAgency(lead: string): string {
+  for (let p = Math.max(0, lead.length - 40); p < lead.length - 2; p++) {
+    for (let k = 2; k <= 10 && p + k <= lead.length; k++) {
+      if (isPlaceName(lead.slice(p, p + k)) && isAgencyName(lead.slice(p))) return lead.slice(p);
+    }
+  }
+  return '';
+}
 
 /**
  * Finds the report title near the top: agency, year, and the title text. A title that names no
  * body (2023年度政府信息公开工作年度报告) takes the body that signs the report, when there is one.
  */
 export function readTitle(lines: readonly TextLine[], signer?: string | null): TitleInfo | undefined {
-  const head = lines.filter((l) => l.text.trim()).slice(0, 12);
+  // the first 12 lines with text, each read from its start only: a title is short, a flattened page's line is not
+  const head: TextLine[] = [];
+  for (let i = 0; i < lines.length && head.length < 12; i++) {
+    const l = lines[i]!;
+    if (/\S/.test(l.text))
+      head.push(l.text.length > TITLE_SCAN ? { ...l, text: l.text.slice(0, TITLE_SCAN) } : l);
+  }
   let untitled: { year: number; title: string; line: number } | undefined;
   for (let i = 0; i < head.length; i++) {
     const joined = compact(
@@ -58,8 +78,9 @@ export function readTitle(lines: readonly TextLine[], signer?: string | null): T
     const m = /^(.*?)((?:19|20)\d{2})年度?(.*)$/.exec(compact(readChineseYear(head[i]!.text)));
     if (!m || !TITLE_TAIL.test(joined)) continue;
     const [, lead = '', yearText, after = ''] = m;
-    // a page's field label (标题：, 名称：) is not part of the title
-    const before = lead.replace(LABEL_PREFIX, '');
+    // a page's field label (标题：, 名称：) is not part of the title, nor site text run into it
+    const labelled = lead.replace(LABEL_PREFIX, '');
+    const before = labelled && !isAgencyName(labelled) ? trailingAgency(labelled) || labelled : labelled;
     let agency = before;
     if (!agency) {
       // "2023年XX县政府信息公开工作年度报告", or the agency on the line above
@@ -257,8 +278,12 @@ function abbreviates(short: string, long: string): boolean {
  * A name that is merely spelt differently (财政全融局) is never taken.
  */
 export function fullAgencyName(agency: string, text: string, sigAgency: string | null): string {
-  // the text and signature, compacted only when a name is searched for
-  const haystack = () => compact(`${text}\n${sigAgency ?? ''}`);
+  // the text (its start and end: a giant paste is not searched whole) and the signature,
+  // compacted only when a name is searched for
+  const haystack = () =>
+    compact(
+      `${text.length > 24000 ? `${text.slice(0, 20000)}\n${text.slice(-4000)}` : text}\n${sigAgency ?? ''}`,
+    );
   const level = /^[省市县区州旗]/.exec(agency)?.[0];
   if (level && !isPlaceName(agency.slice(0, 2)) && agency.length >= 3) {
     // a name without its place: the place written before the same name elsewhere

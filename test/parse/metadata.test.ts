@@ -66,6 +66,15 @@ describe('crawler header', () => {
     expect(readMetadata(raw)?.agency).toBe('平潭综合实验区财政金融局');
   });
 
+  it('without a header, a title run into site text (breadcrumbs) still gives the agency alone', () => {
+    const raw = bundled('ptzhsyqczj_2021.txt');
+    const body = raw.slice(raw.indexOf('\n', raw.indexOf('==== 正文')) + 1);
+    const head = readMetadata(`首页 > 政务公开 > 政府信息公开 > 政府信息公开年报 > ${body}`);
+    expect(head?.agency).toBe('平潭综合实验区财政金融局');
+    expect(head?.title.title).toBe('平潭综合实验区财政金融局2021年度政府信息公开工作年度报告');
+    expect([head?.url, head?.published]).toEqual([null, null]);
+  });
+
   it('finds no header in ordinary report files', () => {
     for (const f of ['000_378100d4189c1d99.txt', HUALONG, '004_0fd0d067f85b1ad8.txt']) {
       expect(splitCrawlerHeader(bundled(f)).header).toBeNull();
