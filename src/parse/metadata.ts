@@ -315,6 +315,18 @@ export function fullAgencyName(agency: string, text: string, sigAgency: string |
   return best ? place + best : agency;
 }
 
+/**
+ * A zone is run by its administration, not a people's government: 平潭综合实验区 (titled bare,
+ * or made 平潭综合实验区人民政府 by normaliseAgency) and 平潭综合实验区管委会 are one body,
+ * 平潭综合实验区管理委员会. Its offices and bureaus keep their names.
+ */
+function zoneAdministration(agency: string): string {
+  const zone = findZone(agency);
+  if (!zone || zone.index > 0) return agency;
+  const rest = agency.slice(zone.name.length);
+  return /^(?:|人民政府|管委会|管理委员会)$/.test(rest) ? `${zone.name}管理委员会` : agency;
+}
+
 /** `gov` for a people's government's (or a zone administration's) own report, else `dept`. */
 export function agencyKind(agency: string): 'gov' | 'dept' {
   if (/人民政府$|^[^办局委厅署]*政府$/.test(agency)) return 'gov';
@@ -381,7 +393,7 @@ export function resolveAgency(
   text: string,
   sigAgency: string | null,
 ): { agency: string; kind: 'gov' | 'dept'; region: Region | null; notes: Warning[] } {
-  const full = fullAgencyName(titleAgency, text, sigAgency);
+  const full = zoneAdministration(fullAgencyName(titleAgency, text, sigAgency));
   const notes: Warning[] = [];
   if (full !== titleAgency) {
     notes.push({

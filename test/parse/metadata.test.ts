@@ -237,6 +237,19 @@ describe('zones and new areas', () => {
     expect(findRegion('天津市滨海新区人民政府', '')?.code).toBe('120116');
   });
 
+  it("a zone's own report is its administration's, however the title names it", () => {
+    const raw = bundled('ptzhsyqgwh_2024.txt');
+    for (const titled of ['平潭综合实验区', '平潭综合实验区管委会', '平潭综合实验区管理委员会']) {
+      const head = readMetadata(raw.replace('标题: 平潭综合实验区管委会办公室', `标题: ${titled}`));
+      expect([head?.agency, head?.kind, head?.region?.code], titled).toEqual([
+        '平潭综合实验区管理委员会',
+        'gov',
+        '350128',
+      ]);
+    }
+    expect(readMetadata(raw)?.agency).toBe('平潭综合实验区管委会办公室');
+  });
+
   it('the four 片区管理局 of one zone are four bodies in the store', () => {
     const keys = [
       'ptzhsyqhtp_2024.txt',
