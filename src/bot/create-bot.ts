@@ -10,6 +10,7 @@ import { createClarifyFeature } from './features/clarify.ts';
 import { createCompareFeature } from './features/compare.ts';
 import { createInfoFeature } from './features/info.ts';
 import { createInlineFeature } from './features/inline.ts';
+import { createLinksFeature } from './features/links.ts';
 import { createQuestionFeature } from './features/question.ts';
 import { createStartFeature } from './features/start.ts';
 import { createUnhandledFeature } from './features/unhandled.ts';
@@ -75,6 +76,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
       createCheckFeature(deps),
       createCompareFeature(deps),
       createUploadFeature(deps),
+      createLinksFeature(deps),
       createQuestionFeature(deps),
       createInlineFeature(deps),
       createClarifyFeature(deps),
