@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../../src/parse/metadata.ts';
-import { REPORTS_DIR } from '../helpers.ts';
+import { REPORTS_DIR, ROOT } from '../helpers.ts';
 
 /**
- * The bundled reports against data/reports/MANIFEST.tsv. The manifest is data about the files
+ * The bundled reports against data/sources.tsv. The manifest is data about the files
  * (from the crawl archive's own manifest and the fixtures' sources): the parser never reads it,
  * this test compares what the parser reads from each text with it.
  */
@@ -17,7 +17,9 @@ interface Row {
   url: string | null;
 }
 
-const lines = readFileSync(join(REPORTS_DIR, 'MANIFEST.tsv'), 'utf8').trimEnd().split('\n');
+const lines = readFileSync(join(ROOT, 'data', 'sources.tsv'), 'utf8')
+  .trimEnd()
+  .split('\n');
 const head = lines[0]!.split('\t');
 const rows: Row[] = lines.slice(1).map((l) => {
   const cell = Object.fromEntries(l.split('\t').map((v, i) => [head[i], v]));
@@ -32,8 +34,8 @@ const rows: Row[] = lines.slice(1).map((l) => {
 const corpus = rows.filter((r) => r.file.startsWith('ptzhsyq'));
 
 describe('the bundled reports and their manifest', () => {
-  it('lists every bundled report once, and nothing else', () => {
-    const files = readdirSync(REPORTS_DIR).filter((f) => f !== 'MANIFEST.tsv' && f !== 'README.md');
+  it('lists every bundled report once; data/reports holds nothing else', () => {
+    const files = readdirSync(REPORTS_DIR);
     expect(rows.map((r) => r.file).sort()).toEqual(files.sort());
     expect(rows).toHaveLength(83);
     expect(corpus).toHaveLength(75);
