@@ -24,7 +24,15 @@ export const command = defineCommand({
 
 /** The CLI contract: intent, answers, warnings, text (one object per question). */
 function toJson(a: Answer): string {
-  return JSON.stringify({ intent: a.intent, answers: a.answers, warnings: a.warnings, text: a.text });
+  return JSON.stringify({
+    intent: a.intent,
+    answers: a.answers,
+    warnings: a.warnings,
+    text: a.text,
+    // derived answers show their formula and inputs; `assumed` lists the year meant, an office for its county…
+    ...(a.derived ? { derived: a.derived } : {}),
+    ...(a.assumed ? { assumed: a.assumed } : {}),
+  });
 }
 
 function reply(question: string, store: Store, json: boolean): string {
