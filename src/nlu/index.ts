@@ -7,6 +7,7 @@ export {
   RATE_METRICS,
   type RateMetric,
 } from './derived-metrics.ts';
+export { GREETING_WORDS } from './intent-words.ts';
 export { type IntentRule, type MatchOptions, matchQuestion, type Reading } from './match-question.ts';
 export { PROSE_TOPICS, type ProseTopic } from './prose-topics.ts';
 export type {

@@ -1,4 +1,4 @@
-import { GREETING_WORDS } from '../../nlu/intent-words.ts';
+import { GREETING_WORDS } from '../../nlu/index.ts';
 import { buildAnswer } from '../_reply.ts';
 import type { IntentModule } from './_intent.ts';
 import { HELP_WORDS } from './words.ts';
