@@ -175,21 +175,24 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
     const short = !s.tabbed && spec.fields.length === 3 && nums.length < 3;
     if (short && columns === null) columns = docColumns(joined);
     const byPosition = short && columns ? placeByColumns(row, columns) : undefined;
+    // fewer numbers than columns and no positions: the first follows its label, but which later
+    // cell is missing is unknown, so the later cells are null (never shifted left)
+    const unplaced = !s.tabbed && !byPosition && nums.length > 0 && nums.length < spec.fields.length;
     spec.fields.forEach((f, i) => {
       const c = byPosition ? byPosition[i] : s.tabbed ? cells[i] : nums[i];
-      values[f] = c?.kind === 'number' ? c.value : 0;
-      if (c?.kind !== 'number') blanks.push(f);
+      values[f] = unplaced && i > 0 ? null : c?.kind === 'number' ? c.value : 0;
+      if (!(unplaced && i > 0) && c?.kind !== 'number') blanks.push(f);
     });
     if (spec.fields[0] === 'active.admin_fee') {
       const raw = cells[0]?.raw ?? '';
       feeUnit = unitOf(raw) ?? feeUnit;
     }
-    if (!s.tabbed && !byPosition && nums.length > 0 && nums.length < spec.fields.length) {
+    if (unplaced) {
       notes.push({
         rule: 'PW-01',
         severity: 'warning',
         fields: spec.fields,
-        message: `表二“${s.label}”行仅识别到${nums.length}个数值，已按左对齐读取`,
+        message: `表二“${s.label}”行仅印出${nums.length}个数值（${nums.map((c) => c.raw).join(' ')}），应为${spec.fields.length}个，缺格位置无法确定，仅取首格，其余暂不取值`,
       });
     }
   }
