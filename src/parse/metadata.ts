@@ -186,7 +186,7 @@ export interface CrawlerHeader {
 
 /** `key: value` lines a crawler or a page's field table puts above the text. */
 const HEADER_FIELD =
-  /^\s*(标题|题目|名称|发布时间|发布日期|成文日期|文号|发文字号|发布机构|发文机关|来源|栏目|原文链接|原文地址|网址|链接|本地目录|索引号|主题分类|分类|关键词)\s*[:：]\s*(.*?)\s*$/;
+  /^\s*(标题|题目|名称|发布时间|发布日期|日期|时间|成文日期|文号|发文字号|发布机构|发文机关|来源|信息来源|作者|栏目|原文链接|原文地址|链接地址|页面地址|网址|链接|本地目录|索引号|主题分类|分类|关键词|公开方式|title|url|link|source|date|published)\s*[:：]\s*(.*?)\s*$/i;
 /** The line that ends the header: `==== 正文 ====`. */
 const BODY_MARK = /^\s*[=＝\-—_*#]{3,}\s*正文\s*[=＝\-—_*#]{3,}\s*$/;
 const HEADER_SCAN = 20;
@@ -230,13 +230,15 @@ export function splitCrawlerHeader(raw: string): { header: CrawlerHeader | null;
     const m = HEADER_FIELD.exec(text);
     if (m) {
       if (first < 0) [first, from] = [i, start];
-      if (!fields.has(m[1]!)) fields.set(m[1]!, { value: m[2]!, line: i + 1 });
+      const key = m[1]!.toLowerCase();
+      if (!fields.has(key)) fields.set(key, { value: m[2]!, line: i + 1 });
       [last, to] = [i, end];
     } else if (first < 0 || text.length > 80 || /[。；]/.test(text)) break;
   }
-  const titled = fields.get('标题') ?? fields.get('题目') ?? fields.get('名称');
-  const dated = fields.get('发布时间') ?? fields.get('发布日期');
-  const linked = fields.get('原文链接') ?? fields.get('原文地址') ?? fields.get('网址') ?? fields.get('链接');
+  const pick = (...keys: string[]) => keys.map((k) => fields.get(k)).find((f) => f?.value);
+  const titled = pick('标题', '题目', 'title', '名称');
+  const dated = pick('发布时间', '发布日期', 'published', 'date', '日期', '时间');
+  const linked = pick('原文链接', '原文地址', '链接地址', '页面地址', '网址', 'url', 'link', '链接');
   if (first < 0 || fields.size < 2 || !(titled || dated || linked)) return { header: null, body: raw };
   const url = linked && /^https?:\/\/\S+$/i.test(linked.value) ? linked.value : null;
   const header: CrawlerHeader = {

@@ -75,6 +75,16 @@ describe('crawler header', () => {
     expect([head?.url, head?.published]).toEqual([null, null]);
   });
 
+  it("reads other crawlers' field names and dates, with no 正文 line after the header", () => {
+    const text = bundled(HUALONG);
+    const saved = `Title: 化隆县2024年度政府信息公开工作年度报告\nURL: ${HEADER.url}\nDate: 2025/1/20\n\n${text}`;
+    const { header, body } = splitCrawlerHeader(saved);
+    expect(header).toEqual({ title: HEADER.title, titleLine: 1, published: '2025-01-20', url: HEADER.url });
+    expect(body).toBe(`\n\n\n\n${text}`);
+    const cn = `标题：${HEADER.title}\n来源：化隆县人民政府\n发布日期：2025年01月20日\n${text}`;
+    expect(splitCrawlerHeader(cn).header?.published).toBe('2025-01-20');
+  });
+
   it('finds no header in ordinary report files', () => {
     for (const f of ['000_378100d4189c1d99.txt', HUALONG, '004_0fd0d067f85b1ad8.txt']) {
       expect(splitCrawlerHeader(bundled(f)).header).toBeNull();
