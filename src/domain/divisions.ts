@@ -76,6 +76,16 @@ export const DIVISION_SUFFIXES: readonly string[] = [
   '盟',
 ];
 
+/** Suffixes of zones and new areas that are no GB/T 2260 division (平潭综合实验区, 雄安新区). */
+export const ZONE_SUFFIXES: readonly string[] = [
+  '综合实验区',
+  '实验区',
+  '经济技术开发区',
+  '开发区',
+  '高新区',
+  '新区',
+];
+
 const ETHNIC_AUTONOMY = new RegExp(`(?:${ETHNIC_ALTERNATION})+自治(县|旗|州|区)$`);
 const SUFFIX = new RegExp(`(?:维吾尔自治区|壮族自治区|回族自治区|${DIVISION_SUFFIXES.join('|')})$`);
 

@@ -7,5 +7,11 @@
 export { agencyKey, isSameAgency } from './agency.ts';
 export { deriveLevel, type Level } from './agency-level.ts';
 export { readChineseNumber, rewriteChineseYears } from './chinese-numerals.ts';
-export { allDivisions, DIVISION_SUFFIXES, type Division, divisionShortForms } from './divisions.ts';
+export {
+  allDivisions,
+  DIVISION_SUFFIXES,
+  type Division,
+  divisionShortForms,
+  ZONE_SUFFIXES,
+} from './divisions.ts';
 export { ETHNIC_ALTERNATION, ETHNIC_AUTONOMY_WORDS, ETHNIC_GROUPS } from './ethnic-groups.ts';

@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import { divisionShortForms } from '../domain/index.ts';
+import { DIVISION_SUFFIXES, divisionShortForms, ZONE_SUFFIXES } from '../domain/index.ts';
 import type { Report } from '../schema/index.ts';
 import { getDivisionIndex } from './divisions.ts';
 
@@ -66,9 +66,8 @@ export function pinyinAliases(names: readonly string[]): string[] {
 }
 
 /** A division unit opening a bureau name: 平潭综合实验区, 西宁市, 城东区. */
-const UNIT =
-  /^.{1,8}?(?:综合实验区|实验区|经济技术开发区|开发区|高新区|新区|自治州|自治县|自治区|特别行政区|地区|省|市|州|盟|县|区|旗)/;
-const ZONE = /(?:综合实验区|实验区|开发区|高新区|新区)$/;
+const UNIT = new RegExp(`^.{1,8}?(?:${[...ZONE_SUFFIXES, ...DIVISION_SUFFIXES, '州'].join('|')})`);
+const ZONE = new RegExp(`(?:${ZONE_SUFFIXES.join('|')})$`);
 
 /**
  * 平潭综合实验区交通与建设局 → place 平潭综合实验区, bureau 交通与建设局: leading units that are
