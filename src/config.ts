@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type FetchSettings, parseFetchSettings } from './fetch/settings.ts';
+import { type FetchSettings, parseFetchSettings } from './fetch/index.ts';
+import { type IngestLimits, limitsFromEnv } from './ingest/index.ts';
 
 /** Comma-separated Telegram user ids, e.g. `12345,67890`; blank = nobody. */
 const AdminIdsSchema = z
@@ -51,6 +52,8 @@ export interface Config {
   webhook: { url: string; secret: string; port: number } | undefined;
   /** How long start waits for the Bot API before it gives up and says so. */
   startTimeoutSeconds: number;
+  /** What one uploaded or bundled file may make us do (INGEST_* variables). */
+  limits: IngestLimits;
   /** Downloading links (FETCH_MAX_MB, FETCH_DELAY_MS, FETCH_TIMEOUT_MS, FETCH_CONNECT_TIMEOUT_MS, ALLOW_PRIVATE_FETCH). */
   fetch: FetchSettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -70,6 +73,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     });
   }
   const c = parsed.data;
+  let limits: IngestLimits;
+  try {
+    limits = limitsFromEnv(env);
+  } catch (cause) {
+    throw new ConfigError(`invalid configuration (see .env.example):\n  ${(cause as Error).message}`, {
+      cause,
+    });
+  }
   return {
     botToken: c.BOT_TOKEN,
     apiRoot: c.TELEGRAM_API_ROOT?.replace(/\/+$/, ''),
@@ -81,6 +92,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET, port: c.WEBHOOK_PORT }
         : undefined,
     startTimeoutSeconds: c.BOT_START_TIMEOUT_S,
+    limits,
     fetch: parseFetchSettings(env),
     logLevel: c.LOG_LEVEL,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/config.ts';
+import { DEFAULT_LIMITS } from '../src/ingest/index.ts';
 
 describe('parseConfig', () => {
   it('applies defaults for an empty environment (terminal chat)', () => {
@@ -11,6 +12,7 @@ describe('parseConfig', () => {
       reportsDir: 'data/reports',
       webhook: undefined,
       startTimeoutSeconds: 30,
+      limits: DEFAULT_LIMITS,
       fetch: {
         maxBytes: 20 * 1024 * 1024,
         delayMs: 1000,
@@ -33,6 +35,7 @@ describe('parseConfig', () => {
       WEBHOOK_SECRET: 's3cret',
       WEBHOOK_PORT: '9000',
       BOT_START_TIMEOUT_S: '5',
+      INGEST_MAX_FILE_MB: '5',
       FETCH_MAX_MB: '5',
       FETCH_DELAY_MS: '2000',
       FETCH_TIMEOUT_MS: '30000',
@@ -48,6 +51,7 @@ describe('parseConfig', () => {
       reportsDir: '/tmp/r',
       webhook: { url: 'https://example.org/hook', secret: 's3cret', port: 9000 },
       startTimeoutSeconds: 5,
+      limits: { ...DEFAULT_LIMITS, maxFileBytes: 5 * 1024 * 1024 },
       fetch: {
         maxBytes: 5 * 1024 * 1024,
         delayMs: 2000,
@@ -69,6 +73,7 @@ describe('parseConfig', () => {
     [{ TELEGRAM_API_ROOT: 'nope' }, 'TELEGRAM_API_ROOT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ BOT_START_TIMEOUT_S: '0' }, 'BOT_START_TIMEOUT_S'],
+    [{ INGEST_TIMEOUT_MS: 'soon' }, 'INGEST_TIMEOUT_MS'],
     [{ WEBHOOK_URL: 'https://example.org/hook' }, 'WEBHOOK_SECRET'],
   ])('rejects %j naming %s', (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);

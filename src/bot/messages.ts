@@ -20,6 +20,9 @@ export interface Messages {
   uploadOutcome: Record<'added' | 'updated' | 'unchanged', string>;
   uploadAbandoned: string;
   storeWriteFailed: (code: string) => string;
+  recordKept: (id: string, reason: string, change: string) => string;
+  replaceButton: string;
+  uploadChanged: (change: string) => string;
   warningsFound: (count: number) => string;
   noWarnings: string;
   inlineHint: string;
@@ -62,6 +65,10 @@ const zh: Messages = {
   uploadOutcome: { added: '已添加', updated: '已更新（替换了旧版本）', unchanged: '已存在，内容未变' },
   uploadAbandoned: '机器人正在重启，这份文件没有保存，请稍后重新发送。',
   storeWriteFailed: (code) => `文件已读懂，但写入数据库失败（${code}），没有保存。请稍后重试或联系管理员。`,
+  recordKept: (id, reason, change) =>
+    `已保留数据库中的原记录 ${id}，没有用这份文件替换（RECORD_KEPT）：${reason}（${change}）。如确需替换，请按下面的按钮。`,
+  replaceButton: '仍然替换',
+  uploadChanged: (change) => `变化：${change}`,
   warningsFound: (n) => `发现 ${n} 条警告：`,
   noWarnings: '未发现不一致。',
   inlineHint: '输入问题，例如：某县 2024 行政处罚',
@@ -111,6 +118,10 @@ const en: Messages = {
   uploadAbandoned: 'The bot is restarting; this file was not stored. Please send it again shortly.',
   storeWriteFailed: (code) =>
     `The file was read, but writing the store failed (${code}); nothing was stored. Try again later or tell the admin.`,
+  recordKept: (id, reason, change) =>
+    `Kept the stored record ${id}; this file did not replace it (RECORD_KEPT): ${reason} (${change}). Press the button to replace it anyway.`,
+  replaceButton: 'Replace anyway',
+  uploadChanged: (change) => `Changes: ${change}`,
   warningsFound: (n) => `${n} warnings found:`,
   noWarnings: 'No inconsistencies found.',
   inlineHint: 'Type a question, e.g. county 2024 penalties',

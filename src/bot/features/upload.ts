@@ -1,12 +1,13 @@
-import { Composer, type Context } from 'grammy';
-import { addReports } from '../../pipeline/index.ts';
+import { randomBytes } from 'node:crypto';
+import { Composer, type Context, InlineKeyboard } from 'grammy';
+import { addReports, degradation, describeChange } from '../../pipeline/index.ts';
 import { StoreError } from '../../store/index.ts';
 import { grammySignal } from '../_grammy-signal.ts';
 import { isAddressed } from '../addressing.ts';
 import { langOf } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatUpload } from '../format.ts';
-import { html, splitHtml } from '../html.ts';
+import { html, joinHtml, splitHtml } from '../html.ts';
 import { getMessages } from '../messages.ts';
 
 /** Bot API's getFile limit, in MB; enforced on the bytes received, not on the size Telegram may state. */
@@ -39,12 +40,12 @@ function unlessStopped<T>(task: Promise<T>, signal: AbortSignal | undefined): Pr
 async function downloadFile(
   ctx: Context,
   deps: BotDeps,
+  fileId: string,
   maxBytes: number,
-  stopping: AbortSignal | undefined,
 ): Promise<Uint8Array> {
-  const signals = [AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), ...(stopping ? [stopping] : [])];
+  const signals = [AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), ...(deps.stopping ? [deps.stopping] : [])];
   const signal = AbortSignal.any(signals);
-  const file = await ctx.getFile(grammySignal(signal));
+  const file = await ctx.api.getFile(fileId, grammySignal(signal));
   if ((file.file_size ?? 0) > maxBytes) throw new TooLargeError();
   const root = deps.config.apiRoot ?? 'https://api.telegram.org';
   const response = await fetch(`${root}/file/bot${deps.config.botToken}/${file.file_path}`, { signal });
@@ -66,57 +67,82 @@ async function downloadFile(
   return Buffer.concat(chunks, size);
 }
 
+/** A kept record an admin may still replace: which file, by whom, until when. */
+interface PendingReplace {
+  fileId: string;
+  file: string;
+  admin: number;
+  expires: number;
+}
+
+/** Replace buttons stay valid this long; fewer than this many are remembered. */
+const REPLACE_TTL_MS = 30 * 60_000;
+const MAX_PENDING = 100;
+const REPLACE_DATA = /^r:([\w-]{8,16})$/;
+
 /**
- * Report files: admins' are downloaded, parsed, checked and stored; others get a polite
- * refusal and nothing is downloaded. In groups only when addressed. A stop request abandons
- * the upload (the store is written whole or not at all); a failed store write is reported.
+ * Report files: admins' are downloaded (counted, at most 20 MB or INGEST_MAX_FILE_MB), parsed
+ * in a worker under the file limits, checked and stored; others get a polite refusal and
+ * nothing is downloaded. In groups only when addressed. A re-upload that would degrade a
+ * stored record is kept back with a button that replaces it deliberately. A stop request
+ * abandons the upload (the store is written whole or not at all); a failed write is reported.
  */
 export function createUploadFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
-  composer.on('message:document', async (ctx) => {
-    if (!isAddressed(ctx)) return;
-    const doc = ctx.msg.document;
-    const lang = langOf(ctx);
-    const m = getMessages(lang);
-    const reply = (text: string, signal?: AbortSignal) =>
-      ctx.reply(
-        text,
-        { parse_mode: 'HTML', reply_parameters: { message_id: ctx.msg.message_id } },
-        signal && grammySignal(signal),
-      );
-    if (!deps.config.adminIds.includes(ctx.from.id)) {
-      await reply(html`${m.notAdmin}`.value);
-      return;
-    }
-    const maxBytes = MAX_DOWNLOAD_MB * 1024 * 1024;
-    if ((doc.file_size ?? 0) > maxBytes) {
-      await reply(html`${m.uploadTooBig(MAX_DOWNLOAD_MB)}`.value);
-      return;
-    }
-    const file = doc.file_name ?? `${doc.file_unique_id}.bin`;
+  const pending = new Map<string, PendingReplace>();
+  const maxBytes = Math.min(MAX_DOWNLOAD_MB * 1024 * 1024, deps.config.limits.maxFileBytes);
+  const maxMb = Math.max(1, Math.floor(maxBytes / (1024 * 1024)));
+
+  /** Downloads, parses and stores one file, replying with the outcome; never leaves a half write. */
+  async function ingest(
+    ctx: Context,
+    fileId: string,
+    file: string,
+    replace: boolean,
+    reply: (text: string, extra?: { keyboard?: InlineKeyboard; signal?: AbortSignal }) => Promise<unknown>,
+  ): Promise<void> {
+    const m = getMessages(langOf(ctx));
     const { stopping } = deps;
     try {
-      const bytes = await downloadFile(ctx, deps, maxBytes, stopping);
-      const [result] = await unlessStopped(addReports(deps.store, [{ file, bytes }]), stopping);
+      const bytes = await downloadFile(ctx, deps, fileId, maxBytes);
+      const options = { replace, limits: deps.config.limits, signal: stopping };
+      const [result] = await unlessStopped(addReports(deps.store, [{ file, bytes }], options), stopping);
       if (!result) return;
+      if (!result.ok && result.kept) {
+        const token = randomBytes(9).toString('base64url');
+        for (const [k, p] of pending)
+          if (p.expires < Date.now() || pending.size >= MAX_PENDING) pending.delete(k);
+        pending.set(token, { fileId, file, admin: ctx.from!.id, expires: Date.now() + REPLACE_TTL_MS });
+        const { report, change } = result.kept;
+        deps.logger.info({ file, report: report.id }, 'upload kept back: it would degrade the stored record');
+        const text = m.recordKept(report.id, degradation(change) ?? '', describeChange(change));
+        await reply(html`${text}`.value, {
+          keyboard: new InlineKeyboard().text(m.replaceButton, `r:${token}`),
+        });
+        return;
+      }
       if (!result.ok) {
         deps.logger.info({ file, code: result.code }, 'upload rejected');
         await reply(html`${m.uploadFailed(result.code, result.message)}`.value);
         return;
       }
       deps.logger.info({ file, report: result.report.id, outcome: result.outcome }, 'report uploaded');
-      for (const part of splitHtml(formatUpload(result, result.outcome, lang))) await reply(part.value);
+      const summary = formatUpload(result, result.outcome, langOf(ctx));
+      const body = result.changeText
+        ? joinHtml([summary, html`${m.uploadChanged(result.changeText)}`])
+        : summary;
+      for (const part of splitHtml(body)) await reply(part.value);
     } catch (err) {
       if (err instanceof TooLargeError) {
         deps.logger.info({ file }, 'upload larger than the limit; download stopped');
-        await reply(html`${m.uploadTooBig(MAX_DOWNLOAD_MB)}`.value);
+        await reply(html`${m.uploadTooBig(maxMb)}`.value);
         return;
       }
       if (stopping?.aborted) {
         deps.logger.info({ file }, 'upload abandoned: stopping');
-        await reply(html`${m.uploadAbandoned}`.value, AbortSignal.timeout(GOODBYE_TIMEOUT_MS)).catch(
-          () => undefined,
-        );
+        await reply(html`${m.uploadAbandoned}`.value, {
+          signal: AbortSignal.timeout(GOODBYE_TIMEOUT_MS),
+        }).catch(() => undefined);
         return;
       }
       if (err instanceof StoreError) {
@@ -126,6 +152,56 @@ export function createUploadFeature(deps: BotDeps): Composer<Context> {
       }
       throw err;
     }
+  }
+
+  composer.on('message:document', async (ctx) => {
+    if (!isAddressed(ctx)) return;
+    const doc = ctx.msg.document;
+    const m = getMessages(langOf(ctx));
+    const reply = (text: string, extra: { keyboard?: InlineKeyboard; signal?: AbortSignal } = {}) =>
+      ctx.reply(
+        text,
+        {
+          parse_mode: 'HTML',
+          reply_parameters: { message_id: ctx.msg.message_id },
+          ...(extra.keyboard ? { reply_markup: extra.keyboard } : {}),
+        },
+        extra.signal && grammySignal(extra.signal),
+      );
+    if (!deps.config.adminIds.includes(ctx.from.id)) {
+      await reply(html`${m.notAdmin}`.value);
+      return;
+    }
+    if ((doc.file_size ?? 0) > maxBytes) {
+      await reply(html`${m.uploadTooBig(maxMb)}`.value);
+      return;
+    }
+    await ingest(ctx, doc.file_id, doc.file_name ?? `${doc.file_unique_id}.bin`, false, reply);
+  });
+
+  composer.callbackQuery(REPLACE_DATA, async (ctx) => {
+    const m = getMessages(langOf(ctx));
+    const token = ctx.match[1]!;
+    const p = pending.get(token);
+    if (
+      !p ||
+      p.expires < Date.now() ||
+      p.admin !== ctx.from.id ||
+      !deps.config.adminIds.includes(ctx.from.id)
+    ) {
+      await ctx.answerCallbackQuery({ text: m.clarifyExpired });
+      return;
+    }
+    pending.delete(token);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    const reply = (text: string, extra: { keyboard?: InlineKeyboard; signal?: AbortSignal } = {}) =>
+      ctx.reply(
+        text,
+        { parse_mode: 'HTML', ...(extra.keyboard ? { reply_markup: extra.keyboard } : {}) },
+        extra.signal && grammySignal(extra.signal),
+      );
+    await ingest(ctx, p.fileId, p.file, true, reply);
   });
   return composer;
 }
