@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { limitsFromEnv, readFileCapped } from '../ingest/index.ts';
 import type { Logger } from '../logger.ts';
 import { addReports, isSideFile, type ReportFile } from '../pipeline/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 
-async function readSources(dir: string): Promise<ReportFile[]> {
+/** The report files of `dir`; one that cannot be read (or is over the size limit) is logged and skipped. */
+async function readSources(dir: string, logger: Logger, maxBytes: number): Promise<ReportFile[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((cause: NodeJS.ErrnoException) => {
     if (cause.code === 'ENOENT') return [];
     throw cause;
@@ -14,9 +16,13 @@ async function readSources(dir: string): Promise<ReportFile[]> {
     .filter((e) => e.isFile() && !e.name.startsWith('.') && !isSideFile(e.name))
     .map((e) => e.name)
     .sort();
-  return Promise.all(
-    names.map(async (file) => ({ file, bytes: new Uint8Array(await readFile(join(dir, file))) })),
-  );
+  const files: ReportFile[] = [];
+  for (const file of names) {
+    const read = await readFileCapped(join(dir, file), maxBytes);
+    if (read.ok) files.push({ file, bytes: read.bytes });
+    else logger.warn({ file, code: read.error.code }, read.error.message);
+  }
+  return files;
 }
 
 /**
@@ -29,10 +35,12 @@ export async function ensureStore(storePath: string, reportsDir: string, logger:
   const store = await openStore(storePath);
   const held = new Set(store.all().map((s) => s.report.source.sha256));
   const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-  const missing = (await readSources(reportsDir)).filter((f) => !held.has(sha256(f.bytes)));
+  const limits = limitsFromEnv();
+  const sources = await readSources(reportsDir, logger, limits.maxFileBytes);
+  const missing = sources.filter((f) => !held.has(sha256(f.bytes)));
   if (missing.length === 0) return store;
   logger.info({ storePath, files: missing.length }, 'building the store from the bundled reports');
-  const results = await addReports(store, missing);
+  const results = await addReports(store, missing, { limits });
   for (const r of results) {
     if (!r.ok) logger.warn({ file: r.file, code: r.code }, r.message);
   }

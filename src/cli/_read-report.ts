@@ -1,33 +1,33 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { extractText } from '../ingest/index.ts';
-import { parseReport } from '../parse/index.ts';
+import { type IngestLimits, limitsFromEnv, readFileCapped } from '../ingest/index.ts';
+import { parseInWorker } from '../pipeline/index.ts';
 import type { Report, Warning } from '../schema/index.ts';
 
 export type ReadResult =
   | { ok: true; report: Report; warnings: Warning[] }
   | { ok: false; error: { code: string; message: string } };
 
-/** Reads a file from disk and parses it: extract text by content, then parse. */
+/**
+ * Reads a file from disk (regular files only, at most the byte limit) and parses it in a worker
+ * thread under the file limits (INGEST_* settings): extract text by content, then parse.
+ */
 export async function readReportFile(
   path: string,
-  read: (p: string) => Promise<Buffer>,
+  limits: IngestLimits = limitsFromEnv(),
 ): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await read(path);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const code = err.code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE';
-    return { ok: false, error: { code, message: `无法读取文件 ${path}：${err.code ?? err.message}` } };
-  }
-  return parseBytes(new Uint8Array(bytes), basename(path));
+  const read = await readFileCapped(path, limits.maxFileBytes);
+  if (!read.ok) return read;
+  return parseBytes(read.bytes, basename(path), limits);
 }
 
-/** Parses a report from bytes (any supported format). */
-export async function parseBytes(bytes: Uint8Array, file: string): Promise<ReadResult> {
-  const extracted = await extractText(bytes, file);
-  if (!extracted.ok) return extracted;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return parseReport(extracted.value.text, { file, sha256 });
+/** Parses a report from bytes (any supported format), in a worker thread. */
+export async function parseBytes(
+  bytes: Uint8Array,
+  file: string,
+  limits: IngestLimits = limitsFromEnv(),
+): Promise<ReadResult> {
+  const r = await parseInWorker({ file, bytes }, limits);
+  return r.ok
+    ? { ok: true, report: r.report, warnings: r.warnings }
+    : { ok: false, error: { code: r.code, message: r.message } };
 }

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { checkReport, describeSkipped, findPrevious } from '../check/index.ts';
+import { closeParsePool } from '../pipeline/index.ts';
 import type { Report, Severity, Warning } from '../schema/index.ts';
 import { openStore } from '../store/index.ts';
 import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
@@ -53,10 +53,10 @@ export const command = defineCommand({
   args: '[FILE…]',
   summary: '一致性检查（无文件时检查整个数据库）/ check reports (no file: the whole store)',
   options,
-  run,
+  run: (args) => runBody(args).finally(closeParsePool),
 });
 
-async function run({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
+async function runBody({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
   const useStore = values.store !== undefined || positionals.length === 0;
   const stored = useStore ? (await openStore(values.store ?? defaultStorePath())).all() : [];
   const results: Checked[] = [];
@@ -74,7 +74,7 @@ async function run({ values, positionals }: CommandArgs<typeof options>): Promis
   } else {
     const files: { report: Report; warnings: Warning[] }[] = [];
     for (const file of positionals) {
-      const r = await readReportFile(file, readFile);
+      const r = await readReportFile(file);
       if (r.ok) files.push(r);
       else {
         failed++;

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { closeParsePool } from '../pipeline/index.ts';
 import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
 import { readReportFile } from './_read-report.ts';
+import { forTerminal } from './_terminal.ts';
 
 /** `parse FILE… [--json]`: prints `{ reports, errors }` or a readable summary per file. */
 const options = {
@@ -14,15 +15,15 @@ export const command = defineCommand({
   summary: '解析年报，打印记录 / parse reports and print the records',
   minPositionals: 1,
   options,
-  run,
+  run: (args) => runBody(args).finally(closeParsePool),
 });
 
-async function run({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
+async function runBody({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
   const reports = [];
   const errors = [];
   const warnings = [];
   for (const file of positionals) {
-    const r = await readReportFile(file, readFile);
+    const r = await readReportFile(file);
     if (r.ok) {
       reports.push(r.report);
       warnings.push(...r.warnings);
@@ -33,14 +34,17 @@ async function run({ values, positionals }: CommandArgs<typeof options>): Promis
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ reports, errors })}\n`);
   } else {
+    const out: string[] = [];
     for (const r of reports) {
       const n = Object.values(r.values).filter((v) => v !== null).length;
-      process.stdout.write(
-        `✓ ${r.source.file}: ${r.title}（${r.agency}，${r.year}年，${r.region?.name ?? '地区未识别'}）— ${n}/200 格，空白 ${r.blanks.length} 格\n`,
+      out.push(
+        `✓ ${r.source.file}: ${r.title}（${r.agency}，${r.year}年，${r.region?.name ?? '地区未识别'}）— ${n}/200 格，空白 ${r.blanks.length} 格`,
       );
     }
-    for (const w of warnings) process.stdout.write(`  ! [${w.rule}] ${w.message}\n`);
-    for (const e of errors) process.stdout.write(`✗ ${e.file}: [${e.code}] ${e.message}\n`);
+    for (const w of warnings) out.push(`  ! [${w.rule}] ${w.message}`);
+    for (const e of errors) out.push(`✗ ${e.file}: [${e.code}] ${e.message}`);
+    // names and messages come from the file: never raw control characters on a terminal
+    process.stdout.write(out.map((line) => `${forTerminal(line)}\n`).join(''));
   }
   return errors.length > 0 && reports.length === 0 ? 1 : 0;
 }

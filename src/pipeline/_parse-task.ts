@@ -1,4 +1,5 @@
 /** What a parse worker runs: one file, extracted and parsed under the given limits. */
+import type { MessagePort } from 'node:worker_threads';
 import type { IngestLimits } from '../ingest/index.ts';
 import { type ParsedFile, parseFile } from './parse-file.ts';
 
@@ -7,9 +8,13 @@ export interface ParseTask {
   bytes: Uint8Array;
   url?: string;
   limits: IngestLimits;
+  /** Told when the task starts, so the deadline counts work, not the worker's start-up. */
+  started?: MessagePort;
 }
 
 export default function runParseTask(task: ParseTask): Promise<ParsedFile> {
+  task.started?.postMessage('started');
+  task.started?.close();
   return parseFile(
     { file: task.file, bytes: task.bytes, ...(task.url ? { url: task.url } : {}) },
     task.limits,

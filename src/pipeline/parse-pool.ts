@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { DEFAULT_LIMITS, type IngestLimits, limitMessage } from '../ingest/index.ts';
 import type { ParseTask } from './_parse-task.ts';
 import type { ParsedFile, ReportFile } from './parse-file.ts';
 
 const WORKER_URL = new URL('./_parse-worker.mjs', import.meta.url);
+/** Budget for a cold worker to start (load the parser) before the file's own deadline begins. */
+const STARTUP_MS = 60_000;
 /** A worker idle this long exits (a later file starts a new one). */
 const IDLE_MS = 15_000;
 
@@ -68,15 +71,31 @@ export async function parseInWorker(
 ): Promise<ParsedFile> {
   const s = getPool(limits.workerHeapMb);
   await acquire(s);
-  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  // the deadline runs from the moment the worker starts the task (a cold worker first loads the
+  // parser); should it never start, the start-up gets the same budget again on top
+  const deadline = new AbortController();
+  const channel = new MessageChannel();
+  const timeout = () => deadline.abort();
+  let timer = setTimeout(timeout, limits.timeoutMs + STARTUP_MS);
+  channel.port1.once('message', () => {
+    clearTimeout(timer);
+    timer = setTimeout(timeout, limits.timeoutMs);
+  });
+  const signals = signal ? [deadline.signal, signal] : [deadline.signal];
   try {
     return await s.pool.run(
-      { file: input.file, bytes: input.bytes, ...(input.url ? { url: input.url } : {}), limits },
-      { signal: signal ? AbortSignal.any([deadline, signal]) : deadline },
+      {
+        file: input.file,
+        bytes: input.bytes,
+        ...(input.url ? { url: input.url } : {}),
+        limits,
+        started: channel.port2,
+      },
+      { signal: AbortSignal.any(signals), transferList: [channel.port2] },
     );
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (deadline.aborted) {
+    if (deadline.signal.aborted) {
       const detail = `解析超过 ${Math.round(limits.timeoutMs / 1000)} 秒（INGEST_TIMEOUT_MS），已中止`;
       return failed(input.file, 'PARSE_TIMEOUT', limitMessage(input.file, 'PARSE_TIMEOUT', detail));
     }
@@ -91,6 +110,8 @@ export async function parseInWorker(
     }
     return failed(input.file, 'PARSE_FAILED', `${input.file} 解析时出错：${err.message}`);
   } finally {
+    clearTimeout(timer);
+    channel.port1.close();
     release(s);
   }
 }
