@@ -355,9 +355,7 @@ function resolveRegion(
     if (!/[省市县区旗州盟]$/.test(printed) || isPlaceName(printed)) continue;
     const near = divisionsOneCharAway(printed);
     if (near.length !== 1) continue;
-    const real = near[0]!;
-    const spelt = divisionShortForms(real.name).filter((f) => f.length === printed.length);
-    const corrected = spelt.find((f) => [...f].filter((c, i) => c !== printed[i]).length === 1) ?? real.name;
+    const { spelt: corrected, region: real } = near[0]!;
     const sig = compact(sigAgency ?? '');
     const evidence = sig.includes(corrected)
       ? `落款“${sig}”`

@@ -134,32 +134,43 @@ export function isPlaceName(name: string): boolean {
   return !!byAlias?.get(name)?.some((e) => e.name === name || /[省市县区旗州盟]$/.test(name));
 }
 
-let nearIndex: Map<string, Entry[]> | undefined;
+/** A division or zone as a name may be written: the form, and the region it stands for. */
+export interface NearName {
+  spelt: string;
+  region: Region;
+}
 
-/** Divisions whose name (or short form with its level) differs from `name` in exactly one character. */
-export function divisionsOneCharAway(name: string): Region[] {
-  const list = loadEntries();
+let nearIndex: Map<string, (NearName & { key: string })[]> | undefined;
+
+/**
+ * Divisions (by their name or short form with its level, 化隆县) and zones whose name differs
+ * from `name` in exactly one character, the level character (县, 区 …) kept.
+ */
+export function divisionsOneCharAway(name: string): NearName[] {
   if (!nearIndex) {
-    nearIndex = new Map();
-    for (const e of list) {
-      const forms = e.aliases.filter((a) => a === e.name || /[省市县区旗州盟]$/.test(a));
-      for (const f of forms) {
-        if (f.length < 3) continue;
-        for (let i = 0; i < f.length - 1; i++) {
-          const key = `${f.slice(0, i)}?${f.slice(i + 1)}`;
-          const bucket = nearIndex.get(key);
-          if (!bucket) nearIndex.set(key, [e]);
-          else if (!bucket.includes(e)) bucket.push(e);
-        }
+    const index = new Map<string, (NearName & { key: string })[]>();
+    const add = (spelt: string, key: string, region: () => Region) => {
+      if (spelt.length < 3) return;
+      for (let i = 0; i < spelt.length - 1; i++) {
+        const k = `${spelt.slice(0, i)}?${spelt.slice(i + 1)}`;
+        const bucket = index.get(k) ?? [];
+        if (!bucket.some((b) => b.key === key && b.spelt === spelt))
+          bucket.push({ spelt, key, region: region() });
+        index.set(k, bucket);
       }
+    };
+    for (const e of loadEntries()) {
+      for (const f of e.aliases)
+        if (f === e.name || /[省市县区旗州盟]$/.test(f)) add(f, e.code, () => toRegion(e));
     }
+    for (const z of ZONES) add(z.name, `zone:${z.name}`, () => findZone(z.name)!.region);
+    nearIndex = index;
   }
-  const found = new Map<string, Entry>();
-  // the level character (县, 市 …) is kept: only the proper name is taken as misspelt
+  const found = new Map<string, NearName>();
   for (let i = 0; i < name.length - 1; i++) {
-    for (const e of nearIndex.get(`${name.slice(0, i)}?${name.slice(i + 1)}`) ?? []) {
-      if (!e.aliases.includes(name)) found.set(e.code, e);
+    for (const n of nearIndex.get(`${name.slice(0, i)}?${name.slice(i + 1)}`) ?? []) {
+      if (n.spelt !== name) found.set(n.key, { spelt: n.spelt, region: { ...n.region } });
     }
   }
-  return [...found.values()].map(toRegion);
+  return [...found.values()];
 }

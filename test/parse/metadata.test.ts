@@ -303,6 +303,17 @@ describe('a misspelt place name', () => {
     expect(head?.notes[0]?.message).toContain('落款');
   });
 
+  it('a zone misspelt in the title is corrected by the signature', () => {
+    const raw = bundled('ptzhsyqczj_2025.txt');
+    const misspelt = raw.replace('标题: 平潭综合实验区财政金融局', '标题: 平谭综合实验区财政金融局');
+    const head = readMetadata(misspelt);
+    expect(head?.title.title).toBe('平谭综合实验区财政金融局2025年度政府信息公开工作年度报告');
+    expect(head?.agency).toBe('平潭综合实验区财政金融局');
+    expect(head?.region?.code).toBe('350128');
+    expect(head?.notes.map((n) => [n.rule, n.severity])).toEqual([['PW-11', 'warning']]);
+    expect(head?.notes[0]?.message).toContain('落款“平潭综合实验区财政金融局”');
+  });
+
   it('is kept as printed when nothing else in the report agrees', () => {
     const misspelt = text.replaceAll('湟中', '湟仲').replaceAll(/青海|西宁/g, '');
     const head = readMetadata(misspelt);
