@@ -33,3 +33,15 @@ export function deriveLevel(report: Report): Level | null {
   }
   return levelFromName(name);
 }
+
+/** Where a body stands for questions: a government of some level, its general office, or a department. */
+export type AgencyLevel = 'province' | 'city' | 'county' | 'office' | 'dept';
+
+/** The standing of a body from its kind, name and region code (a government's 办公室 is its office). */
+export function agencyLevel(r: Pick<Report, 'agency' | 'kind' | 'region'>): AgencyLevel {
+  if (r.kind === 'dept') return /人民政府办公(?:室|厅)$/.test(r.agency) ? 'office' : 'dept';
+  const code = r.region?.code ?? '';
+  if (/^\d{2}0000$/.test(code)) return 'province';
+  if (/^\d{4}00$/.test(code)) return 'city';
+  return 'county';
+}

@@ -5,7 +5,7 @@
  */
 
 export { agencyKey, isSameAgency } from './agency.ts';
-export { deriveLevel, type Level } from './agency-level.ts';
+export { type AgencyLevel, agencyLevel, deriveLevel, type Level } from './agency-level.ts';
 export { readChineseNumber, rewriteChineseYears } from './chinese-numerals.ts';
 export {
   allDivisions,

@@ -1,12 +1,12 @@
-import { agencyKey } from '../domain/index.ts';
+import { type AgencyLevel, agencyKey, agencyLevel } from '../domain/index.ts';
 import type { Report } from '../schema/index.ts';
 import { type AliasHit, chineseAliases, pinyinAliases, regionShortForms } from './agency-aliases.ts';
 import { getDivisionIndex } from './divisions.ts';
 import { buildDeletionIndex, buildFuzzyIndex } from './fuzzy.ts';
 import { buildMetricTerms, type MetricTerm } from './metric-terms.ts';
 
-/** Where a body stands: a government of some level, its general office, or a department. */
-export type AgencyLevel = 'province' | 'city' | 'county' | 'office' | 'dept';
+/** Where a body stands (src/domain/agency-level.ts); re-exported for existing imports. */
+export { type AgencyLevel, agencyLevel };
 
 export interface AgencyInfo {
   key: string;
@@ -17,15 +17,6 @@ export interface AgencyInfo {
   level: AgencyLevel;
   province: string | null;
   city: string | null;
-}
-
-/** The level of a body from its kind, name and region code. */
-export function agencyLevel(r: Pick<Report, 'agency' | 'kind' | 'region'>): AgencyLevel {
-  if (r.kind === 'dept') return /人民政府办公(?:室|厅)$/.test(r.agency) ? 'office' : 'dept';
-  const code = r.region?.code ?? '';
-  if (/^\d{2}0000$/.test(code)) return 'province';
-  if (/^\d{4}00$/.test(code)) return 'city';
-  return 'county';
 }
 
 /** Everything the matcher needs, built once per store revision. */
