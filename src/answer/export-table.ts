@@ -1,3 +1,4 @@
+import writeXlsxFile from 'write-excel-file/node';
 import { FIELD_IDS } from '../schema/index.ts';
 import type { Store } from '../store/index.ts';
 import type { ExportTable } from './types.ts';
@@ -51,4 +52,13 @@ export function toCsv(table: ExportTable): string {
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return `\uFEFF${[table.columns, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** One sheet: the column names in bold, then the rows (empty cells for nulls). */
+export async function toXlsx(table: ExportTable): Promise<Buffer> {
+  const data = [
+    table.columns.map((c) => ({ value: c, fontWeight: 'bold' as const })),
+    ...table.rows.map((row) => row.map((v) => (v === null ? null : { value: v }))),
+  ];
+  return (await writeXlsxFile(data, { buffer: true })) as Buffer;
 }

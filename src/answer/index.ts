@@ -1,5 +1,5 @@
 export { type AnswerOptions, answerQuestion, prepareAnswers, understandQuestion } from './answer-question.ts';
-export { exportAll, toCsv } from './export-table.ts';
+export { exportAll, toCsv, toXlsx } from './export-table.ts';
 export { describeMetric, type MetricInfo } from './figures.ts';
 export { FOLLOW_UP_MS, FollowUpMemory } from './follow-up.ts';
 export { INTENTS, type IntentModule } from './intents/index.ts';

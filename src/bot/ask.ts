@@ -1,10 +1,10 @@
 import type { Context } from 'grammy';
 import { InlineKeyboard, InputFile } from 'grammy';
 import type { ReplyParameters } from 'grammy/types';
-import type { Answer, ChartSpec } from '../answer/index.ts';
+import type { Answer, ChartSpec, ExportTable } from '../answer/index.ts';
 import { answerQuestion, FollowUpMemory } from '../answer/index.ts';
 import type { Store } from '../store/index.ts';
-import { fitsCallback, packCallback } from './callback-data.ts';
+import { fitsCallback, packCallback, packExport } from './callback-data.ts';
 import { renderChart } from './chart.ts';
 import { langOf } from './context.ts';
 import { formatAnswer, formatChartCaption } from './format.ts';
@@ -73,4 +73,25 @@ export async function replyAnswer(ctx: Context, answer: Answer): Promise<void> {
     if (fitsCaption) rest = [];
   }
   for (const part of rest) await ctx.reply(part.value, { parse_mode: 'HTML', reply_parameters });
+  await offerExport(ctx, answer, reply_parameters);
+}
+
+/** Tables of recent replies, by the number their CSV/XLSX buttons carry (the last 500). */
+const exportTables = new Map<number, ExportTable>();
+let nextTable = 1;
+
+/** Comparisons, rankings and trends: CSV and XLSX buttons under the reply. */
+async function offerExport(ctx: Context, answer: Answer, reply_parameters?: ReplyParameters): Promise<void> {
+  if (!answer.table || answer.table.rows.length === 0) return;
+  const id = nextTable++;
+  exportTables.set(id, answer.table);
+  if (exportTables.size > 500) exportTables.delete(exportTables.keys().next().value!);
+  const keyboard = new InlineKeyboard().text('CSV', packExport('csv', id)).text('XLSX', packExport('xlsx', id));
+  const text = answer.lang === 'en' ? 'Download the table:' : '下载表格：';
+  await ctx.reply(text, { reply_markup: keyboard, reply_parameters });
+}
+
+/** The table behind an export button, if still held. */
+export function exportTableFor(id: number): ExportTable | undefined {
+  return exportTables.get(id);
 }

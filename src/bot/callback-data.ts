@@ -37,3 +37,13 @@ export function unpackCallback(raw: string | undefined): CallbackData | undefine
   if (!/^\d{1,3}$/.test(body)) return undefined;
   return { kind: tag === 'p' ? 'pick' : 'example', index: Number(body) };
 }
+
+/** An export button: a held reply table as CSV or XLSX (`x:csv:17`). */
+export function packExport(format: 'csv' | 'xlsx', table: number): string {
+  return `x:${format}:${table}`;
+}
+
+export function unpackExport(raw: string | undefined): { format: 'csv' | 'xlsx'; table: number } | undefined {
+  const m = raw?.match(/^x:(csv|xlsx):(\d{1,9})$/);
+  return m ? { format: m[1] as 'csv' | 'xlsx', table: Number(m[2]) } : undefined;
+}

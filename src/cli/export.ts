@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import writeXlsxFile from 'write-excel-file/node';
-import { answerQuestion, type ExportTable, exportAll, toCsv } from '../answer/index.ts';
+import { answerQuestion, type ExportTable, exportAll, toCsv, toXlsx } from '../answer/index.ts';
 import { openStore } from '../store/index.ts';
 import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
 import { defaultStorePath } from './_store-path.ts';
@@ -23,14 +22,6 @@ export const command = defineCommand({
   options,
   run,
 });
-
-async function toXlsx(table: ExportTable): Promise<Buffer> {
-  const data = [
-    table.columns.map((c) => ({ value: c, fontWeight: 'bold' as const })),
-    ...table.rows.map((row) => row.map((v) => (v === null ? null : { value: v }))),
-  ];
-  return (await writeXlsxFile(data, { buffer: true })) as Buffer;
-}
 
 async function run({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
   const format = values.format ?? 'csv';

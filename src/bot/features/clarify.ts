@@ -1,8 +1,8 @@
-import { Composer, type Context } from 'grammy';
-import type { Answer } from '../../answer/index.ts';
+import { Composer, type Context, InputFile } from 'grammy';
+import { type Answer, toCsv, toXlsx } from '../../answer/index.ts';
 import { stripMention } from '../addressing.ts';
-import { askStore, buildChoiceKeyboard, replyAnswer, sendChart } from '../ask.ts';
-import { unpackCallback } from '../callback-data.ts';
+import { askStore, buildChoiceKeyboard, exportTableFor, replyAnswer, sendChart } from '../ask.ts';
+import { unpackCallback, unpackExport } from '../callback-data.ts';
 import { langOf } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { buildExamples } from '../examples.ts';
@@ -34,10 +34,27 @@ async function editIntoAnswer(ctx: Context, answer: Answer): Promise<void> {
   if (answer.chart && !answer.choices?.length) await sendChart(ctx, answer.chart);
 }
 
+/** An export button: the reply's table as a CSV or XLSX document (sources and warnings in columns). */
+async function sendExport(ctx: Context, format: 'csv' | 'xlsx', id: number): Promise<void> {
+  const table = exportTableFor(id);
+  if (!table) {
+    await ctx.answerCallbackQuery({ text: getMessages(langOf(ctx)).clarifyExpired });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const bytes = format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await toXlsx(table);
+  await ctx.replyWithDocument(new InputFile(bytes, `table.${format}`));
+}
+
 /** Buttons: example questions from /start and clarification choices. */
 export function createClarifyFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('callback_query:data', async (ctx) => {
+    const exported = unpackExport(ctx.callbackQuery.data);
+    if (exported) {
+      await sendExport(ctx, exported.format, exported.table);
+      return;
+    }
     const data = unpackCallback(ctx.callbackQuery.data);
     const question = resolveQuestion(ctx, deps);
     if (!data || !question) {
