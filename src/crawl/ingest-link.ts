@@ -106,7 +106,8 @@ export async function ingestLink(url: string, ctx: LinkContext): Promise<LinkRes
     return { kind: 'report', outcome: failure(url, err) };
   }
   const html = htmlOf(page);
-  const links = html ? findReportLinks(html, page.finalUrl) : [];
+  const self = new Set([page.url, page.finalUrl]);
+  const links = html ? findReportLinks(html, page.finalUrl).filter((l) => !self.has(l.url)) : [];
   // a page listing several reports is a listing unless it reads as a report itself (attachments aside)
   if (
     links.length > 1 &&

@@ -59,23 +59,40 @@ export function findReportLinks(html: string | CheerioAPI, base: string): Report
   return [...out.values()];
 }
 
-/** Files a report page offers as its full text (附件 PDF/DOC/DOCX, embedded viewers), page order. */
+/** How likely a file link is the report's full text: named as a report, then 附件/全文/下载, then anything else. */
+function attachmentRank(text: string): number {
+  if (REPORT_TITLE.test(text) || /年度报告|年报/.test(text)) return 0;
+  return /附件|全文|下载|attachment/i.test(text) ? 1 : 2;
+}
+
+/**
+ * Files a report page offers as its full text (附件 PDF/DOC/DOCX, embedded viewers), those named
+ * as the report first (a sidebar's 申请表.doc last), then in page order.
+ */
 export function findAttachments(html: string | CheerioAPI, base: string): string[] {
   const $ = typeof html === 'string' ? load(html) : html;
-  const found: string[] = [];
-  const add = (raw: string | undefined) => {
+  const found = new Map<string, number>();
+  const add = (raw: string | undefined, text: string) => {
     const url = resolve(raw, base);
-    if (!url || found.includes(url)) return;
+    if (!url || found.has(url)) return;
     const { pathname, searchParams } = new URL(url);
     // pdf.js viewers carry the document in ?file=
     const inner = searchParams.get('file');
-    if (ATTACHMENT.test(pathname)) found.push(url);
-    else if (inner && ATTACHMENT.test(inner.split('?')[0]!)) add(new URL(inner, url).href);
+    const name = decodeURIComponent(pathname.split('/').pop() ?? '');
+    if (ATTACHMENT.test(pathname)) found.set(url, attachmentRank(`${text} ${name}`));
+    else if (inner && ATTACHMENT.test(inner.split('?')[0]!)) add(new URL(inner, url).href, text);
   };
-  $('a[href]').each((_, el) => add($(el).attr('href')));
-  $('iframe[src], embed[src]').each((_, el) => add($(el).attr('src')));
-  $('object[data]').each((_, el) => add($(el).attr('data')));
-  return found;
+  $('a[href]').each((_, el) => {
+    const a = $(el);
+    // the words just before a link (附件：) count as its text
+    add(
+      a.attr('href'),
+      `${squash(a.attr('title'))} ${squash(a.text())} ${squash(a.parent().text()).slice(0, 80)}`,
+    );
+  });
+  $('iframe[src], embed[src]').each((_, el) => add($(el).attr('src'), '全文'));
+  $('object[data]').each((_, el) => add($(el).attr('data'), '全文'));
+  return [...found.entries()].sort((a, b) => a[1] - b[1]).map(([url]) => url);
 }
 
 /** Numbers (or identifiers set by `var x = n`) passed to a paging script. */

@@ -76,3 +76,16 @@ describe('findAttachments', () => {
     expect(yearOf('第12345号 2021年')).toBe(2021);
   });
 });
+
+describe('findAttachments order', () => {
+  it('puts the file named as the report before a sidebar form', () => {
+    const html = `<div class="side"><a href="/files/申请表.doc">政府信息公开申请表</a></div>
+      <div class="content"><p>附件：<a href="/files/P0201.pdf">P0201.pdf</a></p></div>
+      <p><a href="/files/nb.docx">某县2023年政府信息公开工作年度报告</a></p>`;
+    expect(findAttachments(html, 'https://www.example.gov.cn/a/t1.htm')).toEqual([
+      'https://www.example.gov.cn/files/nb.docx',
+      'https://www.example.gov.cn/files/P0201.pdf',
+      'https://www.example.gov.cn/files/%E7%94%B3%E8%AF%B7%E8%A1%A8.doc',
+    ]);
+  });
+});
