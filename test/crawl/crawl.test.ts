@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/index.ts';
 import { countOutcomes, crawlListing, ingestLink } from '../../src/crawl/index.ts';
 import { createFetcher, createPoliteClient, type Fetcher, USER_AGENT } from '../../src/fetch/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
@@ -61,6 +62,12 @@ describe('crawl a paged annual-report listing', () => {
     expect(held.report.source.file).toBe('P020240201.pdf');
     expect(held.report.source.url).toBe(pdfPage.url);
     expect(held.report.values['apply.new_received.total']).toBeTypeOf('number');
+  });
+
+  it('answers cite the link a figure came from', () => {
+    const answer = answerQuestion('洪泽2024年行政处罚多少', store);
+    expect(answer.text).toContain('2776');
+    expect(answer.text).toContain(site.allowed[3]!.url);
   });
 
   it('reads GBK pages whether the charset is in the header or in <meta>', () => {
