@@ -42,6 +42,30 @@ export interface FlatTables {
   active: TableResult & { feeUnit: string | null };
   apply: TableResult;
   legal: TableResult;
+  /** [start, end) of the tables read, in the text given: prose figures are not read there. */
+  zone: [number, number] | null;
+}
+
+/** Index in `text` of the character at `c` of compactFlat(text). */
+function originalIndex(text: string, c: number): number {
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ws = text.charCodeAt(i) <= 32 || /\s/.test(text[i]!);
+    if (!ws) {
+      if (k === c) return i;
+      k++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < text.length && /\s/.test(text[j + 1]!)) j++;
+    const digits = /\d/.test(text[i - 1] ?? '') && /\d/.test(text[j + 1] ?? '');
+    if (digits) {
+      if (k === c) return i;
+      k++;
+    }
+    i = j;
+  }
+  return text.length;
 }
 
 const describe = (r: Reading) => r.map((v) => v ?? '?').join('|');
@@ -103,7 +127,7 @@ function trialNote(run: string, fields: string[], readings: Reading[], cells: nu
   };
 }
 
-function readActive(s: string, prose: () => string): FlatTables['active'] {
+function readActive(s: string, prose: () => string): FlatTables['active'] & { span: [number, number] } {
   const values: Record<string, number | null> = {};
   for (const f of [...Object.values(DOC_FIELDS).flat(), ...Object.values(SINGLE_FIELDS)]) values[f] = null;
   const blanks: string[] = [];
@@ -186,17 +210,18 @@ function readActive(s: string, prose: () => string): FlatTables['active'] {
       });
     }
   }
-  return { values, blanks, notes, found: rows.length >= 2, feeUnit: unit ? unit[1]! : null };
+  const span: [number, number] = [head?.index ?? 0, rows.at(-1)?.span[1] ?? 0];
+  return { values, blanks, notes, found: rows.length >= 2, feeUnit: unit ? unit[1]! : null, span };
 }
 
-function readLegal(s: string, from: number): TableResult {
+function readLegal(s: string, from: number): TableResult & { end: number } {
   const values: Record<string, number | null> = Object.fromEntries(LEGAL_FIELDS.map((f) => [f, null]));
   const notes: ParseNote[] = [];
   const anchor = /行政复议/g;
   anchor.lastIndex = from;
   const a = anchor.exec(s);
   const located = a ? locateLegalRuns(s, a.index) : null;
-  if (!located) return { values, blanks: [], notes, found: false };
+  if (!located) return { values, blanks: [], notes, found: false, end: from };
   const material = located.runs.join(' ');
   const { readings, status } = readRow(readMaterial(material), LEGAL_SHAPE);
   const value = readings.length === 1 ? readings[0]! : readings.length > 1 ? agreed(readings) : [];
@@ -217,7 +242,7 @@ function readLegal(s: string, from: number): TableResult {
       ...(readings.length > 1 ? { readings: readings.map((r) => asRecord(LEGAL_FIELDS, r)) } : {}),
     });
   }
-  return { values, blanks: [], notes, found: true };
+  return { values, blanks: [], notes, found: true, end: located.span[1] };
 }
 
 /** Longest stretch of text the three tables span (characters, with their labels). */
@@ -245,5 +270,17 @@ export function readFlatTables(text: string): FlatTables {
   const head = /申请人情况|自然人法人或其他组织/.exec(s);
   const apply = readFlatApplication(s, head?.index ?? 0);
   const legal = readLegal(s, apply.found ? apply.span[1] : 0);
-  return { active, apply, legal };
+  const starts = [active.found ? active.span[0] : -1, apply.found ? apply.span[0] : -1].filter((x) => x >= 0);
+  const ends = [
+    active.found ? active.span[1] : -1,
+    apply.found ? apply.span[1] : -1,
+    legal.found ? legal.end : -1,
+  ];
+  const end = Math.max(...ends);
+  const slice = text.slice(from, from + TABLES_SPAN);
+  const zone: [number, number] | null =
+    starts.length > 0 && end >= 0
+      ? [from + originalIndex(slice, Math.min(...starts)), from + originalIndex(slice, end)]
+      : null;
+  return { active, apply, legal, zone };
 }

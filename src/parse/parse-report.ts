@@ -113,6 +113,12 @@ function detectFormat(
   return { format: 'pre2019', old };
 }
 
+/** The lines with a table zone blanked (line breaks kept, so line numbers hold): prose only. */
+function outsideZone(text: string, [from, to]: [number, number]): TextLine[] {
+  const blanked = `${text.slice(0, from)}。${text.slice(from + 1, to).replace(/[^\n]/g, ' ')}${text.slice(to)}`;
+  return blanked.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+}
+
 const TABLE_NAMES = ['二（主动公开）', '三（依申请公开）', '四（行政复议、行政诉讼）'];
 
 /** A table not found leaves its cells null: said once per table. */
@@ -149,14 +155,19 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
   let active = parseActiveTable(regionLines(lines, layout, '二', debris, written));
   let apply = parseApplicationTable(regionLines(lines, layout, '三', debris, written));
   let legal = parseLegalTable(regionLines(lines, layout, '四', debris, written));
-  const narrative = extractNarrative(proseLines(lines, layout));
+  let prose = lines;
   if (!active.found || !apply.found || !legal.found) {
     // a page flattened to a few long lines (a crawler's copy): tables found by their labels
     const flat = readFlatTables(text);
+    const used = [flat.active, flat.apply, flat.legal].filter(
+      (t, i) => t.found && ![active, apply, legal][i]!.found,
+    );
     if (!active.found && flat.active.found) active = flat.active;
     if (!apply.found && flat.apply.found) apply = flat.apply;
     if (!legal.found && flat.legal.found) legal = flat.legal;
+    if (used.length > 0 && flat.zone) prose = outsideZone(text, flat.zone);
   }
+  const narrative = extractNarrative(proseLines(prose, layout));
   const tables = [active, apply, legal];
   const head = readHead(lines, text, header);
   if (!head) {
