@@ -2,6 +2,7 @@ import nlp from 'compromise';
 
 /** English phrases rewritten as the Chinese words the matcher knows; order matters (longest first). */
 const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\binformation[- ]processing fees?\b/g, '信息处理费'],
   // Pinyin metric words (xingzheng chufa, xuke, shoufei, shenqing).
   [/\bxing ?zheng ?chu ?fa\b|\bchu ?fa\b/g, '行政处罚'],
   [/\bxing ?zheng ?xu ?ke\b|\bxu ?ke\b|\bshen ?pi\b/g, '行政许可'],
@@ -80,7 +81,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
     '申请',
   ],
   [/\bdenied\b|\bdenials?\b|\brefus\w*|\bwithh(?:e|o)ld\w*|\brejected\b/g, '不予公开'],
-  [/\bgranted\b/g, '予以公开'],
+  [/\bgrant(?:ed|s)?\b/g, '予以公开'],
   [/\bcorrected\b|\boverturned\b/g, '纠正'],
   [/\bupheld\b/g, '维持'],
   [/\bpending\b/g, '尚未审结'],

@@ -62,6 +62,13 @@ export const PROSE_TOPICS: readonly ProseTopic[] = [
     label: /微信|公众号/,
   },
   {
+    id: 'info_fee',
+    zh: '信息处理费',
+    en: 'information-processing fees',
+    ask: /信息处理费(?:用)?|\binformation[- ]processing fees?\b/g,
+    label: /信息处理费|处理费/,
+  },
+  {
     id: 'new_media',
     zh: '政务新媒体',
     en: 'government new-media accounts',

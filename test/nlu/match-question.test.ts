@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { INTENTS } from '../../src/answer/index.ts';
 import { createNluContext, matchQuestion } from '../../src/nlu/index.ts';
 import { QUESTIONS, TODAY } from '../answer/_questions.ts';
+import { QUESTIONS_11 } from '../answer/_questions-11.ts';
 import { loadTestReports } from '../answer/_store.ts';
 
 const ctx = createNluContext(loadTestReports().map((e) => e.report));
 const OPTS = { rules: INTENTS, today: TODAY };
 
 describe('matchQuestion', () => {
-  it('covers at least 150 questions and every intent', () => {
-    expect(QUESTIONS.length).toBeGreaterThanOrEqual(400);
-    const intents = new Set(QUESTIONS.map(([, query]) => query.intent));
+  it('the question tables cover at least 400 questions and every intent', () => {
+    expect(QUESTIONS.length + QUESTIONS_11.length).toBeGreaterThanOrEqual(400);
+    const intents = new Set([
+      ...QUESTIONS.map(([, query]) => query.intent),
+      ...QUESTIONS_11.map(([, intent]) => intent),
+    ]);
     expect([...intents].sort()).toEqual(
       [
         'check',

@@ -197,11 +197,51 @@ function answerAggregate(input: ReplyInput, info: MetricInfo, kind: 'total' | 'a
   });
 }
 
+/** 平罗2023年予以公开占比: one table 三 figure over the requests concluded. */
+function answerShare(input: ReplyInput, info: MetricInfo): Answer {
+  const { query, store, m, lang } = input;
+  const group = store.byAgency(query.agencies[0]!);
+  if (!group) return buildAnswer(input, [m.unknown]);
+  const entry = pickReport(group, query);
+  if (!entry) return answerNotHeld(input, group);
+  const total = describeMetric('apply.results_total.total')!;
+  const fa = readFigure(entry, info);
+  const fb = readFigure(entry, total);
+  const warnings = [...fa.warnings];
+  mergeWarnings(warnings, fb.warnings);
+  const a = fa.figure;
+  const b = fb.figure;
+  const value = a.value !== null && b.value ? round((a.value / b.value) * 100) : null;
+  const formula = `${metricName(info, lang)} ÷ ${metricName(total, lang)}`;
+  const name = nameOf(input, entry.report.agency);
+  const lines = [
+    value === null
+      ? say(
+          input,
+          `${name}${entry.report.year}年${metricName(info, lang)}占比：无法计算（缺少数字或总计为 0）`,
+          `${name}, ${entry.report.year}, share of ${metricName(info, lang)}: cannot be computed`,
+        )
+      : say(
+          input,
+          `${name}${entry.report.year}年${metricName(info, lang)}占比：${value}%`,
+          `${name}, ${entry.report.year}, share of ${metricName(info, lang)}: ${value}%`,
+        ),
+    `· ${metricName(info, lang)}：${formatValue(m, a.value, a.unit)}`,
+    `· ${metricName(total, lang)}：${formatValue(m, b.value, b.unit)}`,
+    say(input, `（公式：${formula}）`, `(formula: ${formula})`),
+    m.sourceReport(entry.report.title),
+  ];
+  const derived: DerivedFigure = { formula, value, unit: '%', inputs: [a, b] };
+  return buildAnswer(input, [...lines, ...describeWarnings(input, warnings)], [a, b], warnings, { derived });
+}
+
 function answerDerived(input: ReplyInput): Answer {
   const { query, m } = input;
   const info = query.metric ? describeMetric(query.metric) : undefined;
   if (!info) return buildAnswer(input, [m.needMetric]);
   const kind = query.derived!;
+  if (kind === 'share' && query.agencies.length === 1 && info.id.startsWith('apply.'))
+    return answerShare(input, info);
   if (kind === 'total' || kind === 'average') return answerAggregate(input, info, kind);
   return answerPair(input, info, kind);
 }
@@ -215,6 +255,8 @@ export const derived: IntentModule = {
     if (r.derived === 'total' || r.derived === 'average')
       return n >= 2 || (n === 0 && (r.region !== undefined || r.level !== undefined) && !r.missing);
     if (r.derived === 'yoy') return n === 1;
+    if (r.derived === 'share' && n === 1)
+      return r.metric.startsWith('apply.') && !r.metric.startsWith('apply.results_total');
     return n >= 2 || (n === 1 && r.years.kind === 'range');
   },
   answer: answerDerived,
