@@ -37,6 +37,25 @@ function* rawStreams(buf: Buffer): Generator<RawStream> {
   }
 }
 
+const COUNT = Buffer.from('/Count');
+
+/**
+ * The largest page count a page-tree node states in the file's plain (uncompressed) objects, so
+ * that a PDF of 20,000 pages is refused before pdf.js parses it; 0 when none is readable (pdf.js's
+ * own count is checked after opening).
+ */
+export function statedPageCount(bytes: Uint8Array): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let most = 0;
+  for (let at = buf.indexOf(COUNT); at >= 0; at = buf.indexOf(COUNT, at + COUNT.length)) {
+    const m = /^\s*(\d{1,9})/.exec(
+      buf.subarray(at + COUNT.length, at + COUNT.length + 16).toString('latin1'),
+    );
+    if (m) most = Math.max(most, Number(m[1]));
+  }
+  return most;
+}
+
 function tooMuch(detail: string): LimitError {
   return new LimitError('INFLATE_LIMIT', detail);
 }

@@ -1,6 +1,6 @@
 import { getDocumentProxy } from 'unpdf';
 import { orientItems } from './_pdf-items.ts';
-import { checkPdfStreams } from './_pdf-limits.ts';
+import { checkPdfStreams, statedPageCount } from './_pdf-limits.ts';
 import { groupLines, isMarginPageNumber, keepItem, type PdfLine } from './_pdf-lines.ts';
 import { renderLines } from './_pdf-table.ts';
 import { DEFAULT_LIMITS, type IngestLimits, LimitError } from './limits.ts';
@@ -8,6 +8,13 @@ import type { ExtractResult } from './types.ts';
 
 /** Below this many letters, digits or CJK characters a PDF is taken to be a scan. */
 const MIN_TEXT_CHARS = 20;
+
+function tooManyPages(pages: number, limits: IngestLimits): LimitError {
+  return new LimitError(
+    'PDF_TOO_MANY_PAGES',
+    `PDF 有 ${pages} 页，超过 ${limits.maxPdfPages} 页（INGEST_MAX_PDF_PAGES）；年报通常不足 100 页`,
+  );
+}
 
 /** Opens a PDF, reads every page's text layer, and closes it again; more pages than the limit throw. */
 async function readPages(
@@ -17,12 +24,7 @@ async function readPages(
   // pdf.js may transfer the buffer it is given; hand it a copy so the caller's bytes survive
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
-    if (pdf.numPages > limits.maxPdfPages) {
-      throw new LimitError(
-        'PDF_TOO_MANY_PAGES',
-        `PDF 有 ${pdf.numPages} 页，超过 ${limits.maxPdfPages} 页（INGEST_MAX_PDF_PAGES）；年报通常不足 100 页`,
-      );
-    }
+    if (pdf.numPages > limits.maxPdfPages) throw tooManyPages(pdf.numPages, limits);
     const lines: PdfLine[] = [];
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
@@ -53,6 +55,9 @@ export async function extractPdf(
   fileName: string,
   limits: IngestLimits = DEFAULT_LIMITS,
 ): Promise<ExtractResult> {
+  // the page tree's stated count first: no need to parse 20,000 pages to refuse them
+  const stated = statedPageCount(bytes);
+  if (stated > limits.maxPdfPages) throw tooManyPages(stated, limits);
   checkPdfStreams(bytes, limits);
   let read: { pages: number; lines: PdfLine[] };
   try {

@@ -5,7 +5,9 @@ const enc = new TextEncoder();
 const MB = 1024 * 1024;
 
 export function deepDivs(depth: number, closed = false): Uint8Array {
-  return enc.encode(`<html><body>${'<div>'.repeat(depth)}x${closed ? '</div>'.repeat(depth) : ''}</body></html>`);
+  return enc.encode(
+    `<html><body>${'<div>'.repeat(depth)}x${closed ? '</div>'.repeat(depth) : ''}</body></html>`,
+  );
 }
 
 export function nestedTables(depth: number): Uint8Array {
