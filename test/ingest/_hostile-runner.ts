@@ -34,7 +34,9 @@ function utf32be(text: string): Buffer {
   const cps = [...text].map((c) => c.codePointAt(0)!);
   const out = Buffer.alloc(4 + cps.length * 4);
   out.writeUInt32BE(0x0000feff, 0);
-  cps.forEach((cp, i) => out.writeUInt32BE(cp, 4 + i * 4));
+  cps.forEach((cp, i) => {
+    out.writeUInt32BE(cp, 4 + i * 4);
+  });
   return out;
 }
 
