@@ -96,7 +96,8 @@ export async function parseInWorker(
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (deadline.signal.aborted) {
-      const budget = limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 1000)} 秒` : `${limits.timeoutMs} 毫秒`;
+      const budget =
+        limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 1000)} 秒` : `${limits.timeoutMs} 毫秒`;
       const detail = `解析超过 ${budget}（INGEST_TIMEOUT_MS），已中止`;
       return failed(input.file, 'PARSE_TIMEOUT', limitMessage(input.file, 'PARSE_TIMEOUT', detail));
     }
