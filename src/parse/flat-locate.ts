@@ -36,9 +36,10 @@ const LABEL_TAIL = 60;
 /** Longest gap between one row's words and the next row's. */
 const ROW_GAP = 260;
 
-/** Digits (with spaces between cells) at `at`, and a decimal part for single-value rows. */
-const RUN = /[\d ]*\d/y;
+/** A row's cells: digits, spaces and the blank marks `/` and `—` (A-00); a single value may be decimal. */
+const RUN = /[\d/—](?:[\d /—]*[\d/—])?/y;
 const DECIMAL_RUN = /\d[\d,]*(?:\.\d+)?/y;
+const BLANK_MARK = /[/—]/;
 /** A row's numbering that follows its predecessor's numbers: `2.`, `3、`. */
 const NUMBERING = /^[.、．]/;
 
@@ -46,7 +47,12 @@ const NUMBERING = /^[.、．]/;
 function materialAfter(s: string, from: number, to: number, decimal: boolean): { run: string; end: number } {
   let at = from;
   const limit = Math.min(to, from + LABEL_TAIL);
-  while (at < limit && !(s.charCodeAt(at) >= 48 && s.charCodeAt(at) <= 57)) at++;
+  while (
+    at < limit &&
+    !(s.charCodeAt(at) >= 48 && s.charCodeAt(at) <= 57) &&
+    !(!decimal && BLANK_MARK.test(s[at]!))
+  )
+    at++;
   if (at >= limit) return { run: '', end: from };
   const re = decimal ? DECIMAL_RUN : RUN;
   re.lastIndex = at;

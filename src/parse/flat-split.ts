@@ -32,7 +32,9 @@ const MAX_NODES = 40000;
 export const MAX_READINGS = 64;
 
 export function readMaterial(run: string): Material {
-  const tokens = run.split(' ').filter((t) => t !== '');
+  // a blank mark (/, —) is a cell of its own, read as 0
+  const marked = /[/—]/.test(run) ? run.replace(/[/—]/g, ' 0 ') : run;
+  const tokens = marked.split(' ').filter((t) => t !== '');
   const digits = tokens.join('');
   const cut = new Uint8Array(digits.length + 1);
   let at = 0;

@@ -120,6 +120,14 @@ describe('locating rows in flattened text', () => {
     ]);
   });
 
+  it('reads the blank marks / and — as cells of their own', () => {
+    const s = compactFlat('1.属于国家秘密5 / / — / / 52.其他法律行政法规禁止公开///////');
+    const runs = locateRows(s, 0, ANCHORS).map((r) => r.run);
+    expect(runs).toEqual(['5//—//5', '///////']);
+    expect(readRow(readMaterial(runs[0]!), APPLY).readings).toEqual([[5, 0, 0, 0, 0, 0, 5]]);
+    expect(readRow(readMaterial(runs[1]!), APPLY).readings).toEqual([[0, 0, 0, 0, 0, 0, 0]]);
+  });
+
   it('leaves a row printed without numbers empty, and a year opening the next sentence out', () => {
     const s = compactFlat('1.属于国家秘密2.其他法律行政法规禁止公开20000022025年，我局');
     expect(locateRows(s, 0, ANCHORS).map((r) => r.run)).toEqual(['', '2000002']);
