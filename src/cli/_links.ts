@@ -1,5 +1,6 @@
 import { ingestLink, type LinkOutcome } from '../crawl/index.ts';
 import { createFetcher, createPoliteClient, parseFetchSettings } from '../fetch/index.ts';
+import { limitsFromEnv } from '../ingest/index.ts';
 import type { AddOutcome } from '../pipeline/index.ts';
 import type { Store } from '../store/index.ts';
 
@@ -16,10 +17,11 @@ export async function ingestUrls(urls: readonly string[], store: Store): Promise
   if (urls.length === 0) return [];
   const fetcher = createFetcher(parseFetchSettings(process.env));
   const client = createPoliteClient(fetcher, { robots: false });
+  const limits = limitsFromEnv();
   const results: LinkOutcome[] = [];
   try {
     for (const url of urls) {
-      const result = await ingestLink(url, { client, store });
+      const result = await ingestLink(url, { client, store, limits });
       if (result.kind === 'report') results.push({ ...result.outcome, file: url });
       else {
         results.push({

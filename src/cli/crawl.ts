@@ -1,6 +1,8 @@
 import cliProgress from 'cli-progress';
 import { type CrawlEvent, type CrawlSummary, countOutcomes, crawlListing } from '../crawl/index.ts';
 import { createFetcher, createPoliteClient, parseFetchSettings } from '../fetch/index.ts';
+import { limitsFromEnv } from '../ingest/index.ts';
+import { closeParsePool } from '../pipeline/index.ts';
 import { openStore } from '../store/index.ts';
 import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
 import { defaultStorePath } from './_store-path.ts';
@@ -27,7 +29,7 @@ export const command = defineCommand({
   summary: '抓取网站的年报栏目并入库 / crawl a site’s annual-report listing into the store',
   minPositionals: 1,
   options,
-  run,
+  run: (args) => runBody(args).finally(closeParsePool),
 });
 
 /** A whole number ≥ min from an option, or an error line. */
@@ -80,7 +82,7 @@ function summarise(summary: CrawlSummary, url: string): string {
 }
 
 /** `crawl URL [--max N] [--delay MS] [--since YEAR] [--store PATH] [--json]`. */
-async function run({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
+async function runBody({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
   const max = readInt('max', values.max, 1);
   const delay = readInt('delay', values.delay, 0);
   const since = readInt('since', values.since, 1990);
@@ -104,7 +106,7 @@ async function run({ values, positionals }: CommandArgs<typeof options>): Promis
   try {
     summary = await crawlListing(
       start,
-      { client, store, signal: controller.signal, onEvent: reporter.onEvent },
+      { client, store, signal: controller.signal, onEvent: reporter.onEvent, limits: limitsFromEnv() },
       { max: max as number | undefined, since: since as number | undefined },
     );
   } finally {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { load } from 'cheerio';
 import { FetchError, type FetchedResource, type PoliteClient } from '../fetch/index.ts';
+import type { IngestLimits } from '../ingest/index.ts';
 import {
   type AddOutcome,
   addReports,
   type ParsedFile,
-  parseFile,
+  parseInWorker,
   type ReportFile,
 } from '../pipeline/index.ts';
 import type { Store } from '../store/index.ts';
@@ -22,6 +23,8 @@ export interface LinkContext {
   client: PoliteClient;
   store: Store;
   signal?: AbortSignal;
+  /** Limits on each downloaded file's parsing (default DEFAULT_LIMITS; the apps pass theirs). */
+  limits?: IngestLimits;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -69,11 +72,11 @@ export async function ingestResource(page: FetchedResource, ctx: LinkContext): P
   );
   if (held) return { url, file: held.report.source.file, ok: true, outcome: 'unchanged', ...held };
   if (candidates.length === 1 && attachmentErrors.length === 0) {
-    const [only] = await addReports(ctx.store, candidates);
+    const [only] = await addReports(ctx.store, candidates, { limits: ctx.limits, signal: ctx.signal });
     return { url, ...only! };
   }
   const parsed: ParsedFile[] = [];
-  for (const c of candidates) parsed.push(await parseFile(c));
+  for (const c of candidates) parsed.push(await parseInWorker(c, ctx.limits, ctx.signal));
   let best = 0;
   parsed.forEach((p, i) => {
     if (cellCount(p) > cellCount(parsed[best]!)) best = i;
@@ -85,7 +88,10 @@ export async function ingestResource(page: FetchedResource, ctx: LinkContext): P
     );
     return { url, ...chosen, message: `${url}：${chosen.message}${notes.join('')}` };
   }
-  const [result] = await addReports(ctx.store, [candidates[best]!]);
+  const [result] = await addReports(ctx.store, [candidates[best]!], {
+    limits: ctx.limits,
+    signal: ctx.signal,
+  });
   return { url, ...result! };
 }
 
@@ -111,7 +117,13 @@ export async function ingestLink(url: string, ctx: LinkContext): Promise<LinkRes
   // a page listing several reports is a listing unless it reads as a report itself (attachments aside)
   if (
     links.length > 1 &&
-    !(await parseFile({ file: fileNameOf(page.finalUrl), bytes: bytesForIngest(page) })).ok
+    !(
+      await parseInWorker(
+        { file: fileNameOf(page.finalUrl), bytes: bytesForIngest(page) },
+        ctx.limits,
+        ctx.signal,
+      )
+    ).ok
   ) {
     return { kind: 'listing', page, links };
   }

@@ -9,11 +9,12 @@ import {
 } from '../../crawl/index.ts';
 import { createFetcher, createPoliteClient, type FetchedResource } from '../../fetch/index.ts';
 import { isAddressed } from '../addressing.ts';
+import { langOf } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
 import { formatUpload } from '../format.ts';
 import { html, joinHtml, type SafeHtml, splitHtml } from '../html.ts';
 import { type CrawlProgress, getLinkMessages } from '../link-messages.ts';
-import { detectLang, getMessages, type Lang } from '../messages.ts';
+import { getMessages, type Lang } from '../messages.ts';
 
 /** Links read from one message; more are refused with a note. */
 const MAX_LINKS = 5;
@@ -55,8 +56,7 @@ export function createLinksFeature(deps: BotDeps): Composer<Context> {
   composer.on('message:text', async (ctx, next) => {
     const urls = linksIn(ctx.msg);
     if (urls.length === 0 || !isAddressed(ctx)) return next();
-    const words = ctx.msg.text.replace(URL_IN_TEXT, '');
-    const lang = detectLang(words, ctx.from.language_code);
+    const lang = langOf(ctx);
     const reply = (markup: SafeHtml) =>
       ctx.reply(markup.value, { parse_mode: 'HTML', reply_parameters: { message_id: ctx.msg.message_id } });
     if (!isAdmin(ctx)) {
@@ -70,7 +70,12 @@ export function createLinksFeature(deps: BotDeps): Composer<Context> {
       // a person's own link is not a crawl: no robots.txt, one request at a time
       const client = createPoliteClient(fetcher, { robots: false });
       for (const url of urls.slice(0, MAX_LINKS)) {
-        const result = await ingestLink(url, { client, store: deps.store, signal: deps.stopping });
+        const result = await ingestLink(url, {
+          client,
+          store: deps.store,
+          signal: deps.stopping,
+          limits: deps.config.limits,
+        });
         if (result.kind === 'listing') {
           await startCrawl(ctx, url, result.page, lang);
           continue;
@@ -90,7 +95,7 @@ export function createLinksFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(STOP_DATA, async (ctx) => {
-    const lang = detectLang(undefined, ctx.from.language_code);
+    const lang = langOf(ctx);
     if (!isAdmin(ctx)) {
       await ctx.answerCallbackQuery({ text: getMessages(lang).notAdmin });
       return;
@@ -151,7 +156,13 @@ export function createLinksFeature(deps: BotDeps): Composer<Context> {
     const fetcher = createFetcher(deps.config.fetch);
     const run = crawlListing(
       url,
-      { client: createPoliteClient(fetcher), store: deps.store, signal: controller.signal, onEvent },
+      {
+        client: createPoliteClient(fetcher),
+        store: deps.store,
+        signal: controller.signal,
+        onEvent,
+        limits: deps.config.limits,
+      },
       { firstPage: page },
     );
     deps.logger.info({ url, job: id }, 'crawl started');
