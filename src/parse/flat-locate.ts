@@ -117,10 +117,12 @@ export function locateLegalRuns(s: string, start: number): { runs: string[]; spa
     if (/^[年月日%]/.test(s.slice(m.index + m[0].length, m.index + m[0].length + 1))) break;
     runs.push(m[0]);
     at = m.index + m[0].length;
-    if (runs.join('').replace(/ /g, '').length >= 15) break;
+    if (runs.join('').replace(/ /g, '').length >= CELLS) break;
   }
   return runs.length > 0 ? { runs, span: [begin, at] } : null;
 }
 
-const FIRST_GAP = /^[^\d。；]{0,200}?(?=\d)/;
-const NEXT_GAP = /^[^\d。；]{0,40}?(?=\d)/;
+/** Table 四's cell count: its runs end once they hold as many characters. */
+const CELLS = 15;
+const FIRST_GAP = /^[^\d/—。；]{0,200}?(?=[\d/—])/;
+const NEXT_GAP = /^[^\d/—。；]{0,40}?(?=[\d/—])/;

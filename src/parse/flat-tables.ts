@@ -267,7 +267,8 @@ export function readFlatTables(text: string): FlatTables {
     prose ??= text.replace(/\s+/g, '');
     return prose;
   });
-  const head = /申请人情况|自然人法人或其他组织/.exec(s);
+  // table 三 starts at its column headings, or where its first row is when they are missing
+  const head = /申请人情况|自然人法人或其他组织/.exec(s) ?? /(?:本年|一、)新收/.exec(s);
   const apply = readFlatApplication(s, head?.index ?? 0);
   const legal = readLegal(s, apply.found ? apply.span[1] : 0);
   const starts = [active.found ? active.span[0] : -1, apply.found ? apply.span[0] : -1].filter((x) => x >= 0);

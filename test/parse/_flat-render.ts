@@ -4,7 +4,15 @@
  */
 import { APPLY_ROWS, LEGAL_COLS } from '../../src/schema/index.ts';
 
-export type FlatVariant = 'glued' | 'spaced-rows' | 'half-split' | 'full-width' | 'stray-label' | 'row-lines';
+export type FlatVariant =
+  | 'glued'
+  | 'spaced-rows'
+  | 'half-split'
+  | 'full-width'
+  | 'stray-label'
+  | 'row-lines'
+  | 'spaced-all'
+  | 'slash-blanks';
 export const FLAT_VARIANTS: readonly FlatVariant[] = [
   'glued',
   'spaced-rows',
@@ -12,6 +20,8 @@ export const FLAT_VARIANTS: readonly FlatVariant[] = [
   'full-width',
   'stray-label',
   'row-lines',
+  'spaced-all',
+  'slash-blanks',
 ];
 
 type Values = Readonly<Record<string, number | null>>;
@@ -39,11 +49,18 @@ function row(variant: FlatVariant, k: number, label: string, cells: readonly (nu
     case 'full-width':
       body = nums.join(k % 2 === 1 ? '\u3000' : '');
       break;
+    case 'spaced-all':
+      body = nums.join(' ');
+      break;
+    case 'slash-blanks':
+      // a zero printed as the blank mark / in every other row (A-00)
+      body = (k % 2 === 0 ? nums.map((n) => (n === '0' ? '/' : n)) : nums).join(k % 2 === 0 ? ' ' : '');
+      break;
     default:
       body = nums.join('');
   }
   const name = variant === 'stray-label' ? strayLabel(label) : label;
-  const gap = variant === 'full-width' ? '\u3000' : '';
+  const gap = variant === 'full-width' ? '\u3000' : variant === 'spaced-all' ? ' ' : '';
   return `${name}${gap}${body}${variant === 'row-lines' ? '\n' : ''}`;
 }
 
