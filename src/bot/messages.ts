@@ -142,8 +142,11 @@ export function getMessages(lang: Lang): Messages {
 
 /** Chooses the reply language: the question's script first, then the user's Telegram language. */
 export function detectLang(text: string | undefined, languageCode: string | undefined): Lang {
-  // Commands and @mentions say nothing about the user's language.
-  text = text?.replace(/^\/\S+/, '').replace(/@\w+/g, '');
+  // Commands, @mentions and links say nothing about the user's language.
+  text = text
+    ?.replace(/^\/\S+/, '')
+    .replace(/@\w+/g, '')
+    .replace(/https?:\/\/[\x21-\x7e]+/gi, '');
   if (text && /\p{Script=Han}/u.test(text)) return 'zh';
   if (text && /[A-Za-z]{3,}/.test(text)) return 'en';
   if (languageCode && !languageCode.toLowerCase().startsWith('zh')) return 'en';
