@@ -1,4 +1,5 @@
 import type { Report, Warning } from '../schema/index.ts';
+import type { CopyIndex } from './_copies.ts';
 
 /** What a rule may know beyond the report itself. */
 export interface CheckContext {
@@ -6,6 +7,11 @@ export interface CheckContext {
   previous?: Report;
   /** Other reports in the store ([S] rules). */
   others?: readonly Report[];
+  /**
+   * Fingerprints of the stored reports (X-10). Without it, X-10 indexes `others` once per pool
+   * (reports with their part 一) and compares each report with those before it in the pool.
+   */
+  copies?: CopyIndex;
   /** Publication date (ISO), when the caller knows it. */
   published?: string | null;
 }

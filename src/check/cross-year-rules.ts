@@ -1,9 +1,9 @@
 import type { Report, Severity, Warning } from '../schema/index.ts';
 import { FIELD_IDS, getField } from '../schema/index.ts';
+import { CopyIndex, copyPrint } from './_copies.ts';
 import { createWarning, lowerSeverity } from './_emit.ts';
 import { computeJaccard, stripBoilerplate, toShingles } from './_similarity.ts';
 import { APPLY_COL_IDS, colName, groupName, LEGAL_GROUP_IDS, readAll, readValue } from './_values.ts';
-import { isSameAgency } from './agency.ts';
 import type { CheckContext, Rule } from './context.ts';
 
 const REORGANISED = /机构改革|合并|更名|职能划转|组建|撤销/;
@@ -142,20 +142,31 @@ const checkVersions: Rule = (report, ctx) =>
 
 const X10_THRESHOLD = 0.85;
 
+/** Fingerprint indexes built for pools passed as `others` (the CLI and checkAll have no store). */
+const poolIndexes = new WeakMap<readonly Report[], CopyIndex>();
+
+function poolIndex(others: readonly Report[]): CopyIndex {
+  let index = poolIndexes.get(others);
+  if (!index) {
+    index = new CopyIndex();
+    for (const o of others) index.add(o, copyPrint(o));
+    poolIndexes.set(others, index);
+  }
+  return index;
+}
+
+/**
+ * X-10 from fingerprints (src/check/_copies.ts): part 一 without the boilerplate many agencies
+ * share, against the same year's reports of other agencies; each copied pair is reported once,
+ * on the report that came later.
+ */
 const checkCopiedAcrossAgencies: Rule = (report, ctx) => {
-  const one = report.text?.sections.一;
-  if (!one || one.length < 50) return [];
-  return (ctx.others ?? []).flatMap((o) => {
-    const other = o.text?.sections.一;
-    if (o.year !== report.year || !other || isSameAgency(o, report)) return [];
-    // Jaccard ≥ t needs the shorter text to be at least t of the longer: skip the rest unshingled
-    const ratio = Math.min(one.length, other.length) / Math.max(one.length, other.length);
-    if (ratio < X10_THRESHOLD * 0.9) return [];
-    const mask = [report.agency, o.agency, report.region?.name ?? '', o.region?.name ?? ''];
-    const j = computeJaccard(toShingles(one, mask), toShingles(other, mask));
-    if (j < X10_THRESHOLD) return [];
-    const msg = `总体情况部分与“${o.agency}”同年度报告重复率${(100 * j).toFixed(1)}%`;
-    return [createWarning(report, 'X-10', 'warning', [], msg)];
+  const print = copyPrint(report);
+  if (!print) return [];
+  const index = ctx.copies ?? poolIndex(ctx.others ?? []);
+  return index.matches(report, print, X10_THRESHOLD).map((m) => {
+    const msg = `总体情况部分与“${m.agency}”同年度报告重复率${(100 * m.similarity).toFixed(1)}%`;
+    return createWarning(report, 'X-10', 'warning', [], msg);
   });
 };
 

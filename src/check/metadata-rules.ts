@@ -97,13 +97,13 @@ const checkAssessment: Rule = (report) => {
 const PROCESSING_FEE = /处理费|信息公开[^。；]{0,10}收费/;
 
 const checkProcessingFee: Rule = (report) => {
-  const six = report.text?.sections.六;
+  const six = report.text?.sections?.六;
   if (six === undefined || PROCESSING_FEE.test(six)) return [];
   return [createWarning(report, 'M-06', 'info', [], '第六部分未说明信息处理费收取情况')];
 };
 
 const checkFollowUp: Rule = (report) => {
-  const five = report.text?.sections.五;
+  const five = report.text?.sections?.五;
   if (five === undefined || /整改|上年度|上一年度|上年/.test(five)) return [];
   return [createWarning(report, 'M-07', 'info', [], '第五部分未说明上年度问题的整改情况')];
 };
@@ -122,7 +122,7 @@ const checkSignatureAgency: Rule = (report) => {
 };
 
 const checkOverviewYear: Rule = (report) => {
-  const one = report.text?.sections.一;
+  const one = report.text?.sections?.一;
   if (!one) return [];
   const counts = new Map<number, number>();
   for (const m of one.matchAll(/((?:19|20)\d{2})\s*年(?!度报告)/g)) {
@@ -143,7 +143,7 @@ const checkOverviewYear: Rule = (report) => {
 };
 
 const checkProblemsPart: Rule = (report) => {
-  const five = report.text?.sections.五;
+  const five = report.text?.sections?.五;
   if (five === undefined) return [];
   const body = strip(five);
   if (body.length >= 10 && body !== '无') return [];
@@ -170,7 +170,7 @@ function withoutSignature(report: Report, six: string): string {
 }
 
 const checkOtherPart: Rule = (report) => {
-  const six = report.text?.sections.六;
+  const six = report.text?.sections?.六;
   if (six === undefined || !['', '无', '无其他需要报告的事项'].includes(strip(withoutSignature(report, six))))
     return [];
   return [createWarning(report, 'M-11', 'info', [], '第六部分“其他需要报告的事项”仅写“无”')];

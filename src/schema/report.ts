@@ -54,8 +54,11 @@ export const ReportSchema = z.object({
   text: z
     .object({
       format: z.enum(['2021', '2019trial', 'pre2019']),
-      /** Prose of parts 一–六 keyed by numeral; absent part = missing key. */
-      sections: z.record(z.string(), z.string()),
+      /**
+       * Prose of parts 一–六 keyed by numeral; absent part = missing key. A stored record leaves
+       * it out (the store keeps prose beside the record and loads it for the rules that need it).
+       */
+      sections: z.record(z.string(), z.string()).optional(),
       /** Body named in the signature block, if any. */
       sigAgency: z.string().nullable(),
       /** Unit text in the fee header or cell, e.g. 万元. */
