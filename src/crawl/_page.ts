@@ -1,6 +1,18 @@
 import type { FetchedResource } from '../fetch/index.ts';
 import { declaredCharset, decodeHtml, detectKind } from '../ingest/index.ts';
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Valid UTF-8 is almost never real GBK/Big5 text: a header naming another charset is then wrong. */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Labels the WHATWG decoder knows; anything else falls back to sniffing. */
 function decoderFor(label: string): InstanceType<typeof TextDecoder> | undefined {
   try {
@@ -18,7 +30,7 @@ function decoderFor(label: string): InstanceType<typeof TextDecoder> | undefined
 export function bytesForIngest(res: FetchedResource): Uint8Array {
   if (detectKind(res.bytes) !== 'html' || !res.charset || declaredCharset(res.bytes)) return res.bytes;
   const decoder = decoderFor(res.charset);
-  if (!decoder || decoder.encoding === 'utf-8') return res.bytes;
+  if (!decoder || decoder.encoding === 'utf-8' || isUtf8(res.bytes)) return res.bytes;
   let text: string;
   try {
     text = decoder.decode(res.bytes);
