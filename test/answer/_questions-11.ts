@@ -156,6 +156,14 @@ const refusals: Row[] = [
   ['今天天气怎么样', 'unheld', []],
   ['化隆2024年招商引资多少', 'unheld', []],
   ['民和2023年就业人数', 'unheld', []],
+  ['？？？', 'unknown', [], /^没听懂这个问题/],
+  ['嗯', 'unknown', []],
+  ['ok', 'unknown', [], /^Sorry, I did not understand/],
+  ['化隆2024年信息处理费', 'prose', [], /正文没有写信息处理费的数字/],
+  ['What share of requests did Pingluo grant in 2023?', 'derived', [[PINGLUO, 'apply.granted.total', 3], [PINGLUO, 'apply.results_total.total', 18]], /share of granted in full: 16\.67%/],
+  ['平罗2023年予以公开占比', 'derived', [[PINGLUO, 'apply.granted.total', 3], [PINGLUO, 'apply.results_total.total', 18]], /予以公开占比：16\.67%/],
+  ['How many lawsuits did Huangzhong face in 2023?', 'lookup', [[HUANGZHONG, 'legal.suit.total', 11]]],
+  ['民和县2023年一共收到多少政府信息公开申请', 'lookup', [[MINHE, 'apply.new_received.total', 1]]],
 ];
 
 const places: Row[] = [

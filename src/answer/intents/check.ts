@@ -131,6 +131,6 @@ export const checkRank: IntentModule = {
     CHECK_WORDS.test(r.text) &&
     r.agencies.length === 0 &&
     !r.missing &&
-    (RANK_WORDS.test(r.text) || WHICH.test(r.text) || r.region === undefined),
+    (RANK_WORDS.test(r.text) || WHICH.test(r.text)),
   answer: answerCheckRank,
 };
