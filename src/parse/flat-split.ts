@@ -200,6 +200,43 @@ export function readRow(m: Material, shape: RowShape): RowReadings {
     if (any.exhausted) return { readings: [], status: 'unread' };
     return { readings: mostGroupsHolding(any.readings, shape), status: 'unsummed' };
   }
-  const short = shortReadings(m, shape);
-  return short.length > 0 ? { readings: short, status: 'short' } : { readings: [], status: 'unread' };
+  const short = [...shortReadings(m, shape), ...blankReadings(m, shape)];
+  const seen = new Set<string>();
+  const unique = short.filter((r) => {
+    const key = r.join(',');
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return unique.length > 0 ? { readings: unique, status: 'short' } : { readings: [], status: 'unread' };
+}
+
+/** Placements tried for a spaced row whose blank cells vanished (C(15, 7) = 6435 at most). */
+const MAX_PLACEMENTS = 7000;
+
+/**
+ * A spaced row whose blank cells vanished (blank = 0, A-00): each printed number in its own cell,
+ * in order, the blanks anywhere, so that the sums hold.
+ */
+export function blankReadings(m: Material, shape: RowShape): Reading[] {
+  const k = m.tokens.length;
+  const n = shape.n;
+  if (k === 0 || k >= n || m.tokens.some((t) => t.length > 1 && t[0] === '0')) return [];
+  let count = 1;
+  for (let i = 0; i < k; i++) count = (count * (n - i)) / (i + 1);
+  if (count > MAX_PLACEMENTS) return [];
+  const nums = m.tokens.map(Number);
+  const out: Reading[] = [];
+  const v = new Array<number>(n).fill(0);
+  const place = (slot: number, i: number): void => {
+    if (i === k) {
+      if (holds(v, shape)) out.push(v.slice());
+      return;
+    }
+    for (let at = slot; at <= n - (k - i); at++) {
+      v[at] = nums[i]!;
+      place(at + 1, i + 1);
+      v[at] = 0;
+    }
+  };
+  place(0, 0);
+  return out;
 }

@@ -46,6 +46,14 @@ describe('readRow: glued table 三 rows cut by the row sum', () => {
     expect(r.readings).toContainEqual([5, 0, 0, 0, 0, 5, 10]);
   });
 
+  it('places a spaced row whose blank cells vanished wherever its sum holds (blank = 0)', () => {
+    const r = readRow(readMaterial('5 5'), APPLY);
+    expect(r.status).toBe('short');
+    expect([...r.readings].sort()).toEqual(
+      [0, 1, 2, 3, 4, 5].map((c) => [0, 0, 0, 0, 0, 0, 5].map((v, i) => (i === c ? 5 : v))).sort(),
+    );
+  });
+
   it('reads nothing from more numbers than columns', () => {
     expect(readRow(readMaterial('1 0 0 0 0 0 0 1'), APPLY)).toEqual({ readings: [], status: 'unread' });
   });
