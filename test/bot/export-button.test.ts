@@ -38,7 +38,14 @@ describe('export buttons under comparisons, rankings and trends', () => {
 describe('the tables themselves', () => {
   it('CSV quotes commas and carries a BOM; XLSX is a workbook with the rows', async () => {
     const { toCsv, toXlsx } = await import('../../src/answer/index.ts');
-    const table = { title: 't', columns: ['机关', '来源'], rows: [['化隆县人民政府', '表二, 行政处罚'], ['x', null]] };
+    const table = {
+      title: 't',
+      columns: ['机关', '来源'],
+      rows: [
+        ['化隆县人民政府', '表二, 行政处罚'],
+        ['x', null],
+      ],
+    };
     expect(toCsv(table)).toBe('\uFEFF机关,来源\r\n化隆县人民政府,"表二, 行政处罚"\r\nx,\r\n');
     const zip = await JSZip.loadAsync(await toXlsx(table));
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');

@@ -15,7 +15,10 @@ function describeAnswer(answer: Answer): { title: string; description: string } 
   const first = answer.answers[0];
   const firstLine = answer.text.split('\n')[0] ?? answer.text;
   const warnings = m.inlineWarnings(answer.warnings.length);
-  if (!first || first.value === null) return { title: firstLine.slice(0, 100), description: warnings };
+  // Only a single-figure answer is titled with its figure; a place without a report of its own
+  // (西宁 行政处罚), a ranking or a sum is titled with its first line, which says what it is.
+  if (!first || first.value === null || answer.intent !== 'lookup')
+    return { title: firstLine.slice(0, 100), description: warnings };
   const more = answer.answers.length > 1 ? ` (+${answer.answers.length - 1})` : '';
   return {
     title: `${first.agency} ${first.year}：${formatNumber(first.value)} ${first.unit}${more}`,
