@@ -1,27 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { CopyIndex } from '../check/index.ts';
 import { agencyKey } from './agency-key.ts';
-import { type AgencyGroup, buildIndexes, type StoreIndexes } from './indexes.ts';
+import { type AgencyGroup, addToIndexes, buildIndexes, removeFromIndexes } from './indexes.ts';
+import { toLean, withSections } from './lean.ts';
+import { findIn, planUpserts, type RankQuery, type RankRow, rankIn, type StoreQuery, type UpsertOptions } from './records.ts';
 import { StoreError } from './store-error.ts';
 import { parseStoreText, type StoreData, stringifyStore } from './store-file.ts';
 import type { StoredReport, UpsertOutcome } from './types.ts';
 
-/**
- * Says why an entry must not replace the record it would replace (a degraded re-upload), or
- * null to let it. Runs under the store lock against the record as it is on disk.
- */
-export type ReplaceGuard = (stored: StoredReport, incoming: StoredReport) => string | null;
-
-export interface UpsertOptions {
-  /** An entry the guard refuses leaves the stored record as it is: outcome 'unchanged'. */
-  guard?: ReplaceGuard;
+/** What changed in the store: the ids written, and the revision after the change. */
+export interface StoreChange {
+  revision: number;
+  ids: string[];
 }
 
+/**
+ * The store, whatever holds it. The sync methods read the in-memory indexes answering uses
+ * (kept current incrementally on every change, so answers stay in microseconds); the async ones
+ * are the queries and writes every backend offers.
+ */
 export interface Store {
+  /** Where the store lives: a file path, or a database URL without its password. */
   readonly path: string;
-  /** Bumped on every write, so callers can cache what they derive from the store. */
+  /** Bumped on every change, so callers can cache what they derive from the store. */
   readonly revision: number;
   all(): readonly StoredReport[];
   get(id: string): StoredReport | undefined;
@@ -33,14 +37,29 @@ export interface Store {
   byYear(year: number): readonly StoredReport[];
   byRegion(code: string): readonly StoredReport[];
   newestYear(): number | null;
+  /** Fingerprints of the stored reports, for X-10 (kept current on every change). */
+  copies(): CopyIndex;
+  /** Records by agency, year, region and level. */
+  find(query: StoreQuery): Promise<StoredReport[]>;
+  /** Records ranked over one metric (the newest year held unless a year is given). */
+  rank(query: RankQuery): Promise<RankRow[]>;
+  /** Every record. */
+  list(): Promise<readonly StoredReport[]>;
+  /** The entry's report with its section prose put back (for the rules that read prose). */
+  hydrate(entry: StoredReport): Promise<StoredReport['report']>;
   upsert(entry: StoredReport, options?: UpsertOptions): Promise<UpsertOutcome>;
   /**
    * Upserts all entries with a single write: under the store's lock file, onto the file as it is
    * on disk now (another process's records are kept), to a temp file unique to this writer, then
    * renamed. Memory changes only once the write has succeeded; a failed write throws STORE_IO
-   * (or STORE_LOCKED) and leaves both file and memory as they were.
+   * (or STORE_LOCKED) and leaves both file and memory as they were. Entries may carry their
+   * prose (`report.text.sections`): it is stored beside the record, never inside it.
    */
   upsertMany(entries: readonly StoredReport[], options?: UpsertOptions): Promise<UpsertOutcome[]>;
+  /** Calls `listener` after every change (this process's writes, and another's once seen). */
+  watch(listener: (change: StoreChange) => void): () => void;
+  /** Stops watching and releases what the store holds open. */
+  close(): Promise<void>;
 }
 
 /** How long a writer waits for another's lock before STORE_LOCKED (ms); STORE_LOCK_WAIT_MS. */
@@ -51,13 +70,6 @@ function lockWaitMs(): number {
 
 /** A lock whose holder stopped updating it (killed) for this long is taken over. */
 const LOCK_STALE_MS = 10_000;
-
-function findSlot(data: StoreData, idx: StoreIndexes, report: StoredReport['report']): number {
-  const same =
-    idx.byId.get(report.id) ??
-    idx.byAgency.get(agencyKey(report))?.reports.find((e) => e.report.year === report.year);
-  return same ? data.reports.indexOf(same) : -1;
-}
 
 /** Reads the data file; a missing file is an empty store, a corrupt one throws STORE_CORRUPT. */
 async function readData(path: string): Promise<StoreData> {
@@ -74,34 +86,49 @@ async function readData(path: string): Promise<StoreData> {
 }
 
 /** Writes to a temp file unique to this writer, flushes it to disk, then renames it over the store. */
-async function writeData(path: string, data: StoreData): Promise<void> {
+async function writeData(
+  path: string,
+  data: StoreData,
+  beforeRename: () => void,
+  line?: (r: StoredReport) => string,
+): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(stringifyStore(data));
+      await handle.writeFile(stringifyStore(data, line));
       await handle.sync();
     } finally {
       await handle.close();
     }
+    beforeRename();
     await rename(tmp, path);
   } catch (cause) {
     await rm(tmp, { force: true }).catch(() => undefined);
+    if (cause instanceof StoreError) throw cause;
     throw new StoreError('STORE_IO', path, `无法写入数据库文件 ${path}：${(cause as Error).message}`, {
       cause,
     });
   }
 }
 
-/** Runs `work` holding the store's lock file (`<path>.lock`), waiting for another writer's. */
-async function withFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` holding the store's lock file (`<path>.lock`), waiting for another writer's. `work`
+ * gets a check to call before it renames its file into place: it throws if the lock was lost
+ * meanwhile (this process stalled past the stale time and another writer took over).
+ */
+async function withFileLock<T>(path: string, work: (stillHeld: () => void) => Promise<T>): Promise<T> {
   await mkdir(dirname(path), { recursive: true }).catch(() => undefined);
   const wait = lockWaitMs();
   let release: () => Promise<void>;
+  let lost: Error | undefined;
   try {
     release = await lockfile.lock(path, {
       realpath: false,
       stale: LOCK_STALE_MS,
+      onCompromised: (err) => {
+        lost = err;
+      },
       retries: { retries: Math.ceil(wait / 250), factor: 1, minTimeout: 250, maxTimeout: 250 },
     });
   } catch (cause) {
@@ -116,77 +143,164 @@ async function withFileLock<T>(path: string, work: () => Promise<T>): Promise<T>
     }
     throw new StoreError('STORE_IO', path, `无法锁定数据库文件 ${path}：${err.message}`, { cause });
   }
+  const stillHeld = () => {
+    if (lost) {
+      throw new StoreError(
+        'STORE_LOCKED',
+        path,
+        `数据库文件 ${path} 的写锁已失效（${lost.message}），未写入；请重试`,
+      );
+    }
+  };
   try {
-    return await work();
+    return await work(stillHeld);
   } finally {
     await release().catch(() => undefined);
   }
 }
 
-/** Opens the store at `path` (a missing file is an empty store); a corrupt file throws STORE_CORRUPT. */
+/** Where a store file keeps its prose: `<path>.prose/<sha256>.json`. */
+export function proseDir(path: string): string {
+  return `${path}.prose`;
+}
+
+/** Writes one prose file unless it is already there (content-addressed: same name, same bytes). */
+async function writeProse(path: string, key: string, text: string): Promise<void> {
+  const dir = proseDir(path);
+  const file = join(dir, `${key}.json`);
+  try {
+    await stat(file);
+    return;
+  } catch {
+    // not there yet
+  }
+  const tmp = join(dir, `.${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(tmp, text);
+    await rename(tmp, file);
+  } catch (cause) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw new StoreError('STORE_IO', path, `无法写入正文文件 ${file}：${(cause as Error).message}`, { cause });
+  }
+}
+
+/** What identifies the file's content as last read or written, to skip re-reading an unchanged file. */
+async function fileStamp(path: string): Promise<string | null> {
+  try {
+    const s = await stat(path);
+    return `${s.ino}:${s.size}:${s.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Records as read, made lean: inline prose (a version-1 file) is kept aside until the next write. */
+function leanAll(data: StoreData, pendingProse: Map<string, string>): StoredReport[] {
+  return data.reports.map((e) => {
+    const split = toLean(e);
+    if (split.proseText !== null) pendingProse.set(split.entry.prose!, split.proseText);
+    return split.entry;
+  });
+}
+
+/**
+ * Opens the store at `path` (a missing file is an empty store); a corrupt file throws STORE_CORRUPT.
+ * The file holds lean records, one a line; each record's prose is a content-addressed file in
+ * `<path>.prose/`, written once and never rewritten by later writes.
+ */
 export async function openStore(path: string): Promise<Store> {
-  let data = await readData(path);
-  let idx = buildIndexes(data.reports);
+  /** Prose read from a version-1 file, not yet written beside it. */
+  const pendingProse = new Map<string, string>();
+  let stamp = await fileStamp(path);
+  let reports = leanAll(await readData(path), pendingProse);
+  let idx = buildIndexes(reports);
+  let copies = new CopyIndex();
+  for (const e of reports) copies.add(e.report, e.print);
+  /** The serialised line of each record, so a write re-serialises only what changed. */
+  const lines = new WeakMap<StoredReport, string>();
+  const lineOf = (e: StoredReport): string => {
+    let line = lines.get(e);
+    if (line === undefined) {
+      line = JSON.stringify(e);
+      lines.set(e, line);
+    }
+    return line;
+  };
   let revision = 0;
+  const listeners = new Set<(change: StoreChange) => void>();
   /** Writes of this process, one after another (the lock file orders them against other processes). */
   let queue: Promise<unknown> = Promise.resolve();
 
-  /** Applies one entry to `next` (a copy: no object of the current state is changed). */
-  function apply(
-    next: StoreData,
-    nextIdx: { value: StoreIndexes },
-    entry: StoredReport,
-    guard: ReplaceGuard | undefined,
-  ): { outcome: UpsertOutcome; changed: boolean } {
-    const slot = findSlot(next, nextIdx.value, entry.report);
-    if (slot < 0) {
-      next.reports.push(entry);
-      nextIdx.value = buildIndexes(next.reports);
-      return { outcome: 'added', changed: true };
-    }
-    const old = next.reports[slot]!;
-    if (old.report.id === entry.report.id && old.report.source.sha256 === entry.report.source.sha256) {
-      // same file; its warnings may still change (a neighbouring year arrived): keep the fresh ones
-      if (JSON.stringify(old.warnings) === JSON.stringify(entry.warnings)) {
-        return { outcome: 'unchanged', changed: false };
-      }
-      next.reports[slot] = { report: old.report, warnings: entry.warnings };
-      nextIdx.value = buildIndexes(next.reports);
-      return { outcome: 'unchanged', changed: true };
-    }
-    if (guard?.(old, entry)) return { outcome: 'unchanged', changed: false };
-    next.reports[slot] = entry;
-    nextIdx.value = buildIndexes(next.reports);
-    return { outcome: 'updated', changed: true };
+  const findExisting = (report: StoredReport['report']): StoredReport | undefined =>
+    idx.byId.get(report.id) ??
+    idx.byAgency.get(agencyKey(report))?.reports.find((e) => e.report.year === report.year);
+
+  function notify(ids: string[]): void {
+    const change = { revision, ids };
+    for (const l of listeners) l(change);
+  }
+
+  /** Takes in what another process wrote since this one last read the file. */
+  async function catchUp(): Promise<void> {
+    const now = await fileStamp(path);
+    if (now === stamp) return;
+    const next = leanAll(await readData(path), pendingProse);
+    reports = next;
+    idx = buildIndexes(next);
+    copies = new CopyIndex();
+    for (const e of next) copies.add(e.report, e.print);
+    stamp = now;
+    revision++;
+    notify(next.map((e) => e.report.id));
   }
 
   async function commit(entries: readonly StoredReport[], options: UpsertOptions): Promise<UpsertOutcome[]> {
-    return withFileLock(path, async () => {
-      // re-read under the lock: another process may have written since we last looked
-      const disk = await readData(path);
-      const next: StoreData = { version: 1, reports: [...disk.reports] };
-      const nextIdx = { value: buildIndexes(next.reports) };
-      let changed = false;
-      const outcomes = entries.map((e) => {
-        const r = apply(next, nextIdx, e, options.guard);
-        changed ||= r.changed;
-        return r.outcome;
-      });
-      if (changed) await writeData(path, next);
-      data = next;
-      idx = nextIdx.value;
+    return withFileLock(path, async (stillHeld) => {
+      // another process may have written since we last looked
+      await catchUp();
+      const plan = planUpserts(entries, findExisting, options);
+      if (plan.writes.length === 0) return plan.outcomes;
+      for (const w of plan.writes) {
+        if (w.proseText !== null && w.entry.prose) await writeProse(path, w.entry.prose, w.proseText);
+      }
+      for (const [key, text] of pendingProse) await writeProse(path, key, text);
+      const next = [...reports];
+      const slots = new Map(next.map((e, i) => [e, i] as const));
+      for (const w of plan.writes) {
+        const at = w.old ? slots.get(w.old) : undefined;
+        if (at === undefined) next.push(w.entry);
+        else next[at] = w.entry;
+      }
+      await writeData(path, { version: 2, reports: next }, stillHeld, lineOf);
+      pendingProse.clear();
+      stamp = await fileStamp(path);
+      reports = next;
+      for (const w of plan.writes) {
+        if (w.old) removeFromIndexes(idx, w.old);
+        addToIndexes(idx, w.entry);
+        copies.add(w.entry.report, w.entry.print);
+      }
       revision++;
-      return outcomes;
+      notify(plan.writes.map((w) => w.entry.report.id));
+      return plan.outcomes;
     });
   }
 
-  function upsertMany(
-    entries: readonly StoredReport[],
-    options: UpsertOptions = {},
-  ): Promise<UpsertOutcome[]> {
+  function upsertMany(entries: readonly StoredReport[], options: UpsertOptions = {}): Promise<UpsertOutcome[]> {
     const run = queue.then(() => commit(entries, options));
     queue = run.catch(() => undefined);
     return run;
+  }
+
+  async function readProse(key: string): Promise<Record<string, string> | undefined> {
+    const text = pendingProse.get(key) ?? (await readFile(join(proseDir(path), `${key}.json`), 'utf8').catch(() => null));
+    if (text === null || text === undefined) return undefined;
+    try {
+      return JSON.parse(text) as Record<string, string>;
+    } catch {
+      return undefined;
+    }
   }
 
   return {
@@ -194,21 +308,34 @@ export async function openStore(path: string): Promise<Store> {
     get revision() {
       return revision;
     },
-    all: () => data.reports,
+    all: () => reports,
     get: (id) => idx.byId.get(id),
-    findExisting(report) {
-      const slot = findSlot(data, idx, report);
-      return slot < 0 ? undefined : data.reports[slot];
-    },
+    findExisting,
     agencies: () => idx.byAgency,
     byAgency: (key) => idx.byAgency.get(key),
     byYear: (year) => idx.byYear.get(year) ?? [],
     byRegion: (code) => idx.byRegion.get(code) ?? [],
     newestYear: () => idx.newestYear,
+    copies: () => copies,
+    find: async (query) => findIn(idx, reports, query),
+    rank: async (query) => rankIn(idx, reports, query),
+    list: async () => reports,
+    async hydrate(entry) {
+      if (entry.report.text?.sections || !entry.prose) return entry.report;
+      return withSections(entry.report, await readProse(entry.prose));
+    },
     async upsert(entry, options) {
       const [outcome] = await upsertMany([entry], options);
       return outcome!;
     },
     upsertMany,
+    watch(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      await queue;
+    },
   };
 }
