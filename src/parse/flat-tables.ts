@@ -30,6 +30,7 @@ const ACTIVE_ANCHORS: Anchor[] = [
   { id: 'coercion', re: /行政强制/, optional: true },
   { id: 'admin_fee', re: /行政事业性收费/, optional: true },
 ];
+const DECIMAL_IDS = new Set(Object.keys(SINGLE_FIELDS));
 /** B-03: documents in force cannot be fewer than issued minus repealed. */
 const DOC_SHAPE: RowShape = { n: 3, groups: [], extra: (v) => v[2]! >= v[0]! - v[1]! };
 const LEGAL_FIELDS = LEGAL_GROUPS.flatMap((g) => LEGAL_COLS.map((c) => `legal.${g.id}.${c.id}`));
@@ -132,12 +133,18 @@ function readActive(s: string, prose: () => string): FlatTables['active'] & { sp
   for (const f of [...Object.values(DOC_FIELDS).flat(), ...Object.values(SINGLE_FIELDS)]) values[f] = null;
   const blanks: string[] = [];
   const notes: ParseNote[] = [];
-  const head = /本年制发件数|本年新制作数量|第二十条/.exec(s);
+  // the first heading that rows follow (《条例》第二十条 in prose is not the table)
+  let head: RegExpExecArray | null = null;
+  let rows: ReturnType<typeof locateRows> = [];
+  for (const h of s.matchAll(/本年制发件数|本年新制作数量|第二十条/g)) {
+    rows = locateRows(s, h.index, ACTIVE_ANCHORS, DECIMAL_IDS);
+    head = h as RegExpExecArray;
+    if (rows.length >= 2) break;
+  }
   const zone = s.slice(head?.index ?? 0, (head?.index ?? 0) + 600);
   // the 2019 trial table: 本年新制作|本年新公开|对外公开总数 and 上一年项目数|本年增/减|处理决定数
   const trial = zone.includes('本年新制作数量');
-  const decimals = new Set(trial ? [] : Object.keys(SINGLE_FIELDS));
-  const rows = head ? locateRows(s, head.index, ACTIVE_ANCHORS, decimals) : [];
+  if (trial && head) rows = locateRows(s, head.index, ACTIVE_ANCHORS);
   const unit = /收费金额[^\d]{0,8}?(万元|元)/.exec(zone);
   if (head && !rows.some((r) => r.id === 'regulation') && rows.some((r) => r.id === 'normative_doc')) {
     notes.push({
@@ -245,13 +252,13 @@ function readLegal(s: string, from: number): TableResult & { end: number } {
   return { values, blanks: [], notes, found: true, end: located.span[1] };
 }
 
-/** Longest stretch of text the three tables span (characters, with their labels). */
-const TABLES_SPAN = 12000;
+/** Longest stretch of text searched for the three tables (characters): a long report's prose between them. */
+const TABLES_SPAN = 60000;
 
 /** Where the tables may begin: the first of their heading words (stray spaces may hide some). */
 function tablesStart(text: string): number {
   let at = text.length;
-  for (const key of ['第二十条', '制发', '申请人', '新收', '规章', '规范性文件']) {
+  for (const key of ['第二十条', '制发件数', '新制作数量', '信息内容', '申请人', '本年新收', '规范性文件']) {
     const i = text.indexOf(key);
     if (i >= 0 && i < at) at = i;
   }

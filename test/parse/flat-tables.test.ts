@@ -141,6 +141,19 @@ describe('flattened table 三', () => {
   });
 });
 
+describe('where the tables are', () => {
+  it('skips 第二十条 and 制发 in the prose and finds tables after long prose', () => {
+    const prose = `依据《条例》第二十条规定，本局制发文件。${'本局持续推进政务公开工作，'.repeat(1500)}`;
+    const { report } = parse(
+      `${prose}${ACTIVE_HEAD}规章000行政规范性文件303${ACTIVE_TAIL}${apply({ 0: '21710000218', 2: '21710000218', 23: '21710000218' })}${LEGAL}`,
+    );
+    expect(report.values['active.normative_doc.in_force']).toBe(3);
+    expect(report.values['active.license']).toBe(45);
+    expect(report.values['apply.new_received.total']).toBe(218);
+    expect(report.values['legal.review.total']).toBe(0);
+  });
+});
+
 describe('missing tables', () => {
   it('keeps a missing table 四 null and says so', () => {
     const { report, warnings } = parse(`${ACTIVE_HEAD}规章000${ACTIVE_TAIL}${apply()}`);
