@@ -42,8 +42,8 @@ export interface Fetcher {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** Checks a URL before any byte is sent: scheme, and a literal IP host against the address policy. */
-function checkUrl(raw: string, settings: FetchSettings): URL {
+/** Parses a URL and accepts http and https only (FETCH_BAD_URL, FETCH_BAD_SCHEME). */
+export function checkScheme(raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -57,6 +57,12 @@ function checkUrl(raw: string, settings: FetchSettings): URL {
       `${raw}：只支持 http 和 https 网址（不支持 ${url.protocol}）`,
     );
   }
+  return url;
+}
+
+/** Checks a URL before any byte is sent: scheme, and a literal IP host against the address policy. */
+function checkUrl(raw: string, settings: FetchSettings): URL {
+  const url = checkScheme(raw);
   const literal = literalAddress(url.hostname);
   const range = literal ? blockedRange(literal, settings.allowPrivate) : undefined;
   if (range) {

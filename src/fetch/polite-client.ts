@@ -1,5 +1,5 @@
 import { FetchError } from './fetch-error.ts';
-import type { FetchedResource, Fetcher } from './fetch-url.ts';
+import { checkScheme, type FetchedResource, type Fetcher } from './fetch-url.ts';
 import { createHostGate } from './host-gate.ts';
 import { createRobotsCache } from './robots.ts';
 
@@ -21,6 +21,7 @@ export function createPoliteClient(fetcher: Fetcher, options: PoliteOptions = {}
   return {
     async get(url, signal) {
       try {
+        checkScheme(url);
         await robots?.check(url, signal).catch((err: unknown) => {
           // name the page asked for, not only its site's robots.txt
           if (err instanceof FetchError && err.url !== url) {

@@ -160,3 +160,15 @@ describe('createPoliteClient', () => {
     server.routes.delete('/robots.txt');
   });
 });
+
+describe('createPoliteClient on bad links', () => {
+  it.each([
+    ['node:internal/x', 'FETCH_BAD_SCHEME'],
+    ['ftp://example.org/a.pdf', 'FETCH_BAD_SCHEME'],
+    ['no url at all', 'FETCH_BAD_URL'],
+  ])('%s → %s before robots.txt is asked', async (url, code) => {
+    const before = server.hits.length;
+    expect(await codeOf(createPoliteClient(open).get(url))).toBe(code);
+    expect(server.hits.length).toBe(before);
+  });
+});
