@@ -204,7 +204,9 @@ export function readRow(m: Material, shape: RowShape): RowReadings {
   const seen = new Set<string>();
   const unique = short.filter((r) => {
     const key = r.join(',');
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
   return unique.length > 0 ? { readings: unique, status: 'short' } : { readings: [], status: 'unread' };
 }
