@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.ts';
+import { ROOT, seedDir } from '../helpers.ts';
 import { type ApiCall, BOT_USER, FakeBotApi } from '../support/fake-bot-api.ts';
 import { groupText, inlineQuery, privateDocument, privateText, user } from '../support/updates.ts';
 
@@ -44,6 +44,8 @@ beforeAll(async () => {
       BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: api.url,
       STORE_PATH: join(dir, 'store.json'),
+      // the seeds alone: the bundle holds the PDF this test uploads
+      REPORTS_DIR: seedDir(join(dir, 'seeds')),
       ADMIN_IDS: String(ADMIN.id),
       LOG_LEVEL: 'debug',
     },

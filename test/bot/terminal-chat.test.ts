@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../../src/bot/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { ROOT } from '../helpers.ts';
+import { ROOT, seedDir } from '../helpers.ts';
 import { openSeedStore } from '../support/test-bot.ts';
 
 let store: Store;
@@ -60,7 +60,8 @@ describe('npm start without a token', () => {
     const { WEBHOOK_URL: _w, BOT_TOKEN: _t, LOG_LEVEL: _l, ...env } = process.env;
     const child = spawn(`${ROOT}/node_modules/.bin/tsx`, ['src/main.ts'], {
       cwd: ROOT,
-      env: { ...env, STORE_PATH: join(dir, 'store.json') },
+      // the seeds alone keep start-up short (building from the whole bundle: test/parse/corpus-bundle)
+      env: { ...env, STORE_PATH: join(dir, 'store.json'), REPORTS_DIR: seedDir(join(dir, 'seeds')) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
