@@ -58,7 +58,11 @@ export const command = defineCommand({
 
 async function runBody({ values, positionals }: CommandArgs<typeof options>): Promise<number> {
   const useStore = values.store !== undefined || positionals.length === 0;
-  const stored = useStore ? (await openStore(values.store ?? defaultStorePath())).all() : [];
+  const store = useStore ? await openStore(values.store ?? defaultStorePath()) : undefined;
+  // stored records are lean: their prose is read back for the rules that need it
+  const stored = store
+    ? await Promise.all(store.all().map(async (s) => ({ ...s, report: await store.hydrate(s) })))
+    : [];
   const results: Checked[] = [];
   let failed = 0;
   if (positionals.length === 0) {

@@ -1,4 +1,11 @@
-import { checkReport, findPrevious } from '../check/index.ts';
+import {
+  agencyKey,
+  type CopyIndex,
+  checkReport,
+  copyPrint,
+  findPrevious,
+  isSameAgency,
+} from '../check/index.ts';
 import { DEFAULT_LIMITS, type IngestLimits } from '../ingest/index.ts';
 import { applyPreviousYear } from '../parse/index.ts';
 import type { Report, Warning } from '../schema/index.ts';
@@ -43,14 +50,26 @@ export interface AddOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-/** Parser warnings plus the checker's, with the same agency's previous year from `pool`. */
+/**
+ * Parser warnings plus the checker's, with the same agency's previous year from `pool` (pass
+ * `previous` with its prose when the pool's record is lean) and the store's fingerprints for X-10.
+ */
 export function warningsFor(
   report: Report,
   parseWarnings: readonly Warning[],
   pool: readonly Report[],
+  extra: { previous?: Report | undefined; copies?: CopyIndex } = {},
 ): Warning[] {
-  const previous = findPrevious(report, pool);
-  return [...parseWarnings, ...checkReport(report, { previous, others: pool })];
+  const previous = extra.previous ?? findPrevious(report, pool);
+  const ctx = { previous, others: pool, ...(extra.copies ? { copies: extra.copies } : {}) };
+  return [...parseWarnings, ...checkReport(report, ctx)];
+}
+
+/** A pool report with its prose: a stored (lean) record is read back with its sections. */
+async function withProse(store: Store, report: Report | undefined): Promise<Report | undefined> {
+  if (!report || report.text?.sections) return report;
+  const entry = store.get(report.id);
+  return entry ? store.hydrate(entry) : report;
 }
 
 async function parseAll(inputs: readonly ReportFile[], o: AddOptions): Promise<ParsedFile[]> {
@@ -93,14 +112,29 @@ export async function addReports(
   // glued table 二 triples the text alone left open: the same body's previous year may settle them
   const byYear = parsed.flatMap((p) => (p.ok ? [p] : [])).sort((a, b) => a.report.year - b.report.year);
   for (const p of byYear) p.warnings = applyPreviousYear(p.report, p.warnings, findPrevious(p.report, pool));
+  const previous = new Map<Report, Report | undefined>();
+  for (const p of byYear) previous.set(p.report, await withProse(store, findPrevious(p.report, pool)));
+  // the batch joins the store's fingerprints while it is checked, in order, so a copied pair
+  // within the batch is found once; the store's own entries are put back afterwards
+  const copies = store.copies();
   const entries: StoredReport[] = [];
-  const results: AddOutcome[] = parsed.map((p) => {
-    if (!p.ok) return p;
-    const warnings = warningsFor(p.report, p.warnings, pool);
-    entries.push({ report: p.report, warnings });
-    return { ...p, warnings, outcome: 'added' as UpsertOutcome };
-  });
-  const followers = recheckFollowers(store, fresh, pool);
+  let results: AddOutcome[];
+  try {
+    results = parsed.map((p) => {
+      if (!p.ok) return p;
+      copies.add(p.report, copyPrint(p.report));
+      const warnings = warningsFor(p.report, p.warnings, pool, { previous: previous.get(p.report), copies });
+      entries.push({ report: p.report, warnings });
+      return { ...p, warnings, outcome: 'added' as UpsertOutcome };
+    });
+  } finally {
+    for (const r of fresh) {
+      copies.remove(r.id);
+      const held = store.get(r.id);
+      if (held) copies.add(held.report, held.print);
+    }
+  }
+  const followers = await recheckFollowers(store, fresh, pool, copies);
   /** Refusals by entry, decided under the store lock against the record on disk. */
   const refused = new Map<StoredReport, { reason: string; change: RecordChange }>();
   const changes = new Map<StoredReport, RecordChange>();
@@ -133,15 +167,31 @@ export async function addReports(
   });
 }
 
-function recheckFollowers(store: Store, fresh: readonly Report[], pool: readonly Report[]): StoredReport[] {
+/** The next year's stored reports of the fresh reports' agencies, re-checked against them. */
+async function recheckFollowers(
+  store: Store,
+  fresh: readonly Report[],
+  pool: readonly Report[],
+  copies: CopyIndex,
+): Promise<StoredReport[]> {
   const out: StoredReport[] = [];
-  for (const entry of store.all()) {
-    const r = entry.report;
-    if (fresh.some((f) => f.id === r.id)) continue;
-    const prev = findPrevious(r, pool);
-    if (!prev || !fresh.includes(prev)) continue;
-    const parseWarnings = entry.warnings.filter((w) => w.rule.startsWith('PW-'));
-    out.push({ report: r, warnings: warningsFor(r, parseWarnings, pool) });
+  const freshIds = new Set(fresh.map((f) => f.id));
+  for (const f of fresh) {
+    const group = store.byAgency(agencyKey(f));
+    const candidates = [...(group?.reports ?? []), ...store.byYear(f.year + 1)];
+    for (const entry of new Set(candidates)) {
+      const r = entry.report;
+      if (r.year !== f.year + 1 || freshIds.has(r.id) || out.some((o) => o.report.id === r.id)) continue;
+      if (!isSameAgency(r, f)) continue;
+      if (findPrevious(r, pool) !== f) continue;
+      const parseWarnings = entry.warnings.filter((w) => w.rule.startsWith('PW-'));
+      const full = await store.hydrate(entry);
+      out.push({
+        ...entry,
+        report: full,
+        warnings: warningsFor(full, parseWarnings, pool, { previous: f, copies }),
+      });
+    }
   }
   return out;
 }

@@ -1,6 +1,17 @@
 export { agencyKey } from './agency-key.ts';
 export type { AgencyGroup } from './indexes.ts';
-export { openStore, type ReplaceGuard, type Store, type UpsertOptions } from './open-store.ts';
+export { toLean, withSections } from './lean.ts';
+export { openStore, proseDir, type Store, type StoreChange } from './open-store.ts';
+export {
+  findIn,
+  planUpserts,
+  type RankQuery,
+  type RankRow,
+  type ReplaceGuard,
+  rankIn,
+  type StoreQuery,
+  type UpsertOptions,
+} from './records.ts';
 export { StoreError, type StoreErrorCode } from './store-error.ts';
 export { parseStoreText, StoreDataSchema, StoredReportSchema, stringifyStore } from './store-file.ts';
 export type { StoredReport, UpsertOutcome } from './types.ts';

@@ -45,6 +45,36 @@ export function addToIndexes(idx: StoreIndexes, entry: StoredReport): void {
   if (idx.newestYear === null || r.year > idx.newestYear) idx.newestYear = r.year;
 }
 
+function dropFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) return;
+  const at = list.indexOf(value);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+/** Removes one entry (the very object that was added) from the indexes. */
+export function removeFromIndexes(idx: StoreIndexes, entry: StoredReport): void {
+  const r = entry.report;
+  if (idx.byId.get(r.id) === entry) idx.byId.delete(r.id);
+  const key = agencyKey(r);
+  const group = idx.byAgency.get(key);
+  if (group) {
+    const at = group.reports.indexOf(entry);
+    if (at >= 0) group.reports.splice(at, 1);
+    if (group.reports.length === 0) idx.byAgency.delete(key);
+    else {
+      group.latest = group.reports[group.reports.length - 1]!;
+      group.name = group.latest.report.agency;
+    }
+  }
+  dropFrom(idx.byYear, r.year, entry);
+  if (r.region?.code) dropFrom(idx.byRegion, r.region.code, entry);
+  if (idx.newestYear === r.year && !idx.byYear.has(r.year)) {
+    idx.newestYear = idx.byYear.size === 0 ? null : Math.max(...idx.byYear.keys());
+  }
+}
+
 /** Builds every lookup index in one pass so answering never scans the store. */
 export function buildIndexes(reports: readonly StoredReport[]): StoreIndexes {
   const idx: StoreIndexes = {

@@ -6,7 +6,15 @@ import { CopyIndex } from '../check/index.ts';
 import { agencyKey } from './agency-key.ts';
 import { type AgencyGroup, addToIndexes, buildIndexes, removeFromIndexes } from './indexes.ts';
 import { toLean, withSections } from './lean.ts';
-import { findIn, planUpserts, type RankQuery, type RankRow, rankIn, type StoreQuery, type UpsertOptions } from './records.ts';
+import {
+  findIn,
+  planUpserts,
+  type RankQuery,
+  type RankRow,
+  rankIn,
+  type StoreQuery,
+  type UpsertOptions,
+} from './records.ts';
 import { StoreError } from './store-error.ts';
 import { parseStoreText, type StoreData, stringifyStore } from './store-file.ts';
 import type { StoredReport, UpsertOutcome } from './types.ts';
@@ -181,7 +189,9 @@ async function writeProse(path: string, key: string, text: string): Promise<void
     await rename(tmp, file);
   } catch (cause) {
     await rm(tmp, { force: true }).catch(() => undefined);
-    throw new StoreError('STORE_IO', path, `无法写入正文文件 ${file}：${(cause as Error).message}`, { cause });
+    throw new StoreError('STORE_IO', path, `无法写入正文文件 ${file}：${(cause as Error).message}`, {
+      cause,
+    });
   }
 }
 
@@ -287,14 +297,19 @@ export async function openStore(path: string): Promise<Store> {
     });
   }
 
-  function upsertMany(entries: readonly StoredReport[], options: UpsertOptions = {}): Promise<UpsertOutcome[]> {
+  function upsertMany(
+    entries: readonly StoredReport[],
+    options: UpsertOptions = {},
+  ): Promise<UpsertOutcome[]> {
     const run = queue.then(() => commit(entries, options));
     queue = run.catch(() => undefined);
     return run;
   }
 
   async function readProse(key: string): Promise<Record<string, string> | undefined> {
-    const text = pendingProse.get(key) ?? (await readFile(join(proseDir(path), `${key}.json`), 'utf8').catch(() => null));
+    const text =
+      pendingProse.get(key) ??
+      (await readFile(join(proseDir(path), `${key}.json`), 'utf8').catch(() => null));
     if (text === null || text === undefined) return undefined;
     try {
       return JSON.parse(text) as Record<string, string>;

@@ -3,12 +3,27 @@ import { ReportSchema, WarningSchema } from '../schema/index.ts';
 import { StoreError } from './store-error.ts';
 import type { StoredReport } from './types.ts';
 
-export const StoredReportSchema = z.object({ report: ReportSchema, warnings: z.array(WarningSchema) });
+export const StoredReportSchema = z.object({
+  report: ReportSchema,
+  warnings: z.array(WarningSchema),
+  prose: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  print: z
+    .string()
+    .regex(/^(?:[0-9a-f]{8})+$/)
+    .optional(),
+});
 
-export const StoreDataSchema = z.object({ version: z.literal(1), reports: z.array(StoredReportSchema) });
+/** Version 1 kept the prose inside each record; version 2 keeps lean records, prose beside the file. */
+export const StoreDataSchema = z.object({
+  version: z.union([z.literal(1), z.literal(2)]),
+  reports: z.array(StoredReportSchema),
+});
 
 export interface StoreData {
-  version: 1;
+  version: 1 | 2;
   reports: StoredReport[];
 }
 
@@ -46,7 +61,10 @@ export function parseStoreText(path: string, text: string): StoreData {
 }
 
 /** Serialises the store; one report per line keeps diffs and partial reads readable. */
-export function stringifyStore(data: StoreData): string {
-  const rows = data.reports.map((r) => JSON.stringify(r));
+export function stringifyStore(
+  data: StoreData,
+  line: (r: StoredReport) => string = (r) => JSON.stringify(r),
+): string {
+  const rows = data.reports.map(line);
   return `{"version":${data.version},"reports":[\n${rows.join(',\n')}\n]}\n`;
 }

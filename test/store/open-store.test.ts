@@ -23,7 +23,7 @@ describe('openStore', () => {
     expect(store.newestYear()).toBeNull();
     expect(await store.upsert(seeds[0]!)).toBe('added');
     const data = JSON.parse(readFileSync(path, 'utf8'));
-    expect(data.version).toBe(1);
+    expect(data.version).toBe(2);
     expect(data.reports).toHaveLength(1);
   });
 
@@ -74,7 +74,7 @@ describe('openStore', () => {
 
   it.each([
     ['not JSON', '{"version":1,"reports":[', /不是有效的 JSON/],
-    ['wrong version', '{"version":2,"reports":[]}', /version/],
+    ['wrong version', '{"version":9,"reports":[]}', /version/],
     ['invalid report', '{"version":1,"reports":[{"report":{"id":""},"warnings":[]}]}', /reports\.0\.report/],
   ])('refuses a corrupt file (%s) with STORE_CORRUPT and never resets it', async (_name, text, message) => {
     const path = tempPath();
