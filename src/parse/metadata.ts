@@ -310,7 +310,8 @@ export function fullAgencyName(agency: string, text: string, sigAgency: string |
     if (isPlaceName(agency.slice(0, k))) placeEnd = k;
   const place = agency.slice(0, placeEnd);
   const tail = agency.slice(placeEnd);
-  if (!place || tail.length > 4 || tail.length < 2) return agency;
+  // 人民政府, 办公室 … are names in full
+  if (!place || tail.length > 4 || tail.length < 2 || /(?:政府|办公室|办公厅)$/.test(tail)) return agency;
   const re = new RegExp(`${place}([\\u4e00-\\u9fff]{${tail.length},16}?${AGENCY_END})`, 'g');
   const found = [...haystack().matchAll(re)].map((m) => m[1]!).filter((n) => abbreviates(tail, n));
   const best = mostFrequent(found);
