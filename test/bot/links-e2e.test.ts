@@ -37,7 +37,7 @@ beforeAll(async () => {
       LOG_LEVEL: 'warn',
       ALLOW_PRIVATE_FETCH: '127.0.0.1',
       FETCH_DELAY_MS: '0',
-      FETCH_TIMEOUT_MS: '800',
+      FETCH_TIMEOUT_MS: '2000',
       FETCH_MAX_MB: '1',
     },
     stdio: ['ignore', 'ignore', 'ignore'],

@@ -12,7 +12,7 @@ const env = (delayMs: number) => ({
   ADMIN_IDS: ADMINS.map((a) => a.id).join(','),
   ALLOW_PRIVATE_FETCH: '127.0.0.1',
   FETCH_DELAY_MS: String(delayMs),
-  FETCH_TIMEOUT_MS: '800',
+  FETCH_TIMEOUT_MS: '2000',
   FETCH_MAX_MB: '1',
 });
 

@@ -248,7 +248,7 @@ export async function startReportSite(): Promise<ReportSite> {
     body: renderReportPage(forbidden.text, forbidden.title, 'utf-8'),
   });
   // slow, oversized (streamed without Content-Length)
-  routes.set('/slow/t20240302_1006.htm', { delayMs: 3000, headers: html(), body: '<html></html>' });
+  routes.set('/slow/t20240302_1006.htm', { delayMs: 6000, headers: html(), body: '<html></html>' });
   routes.set('/uploadfiles/big.pdf', { headers: { 'content-type': 'application/pdf' }, streamBytes: 3 * MB });
 
   const intranetHost = 'intranet.test';

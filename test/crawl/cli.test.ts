@@ -31,7 +31,7 @@ async function cli(args: string[], env: Record<string, string> = {}) {
       ['src/cli/main.ts', ...args],
       {
         cwd: ROOT,
-        env: { ...base, FETCH_TIMEOUT_MS: '800', FETCH_MAX_MB: '1', ...env },
+        env: { ...base, FETCH_TIMEOUT_MS: '2000', FETCH_MAX_MB: '1', ...env },
       },
     );
     return { code: 0, stdout, stderr };

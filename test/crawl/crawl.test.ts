@@ -22,7 +22,7 @@ beforeAll(async () => {
     allowPrivate: ['127.0.0.1'],
     lookup: privateLookup,
     maxBytes: 1024 * 1024,
-    timeoutMs: 800,
+    timeoutMs: 2000,
     delayMs: 0,
   });
 }, 30_000);

@@ -21,7 +21,7 @@ beforeAll(async () => {
   r.set('/ok.htm', { headers: { 'content-type': 'text/html; Charset="GB2312"' }, body: '<html>ok</html>' });
   r.set('/missing', { status: 404 });
   r.set('/broken', { status: 503 });
-  r.set('/slow', { delayMs: 2000, body: 'late' });
+  r.set('/slow', { delayMs: 5000, body: 'late' });
   r.set('/declared-big', { headers: { 'content-length': String(5 * 1024 * 1024) }, body: '' });
   r.set('/streamed-big', { streamBytes: 3 * 1024 * 1024 });
   for (let i = 0; i < 7; i++) r.set(`/hop${i}`, { status: 302, headers: { location: `/hop${i + 1}` } });
@@ -30,7 +30,7 @@ beforeAll(async () => {
   r.set('/to-loopback', { status: 301, headers: { location: `http://127.0.0.2:${server.port}/ok.htm` } });
   r.set('/to-ftp', { status: 302, headers: { location: 'ftp://example.org/report.pdf' } });
   r.set('/cookie', { status: 302, headers: { location: '/ok.htm', 'set-cookie': 'sid=1; Path=/' } });
-  const tight = { maxBytes: 1024 * 1024, timeoutMs: 400, delayMs: 0 };
+  const tight = { maxBytes: 1024 * 1024, timeoutMs: 2000, delayMs: 0 };
   open = createFetcher({ ...tight, allowPrivate: ['127.0.0.1'], lookup: privateLookup });
   guarded = createFetcher(tight);
 });
