@@ -23,23 +23,25 @@ async function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
 }
 
 /** Inflates one entry, counting bytes; yauzl fails the stream past the size the directory declares. */
-async function drain(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<number> {
+async function drain(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean): Promise<Buffer | undefined> {
   const stream = await zip.openReadStreamPromise(entry);
-  let n = 0;
-  for await (const chunk of stream) n += (chunk as Buffer).length;
-  return n;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) if (keep) chunks.push(chunk as Buffer);
+  return keep ? Buffer.concat(chunks) : undefined;
 }
 
 /**
  * Checks a zip (DOCX) before anything inflates it for real: the sizes its central directory
  * declares (total and per-entry ratio) first, then each entry is inflated once and discarded,
  * stopped by yauzl at the declared size, so a directory that lies cannot make us inflate more.
- * Throws LimitError INFLATE_LIMIT; a broken archive throws yauzl's error.
+ * Throws LimitError INFLATE_LIMIT; a broken archive throws yauzl's error. Returns the text of
+ * the entry named `keep` (word/document.xml), if any.
  */
 export async function checkZipLimits(
   bytes: Uint8Array,
   limits: Pick<IngestLimits, 'maxDocxInflatedBytes' | 'maxInflateRatio'>,
-): Promise<void> {
+  keep?: string,
+): Promise<string | undefined> {
   const zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), {
     lazyEntries: true,
     validateEntrySizes: true,
@@ -61,7 +63,13 @@ export async function checkZipLimits(
         );
       }
     }
-    for (const e of entries) if (!e.fileName.endsWith('/')) await drain(zip, e);
+    let kept: string | undefined;
+    for (const e of entries) {
+      if (e.fileName.endsWith('/')) continue;
+      const data = await drain(zip, e, e.fileName === keep);
+      if (data) kept = data.toString('utf8');
+    }
+    return kept;
   } finally {
     zip.close();
   }

@@ -4,6 +4,36 @@ import { extractHtml } from './html.ts';
 import { DEFAULT_LIMITS, type IngestLimits, LimitError } from './limits.ts';
 import type { ExtractResult } from './types.ts';
 
+/**
+ * Holds word/document.xml to the element and table-cell limits before mammoth converts it (its
+ * conversion of a table of thousands of merged cells takes minutes): table cells count with
+ * their gridSpan (capped at the span limit), paragraphs, rows and cells as elements.
+ */
+function checkDocumentXml(xml: string, limits: IngestLimits): void {
+  let elements = 0;
+  let slots = 0;
+  for (const m of xml.matchAll(/<w:(?:p|tr|tc)[\s>/]|<w:gridSpan\s+w:val="(\d+)"/g)) {
+    if (m[1] !== undefined) {
+      slots += Math.min(Number(m[1]), limits.maxSpan) - 1;
+      continue;
+    }
+    elements++;
+    if (m[0].startsWith('<w:tc')) slots++;
+  }
+  if (elements > limits.maxHtmlElements) {
+    throw new LimitError(
+      'HTML_TOO_MANY_ELEMENTS',
+      `文档段落与表格元素超过 ${limits.maxHtmlElements} 个（INGEST_MAX_HTML_ELEMENTS）`,
+    );
+  }
+  if (slots > limits.maxTableCells) {
+    throw new LimitError(
+      'TABLE_TOO_LARGE',
+      `表格展开合并单元格后超过 ${limits.maxTableCells} 格（INGEST_MAX_TABLE_CELLS；跨列上限 INGEST_MAX_SPAN=${limits.maxSpan}）`,
+    );
+  }
+}
+
 /** Images are not read: a report's figures are in its text and tables. */
 const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
 
@@ -18,7 +48,8 @@ export async function extractDocx(
 ): Promise<ExtractResult> {
   let html: string;
   try {
-    await checkZipLimits(bytes, limits);
+    const documentXml = await checkZipLimits(bytes, limits, 'word/document.xml');
+    if (documentXml !== undefined) checkDocumentXml(documentXml, limits);
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: noImages })).value;
   } catch (cause) {
     if (cause instanceof LimitError) throw cause;
