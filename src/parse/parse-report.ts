@@ -203,8 +203,11 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
     narrative,
     text: {
       format,
-      // a flattened page's headings sit inside its long lines
-      sections: Object.keys(layout.headings).length >= 3 ? sliceSections(lines, layout) : flatSections(text),
+      // a flattened page (its tables read from long lines) has its headings inside them too
+      sections:
+        prose !== lines && Object.keys(layout.headings).length < 3
+          ? flatSections(text)
+          : sliceSections(lines, layout),
       sigAgency: head.sigAgency,
       feeUnit: active.feeUnit,
       oldLabels: old,
