@@ -242,6 +242,15 @@ export function readQuestion(
     placeHits.filter((p) => !scopes.some((s) => p.places.some((x) => x.code === s.code))),
     resolved.agencies,
   );
+  // 办结率 / 处罚比例: a rate of a figure that is not a known rate (nor a share of table 三) is not that figure.
+  const rateOf = /率|比例|比率|百分比|占比/.exec(text);
+  const shareOfApply =
+    derived === 'share' &&
+    (metrics[0] ?? '').startsWith('apply.') &&
+    !metrics[0]!.startsWith('apply.results_total');
+  const severalNamed = derived !== undefined && resolved.agencies.length > 1;
+  if (rateOf && terms.length > 0 && !terms.some((t) => t.table === 'rate') && !shareOfApply && !severalNamed)
+    runs.push(`${metricMatch.found.at(-1)?.text ?? ''}${rateOf[0]}`);
   const unheld = runs.filter(
     (r) => /[\u4e00-\u9fff]{2,}/.test(r) || (/^[a-z]{3,}$/.test(r) && !UNDERSTOOD_LATIN.test(r)),
   );

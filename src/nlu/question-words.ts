@@ -4,7 +4,7 @@ import type { DerivedKind, MetaField } from './types.ts';
 export const META_WORDS: ReadonlyArray<[MetaField, RegExp]> = [
   [
     'signed',
-    /落款(?:日期|时间)?|签发(?:日期|时间)|成文(?:日期|时间)|签署(?:日期|时间)|(?:什么时候|何时|哪天)(?:签|落款)|\bsign(?:ed|ature|ing)?(?: date)?\b/g,
+    /落款(?:日期|时间)?|签发(?:日期|时间)|(?:什么时候|何时|哪天)写的|写于|成文(?:日期|时间)|签署(?:日期|时间)|(?:什么时候|何时|哪天)(?:签|落款)|\bsign(?:ed|ature|ing)?(?: date)?\b/g,
   ],
   [
     'published',
