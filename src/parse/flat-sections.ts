@@ -7,8 +7,8 @@ const HEADINGS: readonly RegExp[] = [
   /三[、.．]?收到和处理(?:政府信息公开|政务公开|信息公开)?申请/,
   /四[、.．]?(?:政府信息公开|政务公开|信息公开)?行政法?复议/,
   // a later template inserts a part (信息处理费收取情况) before these two
-  /[五六][、.．]?(?:当前)?(?:政府信息公开工作)?存在的?(?:主要|突出)?问题/,
-  /[六七][、.．]?其他需要?报告/,
+  /[五六][、.．]?(?:当前)?(?:政府信息公开(?:工作)?)?存在的?(?:主要|突出)?问题/,
+  /[六七][、.．]?(?:其他需要?(?:报告|说明)|需要?说明的其他)/,
 ];
 
 /** Prose of each part found, keyed 一…六 (the table parts 二–四 are kept empty, as for line text). */
