@@ -141,6 +141,16 @@ describe('flattened table 三', () => {
   });
 });
 
+describe('parts of a flattened page', () => {
+  it('finds the six headings inside the long line', () => {
+    const { report } = parse(`${ACTIVE_HEAD}规章000${ACTIVE_TAIL}${apply()}${LEGAL}`);
+    expect(Object.keys(report.text?.sections ?? {}).sort()).toEqual(
+      ['一', '三', '二', '五', '六', '四'].sort(),
+    );
+    expect(report.text?.sections.五).toBe('无。');
+  });
+});
+
 describe('where the tables are', () => {
   it('skips 第二十条 and 制发 in the prose and finds tables after long prose', () => {
     const prose = `依据《条例》第二十条规定，本局制发文件。${'本局持续推进政务公开工作，'.repeat(1500)}`;
