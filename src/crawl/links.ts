@@ -10,7 +10,7 @@ export interface ReportLink {
 }
 
 /** 政府信息公开工作年度报告, 信息公开年度报告, 政务公开年报 … */
-const REPORT_TITLE = /(?:信息|政务)公开.{0,12}?(?:年度?报告|年报)/s;
+const REPORT_TITLE = /(?:信息|政务)公开.{0,12}?(?:年度?报告|年报|工作报告)/s;
 /** Chinese digit → value, for years written 二〇二一. */
 const chineseDigit = (c: string) => Math.max(0, '〇一二三四五六七八九'.indexOf(c.replace(/[○零]/, '〇')));
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)|([〇○零一二三四五六七八九]{4})\s*年/;
@@ -43,8 +43,26 @@ function resolve(href: string | undefined, base: string): string | undefined {
 
 /** Links whose text or title names a disclosure annual report with a year, in page order, once each. */
 export function findReportLinks(html: string | CheerioAPI, base: string): ReportLink[] {
-  const $ = typeof html === 'string' ? load(html) : html;
   const out = new Map<string, ReportLink>();
+  for (const $ of withScriptRecords(typeof html === 'string' ? load(html) : html))
+    readReportLinks($, base, out);
+  return [...out.values()];
+}
+
+/**
+ * The page, then the list records some CMSs (e.g. Hanweb) ship inside a
+ * `<script type="text/xml">` datastore as CDATA, each read as HTML of its own.
+ */
+function withScriptRecords($: CheerioAPI): CheerioAPI[] {
+  const records = $('script')
+    .map((_, s) => $(s).text())
+    .get()
+    .flatMap((text) => [...text.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]!))
+    .filter((chunk) => /<a\s/i.test(chunk));
+  return records.length > 0 ? [$, load(records.join('\n'))] : [$];
+}
+
+function readReportLinks($: CheerioAPI, base: string, out: Map<string, ReportLink>): void {
   $('a[href]').each((_, a) => {
     const url = resolve($(a).attr('href'), base);
     if (!url || out.has(url)) return;
@@ -56,7 +74,6 @@ export function findReportLinks(html: string | CheerioAPI, base: string): Report
       }
     }
   });
-  return [...out.values()];
 }
 
 /** How likely a file link is the report's full text: named as a report, then 附件/全文/下载, then anything else. */
@@ -140,8 +157,11 @@ export function findPageLinks(html: string | CheerioAPI, base: string): string[]
     const text = squash($(a).text()) || squash($(a).attr('title'));
     const url = resolve($(a).attr('href'), base);
     if (!url) return;
+    const { pathname, search } = new URL(url);
     const numbered =
-      /^\d{1,3}$/.test(text) && /(?:index|page|list)[_-]?\d*\.s?html?$/i.test(new URL(url).pathname);
+      /^\d{1,3}$/.test(text) &&
+      (/(?:index|page|list)[_-]?\d*\.s?html?$/i.test(pathname) ||
+        /[?&](?:page|pageNo|pageNum|pageIndex|currentPage|curPage|p)=\d+/i.test(search));
     if (NEXT_PAGE.test(text) || numbered) pages.add(url);
   });
   for (const url of scriptPages($, base)) pages.add(url);

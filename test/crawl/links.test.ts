@@ -12,6 +12,7 @@ describe('findReportLinks', () => {
     ['二〇二二年政府信息公开工作年度报告', 2022],
     ['某县人民政府2024年政务公开年报', 2024],
     ['某局信息公开年度报告 2020', 2020],
+    ['某县人民政府办公室2023年度政府信息公开工作报告', 2023],
   ])('%s → %i', (text, year) => {
     const [link] = findReportLinks(`<a href="./202201/t1.htm">${text}</a>`, BASE);
     expect(link).toEqual({ url: 'https://www.example.gov.cn/zwgk/zfxxgknb/202201/t1.htm', text, year });
@@ -24,6 +25,17 @@ describe('findReportLinks', () => {
     ['政府信息公开指南（2024年版）'],
   ])('ignores %s', (text) => {
     expect(findReportLinks(`<a href="/x.htm">${text}</a>`, BASE)).toEqual([]);
+  });
+
+  it('reads list records a CMS ships as CDATA in a <script type="text/xml"> datastore', () => {
+    const html = `<div id="1234"><script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/jpage.jsp">下一组</a>]]></nextgroup><recordset>
+      <record><![CDATA[<li><a href="/art/2024/1/20/art_1_99.html" title="某市民政局2023年政府信息公开工作年度报告">某市民政局2023年…</a></li>]]></record>
+      <record><![CDATA[<li><a href="/art/2023/1/18/art_1_98.html" title="某市民政局2022年政府信息公开工作年度报告">某市民政局2022年…</a></li>]]></record>
+      </recordset></datastore></script></div>`;
+    expect(findReportLinks(html, BASE).map((l) => [l.url, l.year])).toEqual([
+      ['https://www.example.gov.cn/art/2024/1/20/art_1_99.html', 2023],
+      ['https://www.example.gov.cn/art/2023/1/18/art_1_98.html', 2022],
+    ]);
   });
 
   it('reads a truncated link text from its title, and keeps each URL once', () => {
@@ -47,6 +59,13 @@ describe('findPageLinks', () => {
     expect(findPageLinks(divFirst, BASE)).toEqual([
       'https://www.example.gov.cn/zwgk/zfxxgknb/list.shtml',
       'https://www.example.gov.cn/zwgk/zfxxgknb/list_1.shtml',
+    ]);
+  });
+
+  it('follows numbered links that page by query string', () => {
+    const html = '<a href="list.jsp?channel=12&amp;page=2">2</a><a href="list.jsp?channel=12&amp;id=7">7</a>';
+    expect(findPageLinks(html, BASE)).toEqual([
+      'https://www.example.gov.cn/zwgk/zfxxgknb/list.jsp?channel=12&page=2',
     ]);
   });
 
