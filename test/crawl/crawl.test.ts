@@ -124,4 +124,16 @@ describe('a single link', () => {
     const missing = await ingestLink(`${site.server.origin}/nothing-here.htm`, { client, store });
     expect(missing).toMatchObject({ kind: 'report', outcome: { ok: false, code: 'FETCH_HTTP_404' } });
   });
+
+  it('replaces a record when the page at its link changed', async () => {
+    const client = createPoliteClient(fetcher, { robots: false });
+    const page = site.allowed[0]!;
+    const route = site.server.routes.get(new URL(page.url).pathname)!;
+    const before = store.get(page.id)!.report.source.sha256;
+    route.body = String(route.body).replace('</body>', '<p>（本页于发布后更正了一处文字。）</p></body>');
+    const result = await ingestLink(page.url, { client, store });
+    expect(result).toMatchObject({ kind: 'report', outcome: { ok: true, outcome: 'updated' } });
+    expect(store.get(page.id)!.report.source.sha256).not.toBe(before);
+    expect(store.get(page.id)!.report.source.url).toBe(page.url);
+  });
 });
