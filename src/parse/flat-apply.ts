@@ -10,7 +10,7 @@ import { type Reading, type RowReadings, type RowShape, readMaterial, readRow } 
 const N = APPLY_COLS.length;
 const SHAPE: RowShape = { n: N, groups: [[0, 1, 2, 3, 4, 5, 6]] };
 /** Combinations of ambiguous rows tried against the column identities. */
-const MAX_COMBOS = 20000;
+const MAX_COMBOS = 5000;
 
 const ANCHOR_RE: Record<string, RegExp> = {
   new_received: /新收/,
