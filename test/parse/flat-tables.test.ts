@@ -147,7 +147,7 @@ describe('parts of a flattened page', () => {
     expect(Object.keys(report.text?.sections ?? {}).sort()).toEqual(
       ['一', '三', '二', '五', '六', '四'].sort(),
     );
-    expect(report.text?.sections.五).toBe('无。');
+    expect(report.text?.sections?.五).toBe('无。');
   });
 });
 
