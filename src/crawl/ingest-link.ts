@@ -32,7 +32,15 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 export function failure(url: string, err: unknown): LinkOutcome {
   if (err instanceof FetchError) return { url, file: url, ok: false, code: err.code, message: err.message };
   const message = err instanceof Error ? err.message : String(err);
-  return { url, file: url, ok: false, code: 'FETCH_FAILED', message: `${url}：${message}` };
+  // a coded error from below (a store write, say) keeps its code
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return {
+    url,
+    file: url,
+    ok: false,
+    code: typeof code === 'string' ? code : 'LINK_FAILED',
+    message: `${url}：${message}`,
+  };
 }
 
 /** The stored record downloaded from `url` whose file has one of these hashes (resuming a crawl). */
