@@ -32,8 +32,8 @@ async function main(): Promise<number> {
   const requestStop = () => {
     stopRequested = true;
   };
-  process.once('SIGTERM', requestStop);
-  process.once('SIGINT', requestStop);
+  process.on('SIGTERM', requestStop);
+  process.on('SIGINT', requestStop);
   const store = await ensureStore(config.storePath, config.reportsDir, logger);
   process.off('SIGTERM', requestStop);
   process.off('SIGINT', requestStop);
@@ -54,7 +54,10 @@ async function main(): Promise<number> {
   const bot = createBot({ config, store, logger, stopping: stopping.signal });
   const running: RunningBot = await startBot(bot, config, logger);
   await new Promise<void>((resolve) => {
+    // `on`, not `once`: the store lock's signal-exit handler kills the process with the signal
+    // when it finds itself the last listener, so ours stays registered until exit
     const shutdown = (signal: string) => {
+      if (stopping.signal.aborted) return;
       logger.info({ signal }, 'shutting down');
       stopping.abort();
       setTimeout(() => {
@@ -66,8 +69,8 @@ async function main(): Promise<number> {
         resolve();
       });
     };
-    process.once('SIGTERM', shutdown);
-    process.once('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+    process.on('SIGINT', shutdown);
   });
   logger.info('stopped');
   return 0;

@@ -58,8 +58,8 @@ beforeAll(async () => {
     logs += d.toString();
   });
   exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  await api.waitForCall((c) => c.method === 'getUpdates', 45_000);
-}, 60_000);
+  await api.waitForCall((c) => c.method === 'getUpdates', 100_000);
+}, 120_000);
 
 afterAll(async () => {
   if (child.exitCode === null) child.kill('SIGKILL');

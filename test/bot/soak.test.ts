@@ -81,8 +81,8 @@ beforeAll(async () => {
   child.once('exit', (code) => {
     exitCode = code;
   });
-  await api.waitForCall((c) => c.method === 'getUpdates', 60_000);
-}, 90_000);
+  await api.waitForCall((c) => c.method === 'getUpdates', 100_000);
+}, 120_000);
 
 afterAll(async () => {
   if (child.exitCode === null) child.kill('SIGKILL');

@@ -76,8 +76,8 @@ beforeAll(async () => {
     logs += d.toString();
   });
   exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  await api.waitForCall((c) => c.method === 'setWebhook', 60_000);
-}, 90_000);
+  await api.waitForCall((c) => c.method === 'setWebhook', 100_000);
+}, 120_000);
 
 afterAll(async () => {
   if (child.exitCode === null) child.kill('SIGKILL');
