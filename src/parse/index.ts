@@ -1,6 +1,6 @@
 export { readChineseNumber, rewriteChineseYears } from './chinese-numerals.ts';
-export { extractNarrative } from './narrative.ts';
 export { applyPreviousYear } from './flat-previous.ts';
+export { extractNarrative } from './narrative.ts';
 export { compactLabel, normaliseText } from './normalise.ts';
 export { parseReport } from './parse-report.ts';
 export { divisionShortForms, findRegion } from './region.ts';
