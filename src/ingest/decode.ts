@@ -3,7 +3,7 @@ import type { IngestError } from './types.ts';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
-/** Share of control bytes (other than tab, CR, LF, FF, ESC) above which a file is binary. */
+/** Share of control bytes (NUL included; tab, CR, LF, FF, ESC not) above which a file is binary. */
 const BINARY_RATIO = 0.02;
 
 export function looksBinary(bytes: Uint8Array): boolean {
@@ -11,7 +11,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
   let ctrl = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
+    // a stray NUL in text counts like any control byte: the number cell it spoils is flagged later
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) ctrl++;
   }
   return n > 0 && ctrl / n > BINARY_RATIO;

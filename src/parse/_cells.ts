@@ -6,6 +6,13 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const PLAIN_INT = /^\d{1,15}$/;
 const GROUPED = /^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$/;
 
+/**
+ * Digits with a stray character among them (a NUL or other control character, kept as U+FFFD by
+ * normalise, or a letter): not a clean number. Such a cell is null with a PW-06 warning, never a
+ * guess (`11\0 4` is neither 114 nor 11).
+ */
+const GARBLED_NUMBER = /^\d+(?:[^\d\s.,，、]+\d+)+$/u;
+
 export type CellValue =
   | { kind: 'number'; value: number; raw: string }
   | { kind: 'blank'; raw: string }
@@ -46,7 +53,8 @@ export function splitLine(line: string): SplitLine {
     let end = cells.length;
     while (end > 0 && cells[end - 1]!.kind === 'blank') end--;
     let start = end;
-    while (start > 0 && cells[start - 1]!.kind !== 'text') start--;
+    // a spoilt number (isGarbledNumber) is a value cell, not part of the label
+    while (start > 0 && (cells[start - 1]!.kind !== 'text' || isGarbledNumber(cells[start - 1]))) start--;
     const labelParts = parts.slice(0, start);
     // leading blanks after the label are kept: the caller decides whether they are columns
     const values = cells.slice(start, cells.length);
@@ -75,6 +83,16 @@ export function trimTrailing(cells: CellValue[]): CellValue[] {
   let end = cells.length;
   while (end > 0 && cells[end - 1]!.kind === 'blank') end--;
   return cells.slice(0, end);
+}
+
+/** True for a text cell that is a number spoilt by a stray character (GARBLED_NUMBER). */
+export function isGarbledNumber(cell: CellValue | undefined): boolean {
+  return cell?.kind === 'text' && GARBLED_NUMBER.test(cell.raw);
+}
+
+/** The PW-06 message for a spoilt number cell. */
+export function garbledMessage(row: string, col: string, raw: string): string {
+  return `“${row}—${col}”单元格内容“${raw}”不是干净的数字（含异常字符），暂不取值`;
 }
 
 export function countNumbers(cells: readonly CellValue[]): number {

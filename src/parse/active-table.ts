@@ -1,4 +1,5 @@
-import { type CellValue, readCell, splitLine } from './_cells.ts';
+import { getField } from '../schema/index.ts';
+import { type CellValue, garbledMessage, isGarbledNumber, readCell, splitLine } from './_cells.ts';
 import { type Columns, findColumns, placeByColumns } from './_columns.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { splitGlued } from './align.ts';
@@ -180,8 +181,17 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
     const unplaced = !s.tabbed && !byPosition && nums.length > 0 && nums.length < spec.fields.length;
     spec.fields.forEach((f, i) => {
       const c = byPosition ? byPosition[i] : s.tabbed ? cells[i] : nums[i];
-      values[f] = unplaced && i > 0 ? null : c?.kind === 'number' ? c.value : 0;
-      if (!(unplaced && i > 0) && c?.kind !== 'number') blanks.push(f);
+      values[f] = unplaced && i > 0 ? null : c?.kind === 'number' ? c.value : isGarbledNumber(c) ? null : 0;
+      if (!(unplaced && i > 0) && c?.kind !== 'number' && !isGarbledNumber(c)) blanks.push(f);
+      if (isGarbledNumber(c)) {
+        const col = getField(f)?.col ?? f;
+        notes.push({
+          rule: 'PW-06',
+          severity: 'warning',
+          fields: [f],
+          message: garbledMessage(s.label, col, c!.raw),
+        });
+      }
     });
     if (spec.fields[0] === 'active.admin_fee') {
       const raw = cells[0]?.raw ?? '';

@@ -10,7 +10,7 @@ import {
   type RawRow,
   ROW_IDS,
 } from './_apply-rows.ts';
-import { type CellValue, trimTrailing } from './_cells.ts';
+import { type CellValue, garbledMessage, isGarbledNumber, trimTrailing } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
@@ -21,6 +21,8 @@ const rowSumHolds = (v: readonly number[]) => v[N - 1] === v.slice(0, N - 1).red
 interface Placed {
   values: number[];
   blankSlots: number[];
+  /** Slots whose cell is a number spoilt by a stray character: stored as null (PW-06). */
+  nullSlots?: number[];
   note?: ParseNote;
 }
 
@@ -80,10 +82,13 @@ function placeCells(cells: CellValue[], tabbed: boolean, rowId: string, rowLabel
             rule: 'PW-06',
             severity: 'warning',
             fields: [fieldsOf(rowId)[textCell]!],
-            message: `“${rowLabel}—${APPLY_COLS[textCell]!.zh}”单元格内容“${cells[textCell]!.raw}”不是数字，已按空白处理`,
+            message: isGarbledNumber(cells[textCell])
+              ? garbledMessage(rowLabel, APPLY_COLS[textCell]!.zh, cells[textCell]!.raw)
+              : `“${rowLabel}—${APPLY_COLS[textCell]!.zh}”单元格内容“${cells[textCell]!.raw}”不是数字，已按空白处理`,
           }
         : undefined;
-    return { values, blankSlots, note };
+    const nullSlots = cells.flatMap((c, i) => (isGarbledNumber(c) ? [i] : []));
+    return { values, blankSlots: blankSlots.filter((i) => !nullSlots.includes(i)), nullSlots, note };
   }
   const nums = cells.flatMap((c) => (c.kind === 'number' ? [c.value] : []));
   if (nums.length === 0) return { values: new Array(N).fill(0), blankSlots: [...Array(N).keys()] };
@@ -283,7 +288,7 @@ export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
   const put = (rowId: string, placed: Placed) => {
     const fields = fieldsOf(rowId);
     fields.forEach((f, i) => {
-      values[f] = placed.values[i]!;
+      values[f] = placed.nullSlots?.includes(i) ? null : placed.values[i]!;
     });
     for (const i of placed.blankSlots) blanks.push(fields[i]!);
   };

@@ -1,5 +1,5 @@
-import { LEGAL_COLS, LEGAL_GROUPS } from '../schema/index.ts';
-import { type CellValue, countNumbers, splitLine } from './_cells.ts';
+import { getField, LEGAL_COLS, LEGAL_GROUPS } from '../schema/index.ts';
+import { type CellValue, countNumbers, garbledMessage, isGarbledNumber, splitLine } from './_cells.ts';
 import { type Columns, findColumns, placeByColumns } from './_columns.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { alignLong, alignShort } from './align.ts';
@@ -99,8 +99,19 @@ export function parseLegalTable(lines: readonly TextLine[]): TableResult {
   }
   if (tabbed && padded.length === N) {
     padded.forEach((c, i) => {
-      values[FIELDS[i]!] = c.kind === 'number' ? c.value : 0;
-      if (c.kind !== 'number') blanks.push(FIELDS[i]!);
+      const f = FIELDS[i]!;
+      values[f] = c.kind === 'number' ? c.value : isGarbledNumber(c) ? null : 0;
+      if (c.kind !== 'number' && !isGarbledNumber(c)) blanks.push(f);
+      if (isGarbledNumber(c)) {
+        const field = getField(f);
+        const where = field ? `${field.row}${field.col}` : f;
+        notes.push({
+          rule: 'PW-06',
+          severity: 'warning',
+          fields: [f],
+          message: garbledMessage('表四', where, c.raw),
+        });
+      }
     });
     return { values, blanks, notes, found: true };
   }

@@ -87,6 +87,7 @@ const cases: Record<string, () => string | Promise<string>> = {
   'utf8-cut-mid-character': () => file('cut.txt', cutMidCharacter()),
   'utf16-with-bom': () => file('utf16.txt', utf16le(seedText)),
   'utf32-with-bom': () => file('utf32.txt', utf32be(seedText)),
+  'nul-in-number-cell': () => file('nul.txt', seedText.replace('行政处罚\t114', '行政处罚\t11\u00004')),
   'parse-timeout': () => pdfFixture,
   'worker-out-of-memory': () => file('big.html', bigTable),
   'real-pdf-after-the-above': () => pdfFixture,

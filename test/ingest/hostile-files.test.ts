@@ -88,6 +88,14 @@ describe('hostile files (issue 15 probe table)', () => {
     expect(r.rssMb).toBeLessThan(500);
   });
 
+  it('nul-in-number-cell → 行政处罚 is null with a PW-06 warning, never 0 or 114', () => {
+    const r = results.get('nul-in-number-cell')!;
+    expect(r.code).toBe('OK');
+    expect(r.penalty).toBeNull();
+    expect(r.filled).toBe(199);
+    expect(r.rules).toEqual(['PW-06', 'PW-02', 'PW-03']);
+  });
+
   it('after a timeout and an out-of-memory worker, the pool still parses a real PDF', () => {
     const gold = readPdfGold('hongzequ_2024');
     const r = results.get('real-pdf-after-the-above')!;
