@@ -94,7 +94,8 @@ export const RULE_MESSAGES_EN: Readonly<Record<string, string>> = {
   'PW-08': 'A table row appears twice with different numbers.',
   'PW-09': 'A number carried grouping or a unit and was normalised.',
   'PW-10': 'A whole table was not found; its cells are empty.',
-  'PW-11': 'The agency name was read as a different form than printed (a misspelt place name, or a short title name given in full in the text).',
+  'PW-11':
+    'The agency name was read as a different form than printed (a misspelt place name, or a short title name given in full in the text).',
   'PW-12': 'The extracted text was repaired before parsing.',
 };
 

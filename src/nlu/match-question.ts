@@ -232,6 +232,20 @@ export function readQuestion(
       runs = dropTyped(runs, typo.typed);
     }
   }
+  // 交建局 / 财政局: a short form of one body's own name inside the place named (平潭).
+  if (spans.every((sp) => sp.value.every((h) => !h.own))) {
+    const short = findShortForm(runs, spans, ctx);
+    if (short) {
+      spans.push({
+        text: short.typed,
+        at: afterYears.indexOf(short.typed),
+        value: [{ key: short.key, own: true }],
+      });
+      assumptions.push({ kind: 'typo', typed: short.typed, meant: short.name });
+      runs = dropTyped(runs, short.typed);
+      spans.sort((a, b) => a.at - b.at);
+    }
+  }
   const resolved = resolveAgencies(spans, ctx);
   assumptions.push(...resolved.assumptions);
   const placeHits = [...places.found, ...namedPlaces(resolved.places)];
@@ -279,6 +293,38 @@ export function readQuestion(
   if (resolved.ambiguous) reading.ambiguous = resolved.ambiguous;
   if (ctx.agencies.size === 1) reading.soleAgency = [...ctx.agencies.keys()][0];
   return reading;
+}
+
+/** Whether every character of `short` appears in `name` in order (交建局 in 交通与建设局). */
+function isSubsequence(short: string, name: string): boolean {
+  let i = 0;
+  for (const ch of name) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/**
+ * A leftover like 交建局 or 财政局 that abbreviates exactly one body's name (same first and last
+ * character, every character in order), among the bodies of the place named beside it, if any.
+ */
+function findShortForm(
+  runs: string[],
+  spans: SpanMatch<AliasHit[]>[],
+  ctx: NluContext,
+): { typed: string; key: string; name: string } | undefined {
+  const pool = spans.length > 0 ? new Set(spans.flatMap((sp) => sp.value.map((h) => h.key))) : undefined;
+  for (const run of runs) {
+    if (!/^[\u4e00-\u9fff]{3,8}$/.test(run) || !/[局委办厅院所中心]$/.test(run)) continue;
+    const hits = [...ctx.agencies.values()].filter((a) => {
+      if (pool && !pool.has(a.key)) return false;
+      const body = a.name.replace(
+        /^.*?(?:人民政府|综合实验区|新区|开发区|[省市县区旗])(?=[^省市县区旗]{2,}$)/,
+        '',
+      );
+      return body[0] === run[0] && isSubsequence(run, body);
+    });
+    if (hits.length === 1) return { typed: run, key: hits[0]!.key, name: hits[0]!.name };
+  }
+  return undefined;
 }
 
 function dropTyped(runs: string[], typed: string): string[] {

@@ -8,11 +8,14 @@ export interface ProseTopic {
   en: string;
   ask: RegExp;
   label: RegExp;
+  /** Units such a figure is counted in; a stated figure in another unit is another thing. */
+  units?: RegExp;
 }
 
 export const PROSE_TOPICS: readonly ProseTopic[] = [
   {
     id: 'website_info',
+    units: /条|篇|万条/,
     zh: '政府网站发布信息',
     en: 'items published on the government website',
     ask: /(?:政府|门户)*网站(?:上|全年|平台)*(?:发布|公开|发|更新|推送)了?(?:多少条?|几条)?的?(?:政府|政务|各类)?信息|\bpublish\w* on (?:its|the) (?:government )?website\b|网站(?:信息|发布量|发文)|\b(?:items?|information|posts?) (?:published |posted )?on (?:the |its )?(?:government )?website\b|\bwebsite (?:posts|items|information)\b/g,
@@ -20,6 +23,7 @@ export const PROSE_TOPICS: readonly ProseTopic[] = [
   },
   {
     id: 'policy_interpretation',
+    units: /条|篇|次|期/,
     zh: '政策解读',
     en: 'policy interpretations',
     ask: /政策解读|解读(?:政策|文件)|\bpolicy (?:interpretations?|explanations?)\b/g,
@@ -27,14 +31,23 @@ export const PROSE_TOPICS: readonly ProseTopic[] = [
   },
   {
     id: 'hotline',
+    units: /件|条|个|次/,
     zh: '12345 热线',
     en: '12345 hotline cases',
     ask: /12345(?:政务服务|民生|便民)?(?:热线)?|(?:政务服务|民生|便民)?热线|\bhotline\b/g,
     label: /12345|热线/,
   },
-  { id: 'training', zh: '培训', en: 'training sessions', ask: /培训|\btrainings?\b/g, label: /培训/ },
+  {
+    id: 'training',
+    units: /次|场|期|人次/,
+    zh: '培训',
+    en: 'training sessions',
+    ask: /培训|\btrainings?\b/g,
+    label: /培训/,
+  },
   {
     id: 'press',
+    units: /场|次/,
     zh: '新闻发布会',
     en: 'press conferences',
     ask: /新闻发布会|发布会|\bpress (?:conferences?|briefings?)\b/g,
@@ -42,6 +55,7 @@ export const PROSE_TOPICS: readonly ProseTopic[] = [
   },
   {
     id: 'visits',
+    units: /次|人次|万次|万人次/,
     zh: '网站访问量',
     en: 'website visits',
     ask: /访问量|点击量|浏览量|访问人次|\b(?:page )?views\b|\bvisits\b/g,
@@ -49,6 +63,7 @@ export const PROSE_TOPICS: readonly ProseTopic[] = [
   },
   {
     id: 'mailbox',
+    units: /件|条|封/,
     zh: '信箱留言',
     en: 'mailbox messages',
     ask: /(?:县长|区长|市长|书记|局长)信箱|网民留言|网站留言|留言|\bmailbox\b/g,
@@ -56,6 +71,7 @@ export const PROSE_TOPICS: readonly ProseTopic[] = [
   },
   {
     id: 'wechat',
+    units: /条|篇|万条/,
     zh: '微信公众号',
     en: 'WeChat posts',
     ask: /微信公众号|公众号|微信|\bwechat\b/g,
@@ -77,6 +93,7 @@ export const PROSE_TOPICS: readonly ProseTopic[] = [
   },
   {
     id: 'info_total',
+    units: /条|篇|万条/,
     zh: '主动公开信息',
     en: 'items of information published',
     ask: /(?:主动)?公开(?:了)?(?:政府|政务|各类)?信息(?=多少|几|数|总|共|条)|公开信息(?:数量?|总数|条数)|发布(?:政府|政务|各类)?信息(?=多少|几|数|总|共|条)|\b(?:items of )?information (?:published|released)\b/g,

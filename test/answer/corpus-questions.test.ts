@@ -38,6 +38,12 @@ describe.skipIf(corpus.length === 0)('平潭 corpus questions', () => {
     ]);
   });
 
+  it('平潭交建局 (a unique short form of one bureau of the place named) says how it was read', () => {
+    const a = answerQuestion('平潭交建局2024年行政处罚', store, { today: TODAY });
+    expect(a.answers.map((f) => [f.agency, f.year])).toEqual([[BUREAU, 2024]]);
+    expect(a.text).toContain(`（按“${BUREAU}”理解“交建局”）`);
+  });
+
   it('平潭交通与建设局历年行政许可: every year held', () => {
     const a = answerQuestion('平潭交通与建设局历年行政许可', store, { today: TODAY });
     expect(a.intent).toBe('trend');

@@ -154,7 +154,16 @@ function answerAggregate(input: ReplyInput, info: MetricInfo, kind: 'total' | 'a
     query.agencies.length > 0
       ? query.agencies.map((k) => store.byAgency(k)!).filter(Boolean)
       : comparedGroups(input, query.region?.code).groups;
-  const { year, entries, lacking } = chooseYear(input, groups);
+  // Bodies named one by one (化隆和民和加起来): each one's report for the year asked, else its latest.
+  const named = query.agencies.length > 0 && query.years.kind !== 'year';
+  const chosen = named
+    ? {
+        year: null,
+        entries: groups.map((g) => pickReport(g, query)).filter((e): e is StoredReport => e !== undefined),
+        lacking: [],
+      }
+    : chooseYear(input, groups);
+  const { year, entries, lacking } = chosen;
   const answers: AnswerFigure[] = [];
   const warnings: ReturnType<typeof readFigure>['warnings'] = [];
   for (const e of entries) {
@@ -183,11 +192,14 @@ function answerAggregate(input: ReplyInput, info: MetricInfo, kind: 'total' | 'a
   lines.push(
     say(
       input,
-      `${name}${kind === 'total' ? '合计' : '平均'}：${value === null ? m.missingValue : formatValue(m, value, info.unit)}（${year}年，${held.length}家：${who}）`,
-      `${name}, ${kind === 'total' ? 'total' : 'average'}: ${value === null ? m.missingValue : formatValue(m, value, info.unit)} (${year}, ${held.length} bodies: ${who})`,
+      `${name}${kind === 'total' ? '合计' : '平均'}：${value === null ? m.missingValue : formatValue(m, value, info.unit)}（${year === null ? '' : `${year}年，`}${held.length}家：${who}）`,
+      `${name}, ${kind === 'total' ? 'total' : 'average'}: ${value === null ? m.missingValue : formatValue(m, value, info.unit)} (${year === null ? '' : `${year}, `}${held.length} bodies: ${who})`,
     ),
     ...answers.map((a) => figureLine(input, a)),
     ...describeYear(input, year, lacking),
+    ...(new Set(answers.map((a) => a.year)).size > 1
+      ? [say(input, '（注意：各单位的年份不同）', '(note: the figures are from different years)')]
+      : []),
     say(input, `（公式：${formula}）`, `(formula: ${formula})`),
   );
   const derived: DerivedFigure = { formula, value, unit: info.unit, inputs: answers };

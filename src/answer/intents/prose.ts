@@ -5,9 +5,10 @@ import type { Answer, AnswerFigure } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
 
 /** The narrative figures stating a topic: by their label first, then by their sentence. */
-function findStated(items: readonly NarrativeItem[], label: RegExp): NarrativeItem[] {
-  const byLabel = items.filter((n) => label.test(n.label));
-  return byLabel.length > 0 ? byLabel : items.filter((n) => label.test(n.text) && !n.field);
+function findStated(items: readonly NarrativeItem[], label: RegExp, units?: RegExp): NarrativeItem[] {
+  const counted = units ? items.filter((n) => units.test(n.unit)) : items;
+  const byLabel = counted.filter((n) => label.test(n.label));
+  return byLabel.length > 0 ? byLabel : counted.filter((n) => label.test(n.text) && !n.field);
 }
 
 /** 网站发布信息多少条 / 政策解读 / 12345 热线: a figure stated in the prose, with the sentence quoted. */
@@ -32,7 +33,7 @@ function answerProse(input: ReplyInput): Answer {
     }
     const r = entry.report;
     const name = nameOf(input, r.agency);
-    const stated = findStated(r.narrative, topic.label);
+    const stated = findStated(r.narrative, topic.label, topic.units);
     if (stated.length === 0) {
       lines.push(
         say(
