@@ -45,7 +45,10 @@ export interface AddOptions {
   limits?: IngestLimits;
   /** Parse in a worker thread (default), so a hostile file cannot stall or crash the caller. */
   inWorker?: boolean;
-  /** Abandons the files not yet parsed (shutdown); nothing is written for them. */
+  /**
+   * Abandons the batch (shutdown): running workers are stopped and, if it fires before the
+   * store write, nothing is written and addReports rejects with the signal's reason.
+   */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -146,6 +149,8 @@ export async function addReports(
     if (reason) refused.set(incoming, { reason, change });
     return reason;
   };
+  // abandoned (shutdown) while parsing: nothing is written, nothing half-done
+  o.signal?.throwIfAborted();
   const outcomes = await store.upsertMany([...entries, ...followers], { guard });
   let k = 0;
   return results.map((r): AddOutcome => {

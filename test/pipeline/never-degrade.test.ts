@@ -3,7 +3,7 @@
  * Real seed report, real store file, real worker pool.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,24 @@ describe('never degrade a stored record silently', () => {
     expect(store.all()).toBe(before);
     expect(store.revision).toBe(revision);
     expect(store.all().map((s) => s.report.id)).toEqual([ID]);
+  }, 60_000);
+});
+
+describe('abandoning a batch (shutdown)', () => {
+  it('stops the workers at once and writes nothing', async () => {
+    const path = tempStore();
+    const store = await openStore(path);
+    const pdf = readFileSync(join(ROOT, 'test', 'fixtures', 'pdf', 'hongzequ_2024.pdf'));
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(new Error('shutdown')), 200);
+    const started = performance.now();
+    const error = await addReports(store, [file(fullText), { file: 'a.pdf', bytes: pdf }], {
+      signal: stop.signal,
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('shutdown');
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(store.all()).toEqual([]);
+    expect(existsSync(path)).toBe(false);
   }, 60_000);
 });
 
