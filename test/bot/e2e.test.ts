@@ -50,6 +50,8 @@ beforeAll(async () => {
       LOG_LEVEL: 'debug',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // its own process group: tsx runs the bot in a child process, which must not outlive the test
+    detached: true,
   });
   child.stdout?.on('data', (d: Buffer) => {
     logs += d.toString();
@@ -62,7 +64,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (child.exitCode === null) child.kill('SIGKILL');
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // the group has already exited
+  }
   await api.close();
   await rm(dir, { recursive: true, force: true });
 });

@@ -74,6 +74,8 @@ beforeAll(async () => {
       INGEST_TIMEOUT_MS: '5000',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
+    // its own process group: tsx runs the bot in a child process, which must not outlive the test
+    detached: true,
   });
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-20_000);
@@ -85,7 +87,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (child.exitCode === null) child.kill('SIGKILL');
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // the group has already exited
+  }
   await api.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -171,6 +177,8 @@ describe('soak: hostile uploads while users ask', () => {
     const refusals = api.callsTo(ADMIN.id, 'sendMessage').map(textOf);
     expect(refusals).toHaveLength(files.length);
     for (const text of refusals) expect(text).toMatch(/（[A-Z_]+）/);
+    const codes = refusals.map((t) => t.match(/（([A-Z_]+)）/)?.[1]);
+    console.info(`soak: admin refusals ${[...new Set(codes)].join(', ')}`);
     expect(exitCode).toBeUndefined();
     expect(child.exitCode).toBeNull();
   }, 240_000);

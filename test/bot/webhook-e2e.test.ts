@@ -68,6 +68,8 @@ beforeAll(async () => {
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // its own process group: tsx runs the bot in a child process, which must not outlive the test
+    detached: true,
   });
   child.stdout?.on('data', (d: Buffer) => {
     logs += d.toString();
@@ -80,7 +82,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (child.exitCode === null) child.kill('SIGKILL');
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // the group has already exited
+  }
   await api.close();
   await rm(dir, { recursive: true, force: true });
 });
