@@ -13,5 +13,12 @@ export {
   type UpsertOptions,
 } from './records.ts';
 export { StoreError, type StoreErrorCode } from './store-error.ts';
-export { parseStoreText, StoreDataSchema, StoredReportSchema, stringifyStore } from './store-file.ts';
+export {
+  parseStoreBuffer,
+  parseStoreText,
+  StoreDataSchema,
+  StoredReportSchema,
+  stringifyLean,
+  stringifyStore,
+} from './store-file.ts';
 export type { StoredReport, UpsertOutcome } from './types.ts';

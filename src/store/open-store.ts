@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { CopyIndex } from '../check/index.ts';
 import { agencyKey } from './agency-key.ts';
+import { RecordCodec } from './codec.ts';
 import { type AgencyGroup, addToIndexes, buildIndexes, removeFromIndexes } from './indexes.ts';
 import { toLean, withSections } from './lean.ts';
 import {
@@ -16,7 +17,7 @@ import {
   type UpsertOptions,
 } from './records.ts';
 import { StoreError } from './store-error.ts';
-import { parseStoreText, type StoreData, stringifyStore } from './store-file.ts';
+import { encodeLine, parseStoreBuffer, type StoreData, stringifyLean } from './store-file.ts';
 import type { StoredReport, UpsertOutcome } from './types.ts';
 
 /** What changed in the store: the ids written, and the revision after the change. */
@@ -81,16 +82,16 @@ const LOCK_STALE_MS = 10_000;
 
 /** Reads the data file; a missing file is an empty store, a corrupt one throws STORE_CORRUPT. */
 async function readData(path: string): Promise<StoreData> {
-  let text: string;
+  let text: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(path);
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, reports: [] };
     throw new StoreError('STORE_IO', path, `无法读取数据库文件 ${path}：${(cause as Error).message}`, {
       cause,
     });
   }
-  return parseStoreText(path, text);
+  return parseStoreBuffer(path, text);
 }
 
 /** Writes to a temp file unique to this writer, flushes it to disk, then renames it over the store. */
@@ -98,13 +99,13 @@ async function writeData(
   path: string,
   data: StoreData,
   beforeRename: () => void,
-  line?: (r: StoredReport) => string,
+  line: (r: StoredReport) => string,
 ): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(stringifyStore(data, line));
+      await handle.writeFile(stringifyLean(data.reports, line));
       await handle.sync();
     } finally {
       await handle.close();
@@ -229,10 +230,11 @@ export async function openStore(path: string): Promise<Store> {
   for (const e of reports) copies.add(e.report, e.print);
   /** The serialised line of each record, so a write re-serialises only what changed. */
   const lines = new WeakMap<StoredReport, string>();
+  const codec = new RecordCodec();
   const lineOf = (e: StoredReport): string => {
     let line = lines.get(e);
     if (line === undefined) {
-      line = JSON.stringify(e);
+      line = encodeLine(codec, e);
       lines.set(e, line);
     }
     return line;

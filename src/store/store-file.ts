@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReportSchema, WarningSchema } from '../schema/index.ts';
+import { type EncodedRecord, RecordCodec } from './codec.ts';
 import { StoreError } from './store-error.ts';
 import type { StoredReport } from './types.ts';
 
@@ -14,6 +15,23 @@ export const StoredReportSchema = z.object({
     .string()
     .regex(/^(?:[0-9a-f]{8})+$/)
     .optional(),
+});
+
+/**
+ * What a version-2 line is checked against once decoded: the record as stored, its values and
+ * texts typed. Narrower than ReportSchema in one place only: the values object is checked as
+ * a whole (numbers or null) without a zod pass per cell.
+ */
+const LeanRecordSchema = StoredReportSchema.extend({
+  report: ReportSchema.omit({ values: true }).extend({
+    values: z.custom<Record<string, number | null>>(
+      (v) =>
+        typeof v === 'object' &&
+        v !== null &&
+        Object.values(v).every((x) => x === null || (typeof x === 'number' && Number.isFinite(x))),
+      { message: 'values must be numbers or null' },
+    ),
+  }),
 });
 
 /** Version 1 kept the prose inside each record; version 2 keeps lean records, prose beside the file. */
@@ -58,6 +76,85 @@ export function parseStoreText(path: string, text: string): StoreData {
     );
   }
   return parsed.data as StoreData;
+}
+
+const V2_HEAD = '{"version":2,"fields":';
+
+function corrupt(path: string, what: string, cause: unknown): StoreError {
+  return new StoreError(
+    'STORE_CORRUPT',
+    path,
+    `数据库文件 ${path} ${what}；请从备份恢复或删除后重新 ingest`,
+    { cause },
+  );
+}
+
+/**
+ * Reads a store file. A version-2 file is read a line (a record) at a time, so the file is never
+ * one string and each record is checked as it is decoded; an older file is parsed whole.
+ */
+export function parseStoreBuffer(path: string, buf: Buffer): StoreData {
+  const headEnd = buf.indexOf(10);
+  const head = buf.toString('utf8', 0, headEnd < 0 ? buf.length : headEnd);
+  if (!head.startsWith(V2_HEAD)) return parseStoreText(path, buf.toString('utf8'));
+  let fields: string[];
+  try {
+    const parsed = JSON.parse(`${head}]}`) as { fields: unknown };
+    fields = z.array(z.string()).parse(parsed.fields);
+  } catch (cause) {
+    throw corrupt(path, '的文件头无效', cause);
+  }
+  const codec = new RecordCodec(fields);
+  const reports: StoredReport[] = [];
+  let at = headEnd + 1;
+  let line = 1;
+  let closed = false;
+  while (at > 0 && at < buf.length) {
+    const nl = buf.indexOf(10, at);
+    const end = nl < 0 ? buf.length : nl;
+    let text = buf.toString('utf8', at, end);
+    at = nl < 0 ? buf.length : nl + 1;
+    line++;
+    if (text === ']}') {
+      closed = true;
+      break;
+    }
+    if (text.endsWith(',')) text = text.slice(0, -1);
+    let raw: EncodedRecord;
+    try {
+      raw = JSON.parse(text) as EncodedRecord;
+    } catch (cause) {
+      throw corrupt(path, `第 ${line} 行不是有效的 JSON（${(cause as Error).message}）`, cause);
+    }
+    let entry: StoredReport;
+    try {
+      entry = codec.decode(raw);
+    } catch (cause) {
+      throw corrupt(path, `第 ${line} 行的记录无法读取`, cause);
+    }
+    const checked = LeanRecordSchema.safeParse(entry);
+    if (!checked.success) {
+      throw corrupt(path, `第 ${line} 行的内容不符合格式：${describeIssues(checked.error)}`, checked.error);
+    }
+    reports.push(entry);
+  }
+  if (!closed) throw corrupt(path, '不完整（缺少结尾）', new Error('no closing line'));
+  return { version: 2, reports };
+}
+
+/**
+ * Serialises the store, version 2: a header with the field order, then one encoded record a line.
+ * `line` may cache each record's encoded line so a write re-encodes only what changed.
+ */
+export function stringifyLean(reports: readonly StoredReport[], line?: (r: StoredReport) => string): string {
+  const codec = new RecordCodec();
+  const rows = reports.map(line ?? ((r) => JSON.stringify(codec.encode(r))));
+  return `${V2_HEAD}${JSON.stringify(codec.fields)},"reports":[\n${rows.join(',\n')}\n]}\n`;
+}
+
+/** One record's version-2 line (FIELD_IDS order). */
+export function encodeLine(codec: RecordCodec, r: StoredReport): string {
+  return JSON.stringify(codec.encode(r));
 }
 
 /** Serialises the store; one report per line keeps diffs and partial reads readable. */

@@ -116,3 +116,38 @@ describe('lean records, prose beside the store', () => {
     expect(store.copies().size).toBe(printed);
   });
 });
+
+describe('the version-2 file', () => {
+  it('writes compact lines (values by field order) and reads them back exactly', async () => {
+    const path = tempPath();
+    await (await openStore(path)).upsertMany(seeds);
+    const text = readFileSync(path, 'utf8');
+    expect(text.startsWith('{"version":2,"fields":[')).toBe(true);
+    const lines = text.split('\n');
+    const v1 = seeds.reduce((n, s) => n + Buffer.byteLength(JSON.stringify(s)), 0);
+    const v2 = lines.slice(1, -2).reduce((n, l) => n + Buffer.byteLength(l), 0);
+    expect(v2).toBeLessThan(v1 * 0.7);
+    const reopened = await openStore(path);
+    for (const s of seeds) {
+      const held = reopened.get(s.report.id)!;
+      const { sections: _s, ...text } = s.report.text!;
+      expect(held.report).toEqual({ ...s.report, text });
+      expect(held.warnings).toEqual(s.warnings);
+    }
+  });
+
+  it('names the line of a damaged record with STORE_CORRUPT and leaves the file as it was', async () => {
+    const path = tempPath();
+    await (await openStore(path)).upsertMany(seeds);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[3] = lines[3]!.replace('"v":[', '"v":["x",');
+    writeFileSync(path, lines.join('\n'));
+    const error = (await openStore(path).catch((e: unknown) => e)) as { code: string; message: string };
+    expect(error.code).toBe('STORE_CORRUPT');
+    expect(error.message).toMatch(/第 4 行/);
+    writeFileSync(path, lines.slice(0, 3).join('\n'));
+    const cut = (await openStore(path).catch((e: unknown) => e)) as { code: string; message: string };
+    expect(cut.code).toBe('STORE_CORRUPT');
+    expect(cut.message).toMatch(/不完整/);
+  });
+});
