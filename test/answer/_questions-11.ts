@@ -410,6 +410,10 @@ const english: Row[] = [
   ['huzhu shoufei', 'lookup', [[HUZHU, 'active.admin_fee', 202]]],
   ['minhe shenqing 2023', 'lookup', [[MINHE, 'apply.new_received.total', 1]]],
   ['huangzhong qiangzhi', 'lookup', [[HUANGZHONG, 'active.coercion', 279]]],
+  ['How many requests did Minhe deny in 2023?', 'lookup', [[MINHE, 'apply.denied_sum.total', 0]]],
+  ['Hualong penalty amount in yuan', 'unheld', [], /no figure for “amount”/],
+  ['What was the fee amount of Hualong in 2024?', 'lookup', [[HUALONG, 'active.admin_fee', 720.34]]],
+  ['Hualong revenue', 'unheld', []],
   ['Is the Minhe report reliable?', 'check', [], /\[error\] A-03 The table 3 total row/],
 ];
 
