@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import lockfile from 'proper-lockfile';
 import { describe, expect, it } from 'vitest';
 import { openStore, type StoredReport, StoreError } from '../../src/store/index.ts';
 import { parseAllSeeds } from '../helpers.ts';
@@ -64,12 +65,44 @@ describe('openStore', () => {
     expect(store.newestYear()).toBe(2024);
   });
 
-  it('writes atomically: no temp file is left and the file is always whole JSON', async () => {
+  it('writes atomically: no temp file or lock is left and the file is always whole JSON', async () => {
     const path = tempPath();
     const store = await openStore(path);
     await Promise.all(seeds.map((s) => store.upsert(s)));
     expect(JSON.parse(readFileSync(path, 'utf8')).reports).toHaveLength(5);
-    expect(() => readFileSync(join(path, '..', '.store.json.tmp'))).toThrow();
+    expect(readdirSync(dirname(path)).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('merges what another writer stored meanwhile instead of overwriting it', async () => {
+    const path = tempPath();
+    const mine = await openStore(path);
+    const theirs = await openStore(path);
+    await theirs.upsertMany(seeds.slice(0, 2));
+    await mine.upsertMany(seeds.slice(2));
+    expect((await openStore(path)).all()).toHaveLength(5);
+    // the writer that re-read also holds the other's records now
+    expect(mine.all()).toHaveLength(5);
+  });
+
+  it('waits for another process’s lock, then fails with STORE_LOCKED and changes nothing', async () => {
+    const path = tempPath();
+    const store = await openStore(path);
+    await store.upsert(seeds[0]!);
+    const release = await lockfile.lock(path, { realpath: false });
+    process.env.STORE_LOCK_WAIT_MS = '600';
+    try {
+      const started = performance.now();
+      const error = await store.upsert(seeds[1]!).catch((e: unknown) => e);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(500);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).code).toBe('STORE_LOCKED');
+      expect((error as StoreError).message).toMatch(/正被另一个进程写入.*STORE_LOCK_WAIT_MS/);
+      expect(store.all()).toHaveLength(1);
+    } finally {
+      delete process.env.STORE_LOCK_WAIT_MS;
+      await release();
+    }
+    expect(await store.upsert(seeds[1]!)).toBe('added');
   });
 
   it.each([
