@@ -14,7 +14,6 @@ import {
   collect,
   comparedGroups,
   describeWarnings,
-  describeYear,
   exportTable,
   figureLine,
 } from '../_series.ts';

@@ -25,13 +25,8 @@ import { answerNotHeld } from './lookup.ts';
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
-/** The figure of one report with its warnings. */
-function figureOf(input: ReplyInput, entry: StoredReport, info: MetricInfo) {
-  return readFigure(entry, info);
-}
-
 /** Two figures: each agency's (or each year's) report. */
-function pair(input: ReplyInput, info: MetricInfo): { a: StoredReport; b: StoredReport } | Answer {
+function pair(input: ReplyInput): { a: StoredReport; b: StoredReport } | Answer {
   const { query, store } = input;
   if (query.agencies.length >= 2) {
     const ga = store.byAgency(query.agencies[0]!);
@@ -76,7 +71,6 @@ function pair(input: ReplyInput, info: MetricInfo): { a: StoredReport; b: Stored
         `${nameOf(input, group.name)}: no ${a.report.year - 1} report to compare ${a.report.year} with (held: ${group.reports.map((e) => e.report.year).join(', ')})`,
       ),
     ]);
-  void info;
   return { a, b };
 }
 
@@ -86,10 +80,10 @@ function label(input: ReplyInput, f: AnswerFigure): string {
 
 /** Differences, ratios, year-on-year change and shares of two figures. */
 function answerPair(input: ReplyInput, info: MetricInfo, kind: DerivedKind): Answer {
-  const got = pair(input, info);
+  const got = pair(input);
   if ('text' in got) return got;
-  const fa = figureOf(input, got.a, info);
-  const fb = figureOf(input, got.b, info);
+  const fa = readFigure(got.a, info);
+  const fb = readFigure(got.b, info);
   const a = fa.figure;
   const b = fb.figure;
   const warnings = [...fa.warnings];
