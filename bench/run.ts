@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   if (want('chart')) out.chart = await optional(benchChart);
   if (want('pdf')) out.pdf = await optional(async () => (await import('./pdf.ts')).benchPdf());
   if (want('ask')) out.ask = await optional(async () => (await import('./ask.ts')).benchAsk());
+  if (want('store')) out.store = await optional(async () => (await import('./store.ts')).benchStore());
   if (want('messages'))
     out.messages = await optional(async () => (await import('./messages.ts')).benchMessages(REPORTS_DIR));
   const targets: Target[] = [
@@ -92,6 +93,34 @@ async function main(): Promise<void> {
       unit: ' ms',
     },
     { name: 'ask p50 10k ÷ 10', value: num(out.ask, 'ask', 'p50_ratio'), op: '<=', limit: 1.5, unit: '×' },
+    {
+      name: 'JSON store 20k: open',
+      value: num(out.store, 'json_20000', 'open_ms'),
+      op: '<=',
+      limit: 1500,
+      unit: ' ms',
+    },
+    {
+      name: 'JSON store 20k: peak RSS (open, ask, ingest)',
+      value: num(out.store, 'json_20000', 'peak_rss_mb'),
+      op: '<=',
+      limit: 500,
+      unit: ' MB',
+    },
+    {
+      name: 'JSON store 20k: ingest one report',
+      value: num(out.store, 'json_20000', 'ingest_ms'),
+      op: '<=',
+      limit: 1000,
+      unit: ' ms',
+    },
+    {
+      name: 'JSON store 20k: copy detection per added report',
+      value: num(out.store, 'json_20000', 'copy_detect_ms'),
+      op: '<=',
+      limit: 100,
+      unit: ' ms',
+    },
   ];
   const verdicts = targets
     .filter((t) => t.value !== undefined)
