@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type FSWatcher, watch } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -258,13 +259,24 @@ export async function openStore(path: string): Promise<Store> {
     const now = await fileStamp(path);
     if (now === stamp) return;
     const next = leanAll(await readData(path), pendingProse);
+    const before = idx.byId;
+    const ids = next
+      .filter((e) => {
+        const old = before.get(e.report.id);
+        return (
+          !old ||
+          old.report.source.sha256 !== e.report.source.sha256 ||
+          old.warnings.length !== e.warnings.length
+        );
+      })
+      .map((e) => e.report.id);
     reports = next;
     idx = buildIndexes(next);
     copies = new CopyIndex();
     for (const e of next) copies.add(e.report, e.print);
     stamp = now;
     revision++;
-    notify(next.map((e) => e.report.id));
+    notify(ids);
   }
 
   async function commit(entries: readonly StoredReport[], options: UpsertOptions): Promise<UpsertOutcome[]> {
@@ -308,6 +320,27 @@ export async function openStore(path: string): Promise<Store> {
     return run;
   }
 
+  /** Another process's writes: the folder is watched once someone watches the store. */
+  let watcher: FSWatcher | undefined;
+  let debounce: NodeJS.Timeout | undefined;
+  function startWatching(): void {
+    if (watcher) return;
+    try {
+      watcher = watch(dirname(path), { persistent: false }, (_event, name) => {
+        if (name !== basename(path)) return;
+        if (debounce) clearTimeout(debounce);
+        debounce = setTimeout(() => {
+          // in the write queue, so it never runs between another write's read and rename
+          const run = queue.then(catchUp);
+          queue = run.catch(() => undefined);
+        }, 50);
+      });
+      watcher.on('error', () => undefined);
+    } catch {
+      // a folder that cannot be watched: changes by other processes are seen at the next write
+    }
+  }
+
   async function readProse(key: string): Promise<Record<string, string> | undefined> {
     const text =
       pendingProse.get(key) ??
@@ -348,10 +381,14 @@ export async function openStore(path: string): Promise<Store> {
     upsertMany,
     watch(listener) {
       listeners.add(listener);
+      startWatching();
       return () => listeners.delete(listener);
     },
     async close() {
       listeners.clear();
+      watcher?.close();
+      watcher = undefined;
+      if (debounce) clearTimeout(debounce);
       await queue;
     },
   };

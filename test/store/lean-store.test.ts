@@ -151,3 +151,21 @@ describe('the version-2 file', () => {
     expect(cut.message).toMatch(/不完整/);
   });
 });
+
+describe('two handles on one file (two processes)', () => {
+  it('a report added through one is seen by the other within a second, with its watchers told', async () => {
+    const path = tempPath();
+    const a = await openStore(path);
+    await a.upsertMany(seeds.slice(0, 2));
+    const b = await openStore(path);
+    const seen = new Promise<StoreChange>((resolve) => b.watch(resolve));
+    const started = Date.now();
+    await a.upsert(seeds[2]!);
+    const change = await seen;
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(change.ids).toEqual([seeds[2]!.report.id]);
+    expect(b.get(seeds[2]!.report.id)?.report.values).toEqual(seeds[2]!.report.values);
+    await a.close();
+    await b.close();
+  });
+});
