@@ -18,7 +18,7 @@ import {
   type UpsertOptions,
 } from './records.ts';
 import { StoreError } from './store-error.ts';
-import { encodeLine, parseStoreBuffer, type StoreData, stringifyLean } from './store-file.ts';
+import { encodeLine, parseStoreBuffer, type StoreData, stringifyChunks } from './store-file.ts';
 import type { StoredReport, UpsertOutcome } from './types.ts';
 
 /** What changed in the store: the ids written, and the revision after the change. */
@@ -106,7 +106,8 @@ async function writeData(
   try {
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(stringifyLean(data.reports, line));
+      // a few hundred lines at a time: the file is never one string in memory
+      for (const chunk of stringifyChunks(data.reports, line)) await handle.write(chunk);
       await handle.sync();
     } finally {
       await handle.close();

@@ -115,6 +115,7 @@ export function parseStoreBuffer(path: string, buf: Buffer): StoreData {
     let text = buf.toString('utf8', at, end);
     at = nl < 0 ? buf.length : nl + 1;
     line++;
+    if (text === '') continue;
     if (text === ']}') {
       closed = true;
       break;
@@ -150,6 +151,22 @@ export function stringifyLean(reports: readonly StoredReport[], line?: (r: Store
   const codec = new RecordCodec();
   const rows = reports.map(line ?? ((r) => JSON.stringify(codec.encode(r))));
   return `${V2_HEAD}${JSON.stringify(codec.fields)},"reports":[\n${rows.join(',\n')}\n]}\n`;
+}
+
+/** The same text as stringifyLean, in pieces of `size` records. */
+export function* stringifyChunks(
+  reports: readonly StoredReport[],
+  line: (r: StoredReport) => string,
+  size = 256,
+): Generator<string> {
+  const codec = new RecordCodec();
+  yield `${V2_HEAD}${JSON.stringify(codec.fields)},"reports":[\n`;
+  for (let i = 0; i < reports.length; i += size) {
+    const rows = reports.slice(i, i + size).map(line);
+    const last = i + size >= reports.length;
+    yield `${rows.join(',\n')}${last ? '' : ','}\n`;
+  }
+  yield ']}\n';
 }
 
 /** One record's version-2 line (FIELD_IDS order). */

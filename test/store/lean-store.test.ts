@@ -169,3 +169,11 @@ describe('two handles on one file (two processes)', () => {
     await b.close();
   });
 });
+
+describe('an emptied store', () => {
+  it('writes and reopens a version-2 file with no records', async () => {
+    const path = tempPath();
+    writeFileSync(path, '{"version":2,"fields":["active.license"],"reports":[\n\n]}\n');
+    expect((await openStore(path)).all()).toEqual([]);
+  });
+});
