@@ -1,28 +1,112 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractText } from '../src/ingest/index.ts';
+import { closeParsePool, parseInWorker } from '../src/pipeline/index.ts';
 
 const FIXTURE_PDFS = fileURLToPath(new URL('../test/fixtures/pdf/', import.meta.url));
 
-/** PDF extraction throughput over the fixture PDFs, one core, after a warm-up round: pages per second. */
-export async function benchPdf(pdfDir = FIXTURE_PDFS, rounds = 5): Promise<{ pages_per_s: number }> {
-  const files = readdirSync(pdfDir)
-    .filter((f) => f.endsWith('.pdf'))
-    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(pdfDir, f))) }));
-  const once = async () => {
-    let pages = 0;
-    for (const f of files) {
-      const r = await extractText(f.bytes, f.name);
-      if (!r.ok) throw new Error(`bench PDF ${f.name} failed: ${r.error.code}`);
-      pages += r.value.pages ?? 0;
-    }
-    return pages;
-  };
+interface PdfFile {
+  name: string;
+  path: string;
+  bytes: Uint8Array;
+  pages: number;
+}
+
+export interface PdfBench {
+  /** Batch through the parse worker pool (every core), extraction and parse: pages per second. */
+  pages_per_s: number;
+  /** The same files one after another on this thread, extraction only: pages per second. */
+  one_core_pages_per_s: number;
+  /** Parse worker threads the batch ran on. */
+  workers: number;
+  /** `pdftotext -layout` on the same files one after another (one core), or null with a note. */
+  pdftotext_pages_per_s: number | null;
+  /** pdftotext's one-core rate ÷ ours, one core each. */
+  pdftotext_vs_one_core?: number;
+  note?: string;
+  files: number;
+  pages: number;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Pages per second of `once` (which returns the pages it did) over `rounds` runs, after one warm-up run. */
+async function rate(once: () => Promise<number> | number, rounds: number): Promise<number> {
   await once();
   let pages = 0;
   const started = performance.now();
   for (let i = 0; i < rounds; i++) pages += await once();
-  const seconds = (performance.now() - started) / 1000;
-  return { pages_per_s: Math.round((pages / seconds) * 10) / 10 };
+  return round1(pages / ((performance.now() - started) / 1000));
+}
+
+function hasPdftotext(): boolean {
+  const r = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' });
+  return !r.error;
+}
+
+/**
+ * PDF throughput over the fixture PDFs: (a) one core, extraction only, files one after another;
+ * (b) a batch (every file `rounds` times, submitted at once) through the parse worker pool, as
+ * `ingest` runs it — the key figure `pages_per_s`; (c) poppler's `pdftotext -layout` on the same
+ * files, when it is on PATH.
+ */
+export async function benchPdf(pdfDir = FIXTURE_PDFS, rounds = 5): Promise<PdfBench> {
+  const files: PdfFile[] = [];
+  for (const name of readdirSync(pdfDir).filter((f) => f.endsWith('.pdf'))) {
+    const path = join(pdfDir, name);
+    const bytes = new Uint8Array(readFileSync(path));
+    const r = await extractText(bytes, name);
+    if (!r.ok) throw new Error(`bench PDF ${name} failed: ${r.error.code}`);
+    files.push({ name, path, bytes, pages: r.value.pages ?? 0 });
+  }
+  const pages = files.reduce((n, f) => n + f.pages, 0);
+
+  const oneCore = await rate(async () => {
+    for (const f of files) {
+      const r = await extractText(f.bytes, f.name);
+      if (!r.ok) throw new Error(`bench PDF ${f.name} failed: ${r.error.code}`);
+    }
+    return pages;
+  }, rounds);
+
+  const workers = Number(process.env.INGEST_WORKERS) || Math.min(4, availableParallelism());
+  let batch: number;
+  try {
+    const batchOf = (copies: number) => async () => {
+      const inputs = Array.from({ length: copies }, () => files).flat();
+      const done = await Promise.all(inputs.map((f) => parseInWorker({ file: f.name, bytes: f.bytes })));
+      const bad = done.find((d) => !d.ok);
+      if (bad && !bad.ok) throw new Error(`bench PDF ${bad.file} failed in the pool: ${bad.code}`);
+      return copies * pages;
+    };
+    await batchOf(workers)(); // starts every worker (each loads the parser once)
+    batch = await rate(batchOf(rounds), 2);
+  } finally {
+    await closeParsePool();
+  }
+
+  const out: PdfBench = {
+    pages_per_s: batch,
+    one_core_pages_per_s: oneCore,
+    workers,
+    pdftotext_pages_per_s: null,
+    files: files.length,
+    pages,
+  };
+  if (!hasPdftotext()) return { ...out, note: 'pdftotext not installed: no side-by-side figure' };
+  const popplerRate = await rate(() => {
+    for (const f of files) {
+      const r = spawnSync('pdftotext', ['-layout', f.path, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
+      if (r.status !== 0) throw new Error(`pdftotext failed on ${f.name}`);
+    }
+    return pages;
+  }, rounds);
+  return {
+    ...out,
+    pdftotext_pages_per_s: popplerRate,
+    pdftotext_vs_one_core: round1(popplerRate / oneCore),
+  };
 }

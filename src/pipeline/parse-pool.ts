@@ -11,11 +11,14 @@ const STARTUP_MS = 60_000;
 /** A worker idle this long exits (a later file starts a new one). */
 const IDLE_MS = 15_000;
 
-/** Parse workers: INGEST_WORKERS, else one per core but one, at least one and at most four. */
+/**
+ * Parse workers: INGEST_WORKERS, else one per core, at most four. A batch of files (a PDF collection)
+ * uses every core; the workers run at nice 19, so the thread answering users still gets the CPU first.
+ */
 function defaultThreads(): number {
   const set = Number(process.env.INGEST_WORKERS);
   if (Number.isInteger(set) && set > 0) return set;
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 interface PoolState {
