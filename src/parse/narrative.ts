@@ -192,53 +192,35 @@ interface Trigger {
 /** Characters NFKC leaves as they are: ASCII, CJK punctuation (not the ideographic space), CJK ideographs. */
 const NFKC_STABLE = /^[\u0000-\u007f\u3001-\u303f\u4e00-\u9fff“”‘’…—]*$/;
 
-/** ASCII punctuation → the full-width forms the trigger patterns use. */
-const FULL_WIDTH: Record<number, number> = {
-  44: 0xff0c,
-  59: 0xff1b,
-  58: 0xff1a,
-  40: 0xff08,
-  41: 0xff09,
-  33: 0xff01,
-  63: 0xff1f,
+/** The full-width forms the trigger patterns use, for ASCII punctuation (and 査 → 查). */
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '(': '（',
+  ')': '）',
+  '!': '！',
+  '?': '？',
+  査: '查',
 };
-const isDigit = (c: number) => c >= 48 && c <= 57;
+const SPACE = '[ \\t\\n\\r\\f\\u00a0\\u3000]';
+/**
+ * What normaliseProse changes: a run of spaces; a digit-grouping comma (after a digit, before three
+ * digits and no fourth); ASCII punctuation and 査.
+ */
+const PROSE_EDITS = new RegExp(`(${SPACE}+)|(?<=\\d${SPACE}*)[,，](?=\\d{3}(?!\\d))|([,;:()!?査])`, 'g');
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isSpace = (c: number) =>
-  c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === 0x3000;
 
 /**
- * Normalisation (docs/narrative.md) in one pass: NFKC, 査 → 查, digit grouping commas dropped
- * (3,164 → 3164), whitespace removed except between Latin words, ASCII punctuation made full-width.
+ * Normalisation (docs/narrative.md): NFKC, 査 → 查, digit grouping commas dropped (3,164 → 3164),
+ * whitespace removed except between Latin words, ASCII punctuation made full-width.
  */
 function normaliseProse(raw: string): string {
   const s = NFKC_STABLE.test(raw) ? raw : raw.normalize('NFKC');
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isSpace(c)) {
-      let j = i;
-      while (j + 1 < s.length && isSpace(s.charCodeAt(j + 1))) j++;
-      if (isLetter(out[out.length - 1] ?? 0) && isLetter(s.charCodeAt(j + 1))) out.push(32);
-      i = j;
-    } else if ((c === 44 || c === 0xff0c) && isDigit(out[out.length - 1] ?? 0) && isGroupOfThree(s, i + 1)) {
-      // a thousands separator: dropped
-    } else if (c === 0x67fb) out.push(0x67e5);
-    else out.push(FULL_WIDTH[c] ?? c);
-  }
-  let text = '';
-  for (let i = 0; i < out.length; i += 4096) text += String.fromCharCode(...out.slice(i, i + 4096));
-  return text;
-}
-
-/** Three digits at `at`, not followed by a fourth. */
-function isGroupOfThree(s: string, at: number): boolean {
-  return (
-    isDigit(s.charCodeAt(at)) &&
-    isDigit(s.charCodeAt(at + 1)) &&
-    isDigit(s.charCodeAt(at + 2)) &&
-    !isDigit(s.charCodeAt(at + 3))
-  );
+  return s.replace(PROSE_EDITS, (edit: string, space?: string, mark?: string, at = 0) => {
+    if (space) return isLetter(s.charCodeAt(at - 1)) && isLetter(s.charCodeAt(at + edit.length)) ? ' ' : '';
+    return mark ? (FULL_WIDTH[mark] ?? mark) : '';
+  });
 }
 
 const PARAGRAPH_END = new Set(['。', '；', '！', '？', '：']);
