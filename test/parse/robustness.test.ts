@@ -55,8 +55,8 @@ describe('parseReport on mutated and hostile input', () => {
         (seed, muts, noise) => {
           const started = performance.now();
           parseChecked(mutate(seeds[seed]!, muts, noise));
-          // a generous bound: parsing one report takes about a millisecond
-          expect(performance.now() - started).toBeLessThan(1000);
+          // a bound against runaway search, not a speed target (that is `npm run bench`)
+          expect(performance.now() - started).toBeLessThan(5000);
         },
       ),
       { numRuns: 1000 },
@@ -80,11 +80,12 @@ describe('parseReport on mutated and hostile input', () => {
     if (!r.ok) expect(r.error.code).toBe(code);
   });
 
-  it('handles a 5 MB file within a second', () => {
+  it('handles a 5 MB file without runaway work', () => {
     const big = seeds[0]!.repeat(Math.ceil(5_000_000 / seeds[0]!.length));
     const started = performance.now();
     parseChecked(big);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // a bound against quadratic blow-up (about 0.5 s idle), not a speed target
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
   it('handles random bytes decoded as text', () => {
