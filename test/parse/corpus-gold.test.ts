@@ -29,12 +29,7 @@ const golds: CorpusGold[] = readdirSync(GOLD_DIR)
   .sort()
   .map((f) => JSON.parse(readFileSync(join(GOLD_DIR, f), 'utf8')) as CorpusGold);
 
-// Skipped until the flat-table reader (issue 9 items 1-3) is committed and reads every gold cell:
-// with its work-in-progress copy all but two checks pass — ptzhsyqzrz_2023 leaves （七）总计 null
-// although the column sums (A-03) single out 19|1|0|0|0|0|19, and the 2019-trial table 二 of
-// ptzhsyqshs_2021 leaves issued / in force / 行政许可 null without a warning naming them.
-// Remove `.skip` to list what differs.
-describe.skip.each(golds.map((g) => [g.source, g] as const))('corpus gold %s', (_name, gold) => {
+describe.each(golds.map((g) => [g.source, g] as const))('corpus gold %s', (_name, gold) => {
   let parsed: ReturnType<typeof parseSeed> | undefined;
   const parse = () => {
     parsed ??= parseSeed(join(REPORTS_DIR, gold.source));
