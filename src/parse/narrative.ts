@@ -1,184 +1,14 @@
-import { readChineseNumber } from '../domain/index.ts';
 import type { NarrativeItem } from '../schema/index.ts';
+import { COUNT_UNITS, findNumbers, type NumToken } from './narrative-numbers.ts';
+import { joinLines, type LineOf, type ProseLine } from './narrative-text.ts';
+import { CARRY_OUT_AFTER, type Kind, TRIGGERS, type TriggerDef, ZERO_CLAIMS } from './narrative-triggers.ts';
 
-/** A prose line as the parser hands it over (table regions removed). */
-export interface ProseLine {
-  text: string;
-  /** 1-based line in the source text. */
-  line: number;
-}
-
-type Strength = 'strong' | 'weak';
-type Kind = 'count' | 'fee' | 'rate';
-
-interface TriggerDef {
-  field: string | null;
-  /** A literal every match contains: clauses without it skip the regex. */
-  hint?: string;
-  strength: Strength;
-  re: RegExp;
-  kind?: Kind;
-  /** The gap to the number may not contain ，、 (行政复议/行政诉讼). */
-  tight?: boolean;
-  /** Only after an N-01 match in the same clause (其中自然人…). */
-  afterReceived?: boolean;
-  /** Only in clauses about disclosure applications (办结/答复 also describe hotlines, mailboxes, 政务服务申请). */
-  needsApplication?: boolean;
-}
-
-const NORMATIVE = '(?:行政)?规范性文件';
-const REGULATION = '(?<!规范性文件)规章';
-const docTriggers = (row: string, noun: string): TriggerDef[] =>
-  [
-    {
-      field: `active.${row}.issued`,
-      hint: noun.slice(-2),
-      re: new RegExp(`(?:制发|制定|出台|印发)[^。；]{0,6}?${noun}`, 'g'),
-    },
-    {
-      field: `active.${row}.repealed`,
-      hint: '废止',
-      re: new RegExp(`废止[^。；]{0,6}?${noun}|${noun}[^。；]{0,6}?废止`, 'g'),
-    },
-    {
-      field: `active.${row}.in_force`,
-      hint: '现行有效',
-      re: new RegExp(`现行有效[^。；]{0,6}?${noun}|${noun}[^。；]{0,6}?现行有效`, 'g'),
-    },
-  ].map((t) => ({ ...t, strength: 'strong' as const }));
-
-/** Phrase → field map (docs/narrative.md). */
-const TRIGGERS: readonly TriggerDef[] = [
-  {
-    field: 'apply.new_received.total',
-    strength: 'strong',
-    hint: '申请',
-    // 新收行政复议申请 is a review, not a disclosure application
-    re: /(?:本年度?|全年)?新(?:收|受理)(?:(?!复议|诉讼|许可)[^。；]){0,12}?申请/g,
-  },
-  {
-    field: 'apply.new_received.total',
-    strength: 'weak',
-    hint: '公开',
-    re: /(?:收到|受理|接收|办理)[^。；]{0,12}?(?:政府信息公开|政务公开|信息公开|依申请公开)(?:申请)?/g,
-    // 办理政务公开专栏信息发布120条 is not about applications
-    needsApplication: true,
-  },
-  {
-    field: 'apply.new_received.natural',
-    strength: 'strong',
-    hint: '其中',
-    re: /其中[^。；]{0,6}?(?:自然人|个人|公民)(?:申请)?/g,
-    afterReceived: true,
-  },
-  {
-    field: 'apply.new_received.org_sum',
-    strength: 'strong',
-    hint: '法人',
-    re: /法人或(?:者)?其他组织(?:申请)?/g,
-    afterReceived: true,
-  },
-  { field: 'apply.carried_in.total', strength: 'strong', hint: '结转', re: /上一?年度?结转/g },
-  {
-    field: 'apply.results_total.total',
-    strength: 'weak',
-    hint: '申请',
-    // 同意公开答复9件 is a granted count, 转下一年度办理答复 a carry-over: 答复 there names no total
-    re: /(?:已|均已|全部)?(?:办结|(?<!公开|提供|处理|年度办理)答复|办理完毕)/g,
-    needsApplication: true,
-  },
-  // 予以公开及部分公开208件 states the two results together: their sum, a figure of neither row
-  {
-    field: 'apply.disclosed.total',
-    strength: 'strong',
-    hint: '部分公开',
-    re: /予以公开[及和与、]部分公开/g,
-  },
-  {
-    field: 'apply.granted.total',
-    strength: 'strong',
-    hint: '公开',
-    re: /予以公开(?![及和与、]部分公开)|同意公开|全部公开/g,
-  },
-  {
-    field: 'apply.partial.total',
-    strength: 'strong',
-    hint: '部分公开',
-    re: /(?<!予以公开[及和与、])部分公开/g,
-  },
-  { field: 'apply.denied_sum.total', strength: 'strong', hint: '不予公开', re: /不予公开/g },
-  { field: 'apply.unable_sum.total', strength: 'strong', hint: '无法提供', re: /无法提供/g },
-  {
-    field: 'apply.unable_not_held.total',
-    strength: 'weak',
-    re: /(?:本机关)?不掌握(?:相关)?(?:政府)?信息|信息不存在/g,
-  },
-  { field: 'apply.np_sum.total', strength: 'strong', hint: '不予处理', re: /不予处理/g },
-  { field: 'apply.other_sum.total', strength: 'strong', hint: '其他处理', re: /其他处理/g },
-  {
-    field: 'apply.carried_out.total',
-    strength: 'strong',
-    // 转下一年度办理答复的有1件 has no 结
-    hint: '转',
-    re: /(?<!上年)结?转(?:至|到)?(?:下一?年度?|\d{4}年)(?:继续)?(?:办理)?(?:答复)?/g,
-  },
-  {
-    field: 'legal.review.total',
-    strength: 'strong',
-    hint: '行政复议',
-    re: /行政复议(?:案件)?/g,
-    tight: true,
-  },
-  {
-    field: 'legal.suit.total',
-    strength: 'strong',
-    hint: '行政诉讼',
-    re: /行政诉讼(?:案件)?/g,
-    tight: true,
-  },
-  {
-    field: 'legal.suit_direct.total',
-    strength: 'strong',
-    hint: '直接',
-    re: /直接(?:提起)?(?:行政)?(?:诉讼|起诉)/g,
-  },
-  ...docTriggers('normative_doc', NORMATIVE),
-  ...docTriggers('regulation', REGULATION),
-  { field: 'active.license', strength: 'weak', hint: '行政许可', re: /行政许可(?:决定|事项|办件)?/g },
-  { field: null, strength: 'strong', hint: '信息处理费', re: /信息处理费/g, kind: 'fee' },
-  { field: null, strength: 'strong', hint: '率', re: /(?:按时)?(?:公开率|办结率|答复率)/g, kind: 'rate' },
-];
-
-const ZERO_CLAIMS: readonly { field: string; re: RegExp }[] = [
-  {
-    field: 'apply.new_received.total',
-    re: /(?:未|没有)(?:收到|受理|接到)[^。；]{0,10}?(?:政府信息公开|依申请公开|信息公开)申请|无依申请公开(?:事项|申请)?/g,
-  },
-  // the negation and its object share a comma-part: 信息发布无差错，行政复议案件2件 claims nothing;
-  // 无法/无论/无正当理由 negate something else
-  {
-    field: 'legal.review.total',
-    re: /(?:未发生|无(?![法论正])|没有)[^。；，]{0,12}?行政复议(?:[、和及与]行政诉讼)?/g,
-  },
-  { field: 'legal.suit.total', re: /(?:未发生|无(?![法论正])|没有)[^。；，]{0,12}?行政诉讼/g },
-];
+export type { ProseLine } from './narrative-text.ts';
 
 /** A clause about disclosure applications (not 行政许可申请 or 政务服务申请). */
 const APPLICATION = /公开申请|依申请|申请公开/;
 
-const COUNT_UNITS = new Set(['件', '条', '个', '起', '宗', '项', '份', '次', '人次']);
-const NUM_RE =
-  /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两三四五六七八九十百千]+)?)(万)?(余|多)?(万)?(人次|场次|万人次|件|条|个|起|宗|项|份|次|篇|家|期|场|元|户|人|所|名|%)?/g;
 const COMPARATIVE = /同比|较上年|比上年|增加|减少|增长|下降|上升/;
-const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/;
-
-interface NumToken {
-  start: number;
-  end: number;
-  value: number;
-  unit: string;
-  approx: boolean;
-}
 
 interface Trigger {
   def: TriggerDef;
@@ -187,122 +17,6 @@ interface Trigger {
   text: string;
   /** The clause up to the end of the matched figure's comma-part (for the workload test). */
   scope?: string;
-}
-
-/** Characters NFKC leaves as they are: ASCII, CJK punctuation (not the ideographic space), CJK ideographs. */
-const NFKC_STABLE = /^[\u0000-\u007f\u3001-\u303f\u4e00-\u9fff“”‘’…—]*$/;
-
-/** The full-width forms the trigger patterns use, for ASCII punctuation (and 査 → 查). */
-const FULL_WIDTH: Record<string, string> = {
-  ',': '，',
-  ';': '；',
-  ':': '：',
-  '(': '（',
-  ')': '）',
-  '!': '！',
-  '?': '？',
-  査: '查',
-};
-const SPACE = '[ \\t\\n\\r\\f\\u00a0\\u3000]';
-/**
- * What normaliseProse changes: a run of spaces; a digit-grouping comma (after a digit, before three
- * digits and no fourth); ASCII punctuation and 査.
- */
-const PROSE_EDITS = new RegExp(`(${SPACE}+)|(?<=\\d${SPACE}*)[,，](?=\\d{3}(?!\\d))|([,;:()!?査])`, 'g');
-const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/**
- * Normalisation (docs/narrative.md): NFKC, 査 → 查, digit grouping commas dropped (3,164 → 3164),
- * whitespace removed except between Latin words, ASCII punctuation made full-width.
- */
-function normaliseProse(raw: string): string {
-  const s = NFKC_STABLE.test(raw) ? raw : raw.normalize('NFKC');
-  return s.replace(PROSE_EDITS, (edit: string, space?: string, mark?: string, at = 0) => {
-    if (space) return isLetter(s.charCodeAt(at - 1)) && isLetter(s.charCodeAt(at + edit.length)) ? ' ' : '';
-    return mark ? (FULL_WIDTH[mark] ?? mark) : '';
-  });
-}
-
-const PARAGRAPH_END = new Set(['。', '；', '！', '？', '：']);
-
-/** Maps a position in the joined text to its source line. */
-type LineOf = (pos: number) => number;
-
-/** Joins hard-wrapped lines into one text; paragraphs end in '\n'. */
-function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; lineOf: LineOf } {
-  const parts: string[] = [];
-  const starts: number[] = [];
-  const lines: number[] = [];
-  let length = 0;
-  // whether the previous line ends a paragraph: a closing mark, or a short heading
-  let prevEnds = false;
-  for (const { text: raw, line } of prose) {
-    const t = normaliseProse(raw);
-    if (!t) continue;
-    const heading = HEADING.test(t);
-    if (length > 0 && (prevEnds || heading)) {
-      parts.push('\n');
-      starts.push(length);
-      lines.push(line);
-      length += 1;
-    }
-    parts.push(t);
-    starts.push(length);
-    lines.push(line);
-    length += t.length;
-    prevEnds = PARAGRAPH_END.has(t[t.length - 1]!) || (heading && t.length <= 30);
-  }
-  const lineOf: LineOf = (pos) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    if (hi < 0) return 0;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lines[lo]!;
-  };
-  return { text: parts.join(''), lineOf };
-}
-
-/** 一万二千 → 12000: the shared reader stops at 千. */
-function readChineseCount(num: string): number | null {
-  const at = num.indexOf('万');
-  if (at < 0) return readChineseNumber(num);
-  const high = readChineseNumber(num.slice(0, at));
-  const low = readChineseNumber(num.slice(at + 1));
-  return high === null || low === null ? null : high * 1e4 + low;
-}
-
-function findNumbers(clause: string): NumToken[] {
-  const out: NumToken[] = [];
-  for (const m of clause.matchAll(NUM_RE)) {
-    const [all, num = '', wan1, more, wan2, unitRaw] = m;
-    const arabic = /\d/.test(num);
-    // the few characters before the number (a /…$/ test on the whole prefix would rescan it)
-    const before = clause.slice(Math.max(0, m.index - 2), m.index);
-    if (!arabic && (!unitRaw || !COUNT_UNITS.has(unitRaw) || /[第每逐这那哪]$/.test(before))) continue;
-    if (arabic && /[\d.]$/.test(before)) continue;
-    const value = arabic ? Number(num) : readChineseCount(num);
-    if (value === null) continue;
-    const wan = wan1 ?? wan2 ?? '';
-    const unit = unitRaw && unitRaw !== '%' && !unitRaw.startsWith('万') ? wan + unitRaw : (unitRaw ?? '');
-    const after = clause.slice(m.index + all.length);
-    const approx = Boolean(more) || /^(?:左右|以上)/.test(after) || /(?:约|近|超过|逾)$/.test(before);
-    out.push({ start: m.index, end: m.index + all.length, value, unit, approx });
-  }
-  return inheritUnits(clause, out);
-}
-
-/** 部门动态 43、通知公告 126 条: a bare number in a list takes the unit of the next figure. */
-function inheritUnits(clause: string, tokens: NumToken[]): NumToken[] {
-  return tokens.map((t, i) => {
-    const next = tokens[i + 1];
-    if (t.unit || !next?.unit || clause[t.end] !== '、' || next.start - t.end > 15) return t;
-    if (!/[\u4e00-\u9fa5]$/.test(clause.slice(Math.max(0, t.start - 1), t.start))) return t;
-    return { ...t, unit: next.unit };
-  });
 }
 
 function findTriggers(clause: string): Trigger[] {
@@ -359,12 +73,6 @@ function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
   return out;
 }
 
-const CARRY_OUT_AFTER: TriggerDef = {
-  field: 'apply.carried_out.total',
-  strength: 'strong',
-  re: /^(?:申请)?[^，。；]{0,12}?((?:顺延|结转|转)(?:至|到)?下一?年度)/,
-};
-
 /** 另有103件顺延到下年度答复: the figure comes before its carry-over phrase. */
 function matchCarryOutAfter(clause: string, nums: NumToken[], out: Map<NumToken, Trigger>): void {
   for (const n of nums) {
@@ -399,12 +107,14 @@ function fieldOf(def: TriggerDef, scope: string): string | null {
   return def.field;
 }
 
+const LABEL_SEPARATORS = '，、：（；';
+
 /** The words before a figure, back to the previous separator. */
 function labelBefore(clause: string, at: number): string {
-  const head = clause.slice(0, at);
-  const cut = Math.max(...[...'，、：（；'].map((c) => head.lastIndexOf(c)));
-  return head
-    .slice(cut + 1)
+  let cut = at - 1;
+  while (cut >= 0 && !LABEL_SEPARATORS.includes(clause[cut]!)) cut--;
+  return clause
+    .slice(cut + 1, at)
     .replace(/^(?:其中|包括|分别为|和|及|共|达)/, '')
     .slice(-20);
 }

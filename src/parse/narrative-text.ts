@@ -1,0 +1,87 @@
+/** Narrative step 1: prose lines normalised and joined into paragraphs, with a map back to source lines. */
+
+/** A prose line as the parser hands it over (table regions removed). */
+export interface ProseLine {
+  text: string;
+  /** 1-based line in the source text. */
+  line: number;
+}
+
+const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/;
+
+/** Characters NFKC leaves as they are: ASCII, CJK punctuation (not the ideographic space), CJK ideographs. */
+const NFKC_STABLE = /^[\u0000-\u007f\u3001-\u303f\u4e00-\u9fff“”‘’…—]*$/;
+
+/** The full-width forms the trigger patterns use, for ASCII punctuation (and 査 → 查). */
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '(': '（',
+  ')': '）',
+  '!': '！',
+  '?': '？',
+  査: '查',
+};
+const SPACE = '[ \\t\\n\\r\\f\\u00a0\\u3000]';
+/**
+ * What normaliseProse changes: a run of spaces; a digit-grouping comma (after a digit, before three
+ * digits and no fourth); ASCII punctuation and 査.
+ */
+const PROSE_EDITS = new RegExp(`(${SPACE}+)|(?<=\\d${SPACE}*)[,，](?=\\d{3}(?!\\d))|([,;:()!?査])`, 'g');
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Normalisation (docs/narrative.md): NFKC, 査 → 查, digit grouping commas dropped (3,164 → 3164),
+ * whitespace removed except between Latin words, ASCII punctuation made full-width.
+ */
+function normaliseProse(raw: string): string {
+  const s = NFKC_STABLE.test(raw) ? raw : raw.normalize('NFKC');
+  return s.replace(PROSE_EDITS, (edit: string, space?: string, mark?: string, at = 0) => {
+    if (space) return isLetter(s.charCodeAt(at - 1)) && isLetter(s.charCodeAt(at + edit.length)) ? ' ' : '';
+    return mark ? (FULL_WIDTH[mark] ?? mark) : '';
+  });
+}
+
+const PARAGRAPH_END = new Set(['。', '；', '！', '？', '：']);
+
+/** Maps a position in the joined text to its source line. */
+export type LineOf = (pos: number) => number;
+
+/** Joins hard-wrapped lines into one text; paragraphs end in '\n'. */
+export function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; lineOf: LineOf } {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const lines: number[] = [];
+  let length = 0;
+  // whether the previous line ends a paragraph: a closing mark, or a short heading
+  let prevEnds = false;
+  for (const { text: raw, line } of prose) {
+    const t = normaliseProse(raw);
+    if (!t) continue;
+    const heading = HEADING.test(t);
+    if (length > 0 && (prevEnds || heading)) {
+      parts.push('\n');
+      starts.push(length);
+      lines.push(line);
+      length += 1;
+    }
+    parts.push(t);
+    starts.push(length);
+    lines.push(line);
+    length += t.length;
+    prevEnds = PARAGRAPH_END.has(t[t.length - 1]!) || (heading && t.length <= 30);
+  }
+  const lineOf: LineOf = (pos) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0) return 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lines[lo]!;
+  };
+  return { text: parts.join(''), lineOf };
+}
