@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractText } from '../src/ingest/index.ts';
@@ -22,6 +22,12 @@ export interface PdfBench {
   one_core_pages_per_s: number;
   /** Parse worker threads the batch ran on. */
   workers: number;
+  /** Cores this process kept busy (CPU ÷ wall) one core, and in the batch: below 1 and 2, the machine is shared. */
+  one_core_cores_used: number;
+  batch_cores_used: number;
+  /** Load average over the last minute when the bench ended, and the machine's cores. */
+  load_1m: number;
+  cores: number;
   /** `pdftotext -layout` on the same files one after another (one core), or null with a note. */
   pdftotext_pages_per_s: number | null;
   /** pdftotext's one-core rate ÷ ours, one core each. */
@@ -33,13 +39,25 @@ export interface PdfBench {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Pages per second of `once` (which returns the pages it did) over `rounds` runs, after one warm-up run. */
-async function rate(once: () => Promise<number> | number, rounds: number): Promise<number> {
+/**
+ * Pages per second of `once` (which returns the pages it did) over `rounds` runs, after one warm-up
+ * run, and the cores this process kept busy meanwhile (CPU time ÷ wall time, every thread).
+ */
+async function rate(
+  once: () => Promise<number> | number,
+  rounds: number,
+): Promise<{ pagesPerS: number; cores: number }> {
   await once();
   let pages = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < rounds; i++) pages += await once();
-  return round1(pages / ((performance.now() - started) / 1000));
+  const wall = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return {
+    pagesPerS: round1(pages / wall),
+    cores: Math.round(((used.user + used.system) / 1e6 / wall) * 100) / 100,
+  };
 }
 
 function hasPdftotext(): boolean {
@@ -73,7 +91,7 @@ export async function benchPdf(pdfDir = FIXTURE_PDFS, rounds = 5): Promise<PdfBe
   }, rounds);
 
   const workers = Number(process.env.INGEST_WORKERS) || Math.min(4, availableParallelism());
-  let batch: number;
+  let batch: { pagesPerS: number; cores: number };
   try {
     const batchOf = (copies: number) => async () => {
       const inputs = Array.from({ length: copies }, () => files).flat();
@@ -89,14 +107,27 @@ export async function benchPdf(pdfDir = FIXTURE_PDFS, rounds = 5): Promise<PdfBe
   }
 
   const out: PdfBench = {
-    pages_per_s: batch,
-    one_core_pages_per_s: oneCore,
+    pages_per_s: batch.pagesPerS,
+    one_core_pages_per_s: oneCore.pagesPerS,
     workers,
+    one_core_cores_used: oneCore.cores,
+    batch_cores_used: batch.cores,
+    load_1m: Math.round(loadavg()[0]! * 10) / 10,
+    cores: availableParallelism(),
     pdftotext_pages_per_s: null,
     files: files.length,
     pages,
   };
-  if (!hasPdftotext()) return { ...out, note: 'pdftotext not installed: no side-by-side figure' };
+  const notes: string[] = [];
+  if (out.load_1m > out.cores) {
+    notes.push(
+      `machine shared (load ${out.load_1m} on ${out.cores} cores): the pool's workers run at nice 19 and yield to other processes; compare figures of one run`,
+    );
+  }
+  if (!hasPdftotext()) {
+    notes.push('pdftotext not installed: no side-by-side figure');
+    return { ...out, note: notes.join('; ') };
+  }
   const popplerRate = await rate(() => {
     for (const f of files) {
       const r = spawnSync('pdftotext', ['-layout', f.path, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
@@ -106,7 +137,8 @@ export async function benchPdf(pdfDir = FIXTURE_PDFS, rounds = 5): Promise<PdfBe
   }, rounds);
   return {
     ...out,
-    pdftotext_pages_per_s: popplerRate,
-    pdftotext_vs_one_core: round1(popplerRate / oneCore),
+    ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    pdftotext_pages_per_s: popplerRate.pagesPerS,
+    pdftotext_vs_one_core: round1(popplerRate.pagesPerS / oneCore.pagesPerS),
   };
 }
