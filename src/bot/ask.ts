@@ -86,7 +86,9 @@ async function offerExport(ctx: Context, answer: Answer, reply_parameters?: Repl
   const id = nextTable++;
   exportTables.set(id, answer.table);
   if (exportTables.size > 500) exportTables.delete(exportTables.keys().next().value!);
-  const keyboard = new InlineKeyboard().text('CSV', packExport('csv', id)).text('XLSX', packExport('xlsx', id));
+  const keyboard = new InlineKeyboard()
+    .text('CSV', packExport('csv', id))
+    .text('XLSX', packExport('xlsx', id));
   const text = answer.lang === 'en' ? 'Download the table:' : '下载表格：';
   await ctx.reply(text, { reply_markup: keyboard, reply_parameters });
 }
