@@ -1,4 +1,5 @@
 import { getDocumentProxy } from 'unpdf';
+import { hideMappedFontPrograms } from './_pdf-fonts.ts';
 import { orientItems } from './_pdf-items.ts';
 import { checkPdfStreams, statedPageCount } from './_pdf-limits.ts';
 import { groupLines, isMarginPageNumber, keepItem, type PdfLine } from './_pdf-lines.ts';
@@ -16,13 +17,30 @@ function tooManyPages(pages: number, limits: IngestLimits): LimitError {
   );
 }
 
-/** Opens a PDF, reads every page's text layer, and closes it again; more pages than the limit throw. */
+/** Text a font without its program may have mis-mapped: replacement, private-use or control characters. */
+const SUSPECT = /[\ufffd\ue000-\uf8ff\u0000-\u0008\u000e-\u001f]/;
+
+/**
+ * Reads every page's text layer, first with the font programs of ToUnicode-mapped fonts hidden
+ * (pdf.js then skips parsing them, about half its work); text with a suspect character is read
+ * again from the file as it is.
+ */
 async function readPages(
   bytes: Uint8Array,
   limits: IngestLimits,
 ): Promise<{ pages: number; lines: PdfLine[] }> {
+  const fast = await readPagesOf(hideMappedFontPrograms(bytes), limits);
+  const suspect = fast.lines.some((l) => l.cells.some((c) => SUSPECT.test(c.text)));
   // pdf.js may transfer the buffer it is given; hand it a copy so the caller's bytes survive
-  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+  return suspect ? readPagesOf(new Uint8Array(bytes), limits) : fast;
+}
+
+/** Opens a PDF (a copy pdf.js may keep), reads every page's text layer, and closes it again; more pages than the limit throw. */
+async function readPagesOf(
+  copy: Uint8Array,
+  limits: IngestLimits,
+): Promise<{ pages: number; lines: PdfLine[] }> {
+  const pdf = await getDocumentProxy(copy, { verbosity: 0 });
   try {
     if (pdf.numPages > limits.maxPdfPages) throw tooManyPages(pdf.numPages, limits);
     const lines: PdfLine[] = [];
