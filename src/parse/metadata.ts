@@ -112,7 +112,10 @@ const pad = (n: string) => n.padStart(2, '0');
 
 /** The statistics period, e.g. 统计期限从2023年1月1日起到2023年12月31日止. */
 export function readPeriod(text: string): { from: string; to: string } | null {
-  const t = compact(text);
+  // the statement starts at a 统: the text before the first one is not compacted
+  const first = text.indexOf('统');
+  if (first < 0) return null;
+  const t = compact(text.slice(first));
   const re =
     /统计[^。]{0,30}?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|—|－|-|~)((?:19|20)\d{2})?年?(\d{1,2})月(\d{1,2})日/;
   const m = re.exec(t);
