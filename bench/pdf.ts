@@ -15,7 +15,7 @@ interface PdfFile {
   pages: number;
 }
 
-export interface PdfBench {
+export type PdfBench = {
   /** Batch through the parse worker pool (every core), extraction and parse: pages per second. */
   pages_per_s: number;
   /** The same files one after another on this thread, extraction only: pages per second. */
@@ -35,7 +35,7 @@ export interface PdfBench {
   note?: string;
   files: number;
   pages: number;
-}
+};
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
