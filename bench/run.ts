@@ -22,7 +22,7 @@ interface Target {
   unit: string;
 }
 
-async function optional(load: () => Promise<Section> | Section): Promise<Section> {
+async function optional(load: () => Promise<object> | object): Promise<object> {
   try {
     return await load();
   } catch (e) {
