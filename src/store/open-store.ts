@@ -18,7 +18,7 @@ import {
   type UpsertOptions,
 } from './records.ts';
 import { StoreError } from './store-error.ts';
-import { encodeLine, parseStoreBuffer, type StoreData, stringifyChunks } from './store-file.ts';
+import { encodeLine, leanHead, parseStoreBuffer, type StoreData } from './store-file.ts';
 import type { StoredReport, UpsertOutcome } from './types.ts';
 
 /** What changed in the store: the ids written, and the revision after the change. */
@@ -101,19 +101,62 @@ async function writeData(
   data: StoreData,
   beforeRename: () => void,
   line: (r: StoredReport) => string,
-): Promise<void> {
+  spans: WeakMap<StoredReport, [number, number]>,
+): Promise<Map<StoredReport, [number, number]>> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const written = new Map<StoredReport, [number, number]>();
   try {
     const handle = await open(tmp, 'w');
+    // records unchanged since the file was read are copied from it as bytes, a run at a time;
+    // only changed records are encoded
+    const old = data.reports.some((r) => spans.has(r)) ? await open(path, 'r') : undefined;
     try {
-      // a few hundred lines at a time: the file is never one string in memory
-      for (const chunk of stringifyChunks(data.reports, line)) await handle.write(chunk);
+      let pos = 0;
+      const put = async (b: Buffer) => {
+        await handle.write(b, 0, b.length, pos);
+        pos += b.length;
+      };
+      await put(Buffer.from(leanHead()));
+      const sep = Buffer.from(',\n');
+      let run: { from: number; to: number; entries: [StoredReport, number, number][] } | undefined;
+      const flush = async () => {
+        if (!run || !old) return;
+        const b = Buffer.allocUnsafe(run.to - run.from);
+        const { bytesRead } = await old.read(b, 0, b.length, run.from);
+        if (bytesRead !== b.length) throw new Error(`short read of ${path}`);
+        const base = pos;
+        await put(b);
+        for (const [e, s, t] of run.entries) written.set(e, [base + s - run.from, base + t - run.from]);
+        run = undefined;
+      };
+      for (let i = 0; i < data.reports.length; i++) {
+        const e = data.reports[i]!;
+        const span = spans.get(e);
+        if (span && run && span[0] === run.to + 2) {
+          // the next line of the old file: the ",\n" between the two is copied with it
+          run.to = span[1];
+          run.entries.push([e, span[0], span[1]]);
+          continue;
+        }
+        await flush();
+        if (i > 0) await put(sep);
+        if (span) run = { from: span[0], to: span[1], entries: [[e, span[0], span[1]]] };
+        else {
+          const b = Buffer.from(line(e));
+          written.set(e, [pos, pos + b.length]);
+          await put(b);
+        }
+      }
+      await flush();
+      await put(Buffer.from(data.reports.length > 0 ? '\n]}\n' : ']}\n'));
       await handle.sync();
     } finally {
+      await old?.close();
       await handle.close();
     }
     beforeRename();
     await rename(tmp, path);
+    return written;
   } catch (cause) {
     await rm(tmp, { force: true }).catch(() => undefined);
     if (cause instanceof StoreError) throw cause;
@@ -226,7 +269,11 @@ export async function openStore(path: string): Promise<Store> {
   /** Prose read from a version-1 file, not yet written beside it. */
   const pendingProse = new Map<string, string>();
   let stamp = await fileStamp(path);
-  let reports = leanAll(await readData(path), pendingProse);
+  /** Where each record read or written lies in the file now on disk (for byte copies on the next write). */
+  let spans = new WeakMap<StoredReport, [number, number]>();
+  const first = await readData(path);
+  for (const [e, span] of first.spans ?? []) spans.set(e, span);
+  let reports = leanAll(first, pendingProse);
   let idx = buildIndexes(reports);
   let copies = new CopyIndex();
   for (const e of reports) copies.add(e.report, e.print);
@@ -259,7 +306,10 @@ export async function openStore(path: string): Promise<Store> {
   async function catchUp(): Promise<void> {
     const now = await fileStamp(path);
     if (now === stamp) return;
-    const next = leanAll(await readData(path), pendingProse);
+    const read = await readData(path);
+    spans = new WeakMap();
+    for (const [e, span] of read.spans ?? []) spans.set(e, span);
+    const next = leanAll(read, pendingProse);
     const before = idx.byId;
     const ids = next
       .filter((e) => {
@@ -297,7 +347,9 @@ export async function openStore(path: string): Promise<Store> {
         if (at === undefined) next.push(w.entry);
         else next[at] = w.entry;
       }
-      await writeData(path, { version: 2, reports: next }, stillHeld, lineOf);
+      const written = await writeData(path, { version: 2, reports: next }, stillHeld, lineOf, spans);
+      spans = new WeakMap();
+      for (const [e, span] of written) spans.set(e, span);
       pendingProse.clear();
       stamp = await fileStamp(path);
       reports = next;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReportSchema, WarningSchema } from '../schema/index.ts';
+import { FIELD_IDS, ReportSchema, WarningSchema } from '../schema/index.ts';
 import { type EncodedRecord, RecordCodec } from './codec.ts';
 import { StoreError } from './store-error.ts';
 import type { StoredReport } from './types.ts';
@@ -43,6 +43,8 @@ export const StoreDataSchema = z.object({
 export interface StoreData {
   version: 1 | 2;
   reports: StoredReport[];
+  /** Version 2: where each record's line lies in the file read ([start, end) bytes, without its comma). */
+  spans?: Map<StoredReport, [number, number]>;
 }
 
 /** Describes the first few zod issues as `path: message`. */
@@ -106,6 +108,7 @@ export function parseStoreBuffer(path: string, buf: Buffer): StoreData {
   }
   const codec = new RecordCodec(fields);
   const reports: StoredReport[] = [];
+  const spans = new Map<StoredReport, [number, number]>();
   let at = headEnd + 1;
   let line = 1;
   let closed = false;
@@ -113,6 +116,7 @@ export function parseStoreBuffer(path: string, buf: Buffer): StoreData {
     const nl = buf.indexOf(10, at);
     const end = nl < 0 ? buf.length : nl;
     let text = buf.toString('utf8', at, end);
+    const start = at;
     at = nl < 0 ? buf.length : nl + 1;
     line++;
     if (text === '') continue;
@@ -120,7 +124,8 @@ export function parseStoreBuffer(path: string, buf: Buffer): StoreData {
       closed = true;
       break;
     }
-    if (text.endsWith(',')) text = text.slice(0, -1);
+    const comma = text.endsWith(',');
+    if (comma) text = text.slice(0, -1);
     let raw: EncodedRecord;
     try {
       raw = JSON.parse(text) as EncodedRecord;
@@ -138,9 +143,12 @@ export function parseStoreBuffer(path: string, buf: Buffer): StoreData {
       throw corrupt(path, `第 ${line} 行的内容不符合格式：${describeIssues(checked.error)}`, checked.error);
     }
     reports.push(entry);
+    spans.set(entry, [start, comma ? end - 1 : end]);
   }
   if (!closed) throw corrupt(path, '不完整（缺少结尾）', new Error('no closing line'));
-  return { version: 2, reports };
+  // lines can be copied as bytes into the next write only when their field order is the writer's
+  const same = fields.length === FIELD_IDS.length && fields.every((f, i) => f === FIELD_IDS[i]);
+  return same ? { version: 2, reports, spans } : { version: 2, reports };
 }
 
 /**
@@ -151,6 +159,11 @@ export function stringifyLean(reports: readonly StoredReport[], line?: (r: Store
   const codec = new RecordCodec();
   const rows = reports.map(line ?? ((r) => JSON.stringify(codec.encode(r))));
   return `${V2_HEAD}${JSON.stringify(codec.fields)},"reports":[\n${rows.join(',\n')}\n]}\n`;
+}
+
+/** The version-2 header line up to the first record. */
+export function leanHead(): string {
+  return `${V2_HEAD}${JSON.stringify(FIELD_IDS)},"reports":[\n`;
 }
 
 /** The same text as stringifyLean, in pieces of `size` records. */

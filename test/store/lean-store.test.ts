@@ -177,3 +177,27 @@ describe('an emptied store', () => {
     expect((await openStore(path)).all()).toEqual([]);
   });
 });
+
+describe('writes that copy unchanged lines as bytes', () => {
+  it('after adds, a replacement in the middle and a reopen, the file reads back as memory holds it', async () => {
+    const path = tempPath();
+    const a = await openStore(path);
+    await a.upsertMany(seeds.slice(0, 3));
+    const b = await openStore(path);
+    const changed = {
+      ...seeds[1]!,
+      report: { ...seeds[1]!.report, source: { ...seeds[1]!.report.source, sha256: 'y' } },
+    };
+    expect(await b.upsert(changed)).toBe('updated');
+    expect(await b.upsert(seeds[3]!)).toBe('added');
+    expect(await b.upsert(seeds[4]!)).toBe('added');
+    const c = await openStore(path);
+    expect(c.all().map((e) => e.report.id)).toEqual(b.all().map((e) => e.report.id));
+    for (const e of b.all()) {
+      expect(c.get(e.report.id)!.report).toEqual(e.report);
+      expect(c.get(e.report.id)!.warnings).toEqual(e.warnings);
+    }
+    expect(c.get(seeds[1]!.report.id)!.report.source.sha256).toBe('y');
+    expect(() => JSON.parse(readFileSync(path, 'utf8'))).not.toThrow();
+  });
+});
