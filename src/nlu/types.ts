@@ -12,6 +12,7 @@ export type Intent =
   | 'prose'
   | 'unheld'
   | 'list'
+  | 'count'
   | 'help'
   | 'clarify'
   | 'unknown';

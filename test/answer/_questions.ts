@@ -1215,7 +1215,8 @@ export const QUESTIONS: QuestionRow[] = [
   ],
   ["Is Hongze's 2024 report OK?", q('check', 'en', [HONGZE], year(2024), null), []],
   ['How many counties do you have?', q('list', 'en', [], NONE, null), []],
-  ['数据库里有多少份年报', q('list', 'zh', [], NONE, null), []],
+  ['数据库里有多少份年报', q('count', 'zh', [], NONE, null), []],
+  ['How many reports do you have?', q('count', 'en', [], NONE, null), []],
   ['化隆的年报是哪年的', q('list', 'zh', [HUALONG], NONE, null), []],
   ['What years do you have for Hongze?', q('list', 'en', [HONGZE], NONE, null), []],
 ];

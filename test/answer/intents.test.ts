@@ -11,6 +11,7 @@ describe('the intent registry', () => {
       'clarify',
       'check_rank',
       'check',
+      'count',
       'list',
       'meta',
       'prose',

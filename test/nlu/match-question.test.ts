@@ -23,6 +23,7 @@ describe('matchQuestion', () => {
         'compare',
         'derived',
         'help',
+        'count',
         'list',
         'lookup',
         'meta',

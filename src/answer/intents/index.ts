@@ -2,6 +2,7 @@ import type { IntentModule } from './_intent.ts';
 import { check, checkRank } from './check.ts';
 import { clarifyAgency, clarifyMetric } from './clarify.ts';
 import { compare } from './compare.ts';
+import { count } from './count.ts';
 import { derived } from './derived.ts';
 import { greeting, help } from './help.ts';
 import { list, listPlace } from './list.ts';
@@ -26,6 +27,7 @@ export const INTENTS: readonly IntentModule[] = [
   clarifyAgency,
   checkRank,
   check,
+  count,
   list,
   meta,
   prose,
