@@ -105,6 +105,30 @@ export function pickReport(group: AgencyGroup, query: Query): StoredReport | und
   return group.latest;
 }
 
+/**
+ * Visits the report each agency named in the question has for the year asked; for an agency with
+ * no report that year, a line saying which years it has goes into `lines` instead.
+ */
+export function forEachAskedReport(
+  input: ReplyInput,
+  lines: string[],
+  visit: (entry: StoredReport) => void,
+): void {
+  for (const key of input.query.agencies) {
+    const group = input.store.byAgency(key);
+    if (!group) continue;
+    const entry = pickReport(group, input.query);
+    if (entry) visit(entry);
+    else
+      lines.push(
+        input.m.onlyYears(
+          nameOf(input, group.name),
+          group.reports.map((e) => e.report.year),
+        ),
+      );
+  }
+}
+
 /** "没有北京的年报；现有：…" with at most ten names. */
 export function describeHeld(input: ReplyInput): string {
   const { store, m } = input;

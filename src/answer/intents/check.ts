@@ -1,6 +1,15 @@
 import type { Severity, Warning } from '../../schema/index.ts';
 import { agencyKey, type StoredReport } from '../../store/index.ts';
-import { buildAnswer, describeHeld, nameOf, pickReport, placeName, type ReplyInput, say } from '../_reply.ts';
+import {
+  buildAnswer,
+  describeHeld,
+  forEachAskedReport,
+  nameOf,
+  pickReport,
+  placeName,
+  type ReplyInput,
+  say,
+} from '../_reply.ts';
 import { warningText } from '../rule-messages-en.ts';
 import type { Answer } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
@@ -49,23 +58,11 @@ function answerCheck(input: ReplyInput): Answer {
   }
   const lines: string[] = [];
   const warnings: Warning[] = [];
-  for (const key of query.agencies) {
-    const group = store.byAgency(key);
-    if (!group) continue;
-    const entry = pickReport(group, query);
-    if (!entry) {
-      lines.push(
-        m.onlyYears(
-          nameOf(input, group.name),
-          group.reports.map((e) => e.report.year),
-        ),
-      );
-      continue;
-    }
+  forEachAskedReport(input, lines, (entry) => {
     const part = checkLines(input, entry);
     lines.push(...part.lines);
     warnings.push(...part.warnings);
-  }
+  });
   return buildAnswer(input, lines, [], warnings);
 }
 

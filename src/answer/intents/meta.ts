@@ -1,6 +1,6 @@
 import type { MetaField } from '../../nlu/index.ts';
 import type { Report } from '../../schema/index.ts';
-import { buildAnswer, nameOf, pickReport, type ReplyInput, say } from '../_reply.ts';
+import { buildAnswer, forEachAskedReport, nameOf, type ReplyInput, say } from '../_reply.ts';
 import type { Answer } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
 
@@ -28,23 +28,11 @@ const LABEL: Record<MetaField, [string, string]> = {
 
 /** 化隆2024年落款日期 / 湟中统计期限 / 原文链接: answered from the record, never from a cell. */
 function answerMeta(input: ReplyInput): Answer {
-  const { query, store, m } = input;
+  const { query, m } = input;
   const field = query.meta!;
   const [zh, en] = LABEL[field];
   const lines: string[] = [];
-  for (const key of query.agencies) {
-    const group = store.byAgency(key);
-    if (!group) continue;
-    const entry = pickReport(group, query);
-    if (!entry) {
-      lines.push(
-        m.onlyYears(
-          nameOf(input, group.name),
-          group.reports.map((e) => e.report.year),
-        ),
-      );
-      continue;
-    }
+  forEachAskedReport(input, lines, (entry) => {
     const r = entry.report;
     const value = readMeta(r, field);
     const name = nameOf(input, r.agency);
@@ -58,7 +46,7 @@ function answerMeta(input: ReplyInput): Answer {
           ),
     );
     lines.push(m.sourceReport(r.title, r.source.url));
-  }
+  });
   if (lines.length === 0) lines.push(m.clarifyWhich);
   return buildAnswer(input, lines);
 }

@@ -1,6 +1,6 @@
 import { PROSE_TOPICS } from '../../nlu/index.ts';
 import type { NarrativeItem } from '../../schema/index.ts';
-import { buildAnswer, nameOf, pickReport, type ReplyInput, say } from '../_reply.ts';
+import { buildAnswer, forEachAskedReport, nameOf, type ReplyInput, say } from '../_reply.ts';
 import type { Answer, AnswerFigure } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
 
@@ -13,24 +13,12 @@ function findStated(items: readonly NarrativeItem[], label: RegExp, units?: RegE
 
 /** 网站发布信息多少条 / 政策解读 / 12345 热线: a figure stated in the prose, with the sentence quoted. */
 function answerProse(input: ReplyInput): Answer {
-  const { query, store, m } = input;
+  const { query, m } = input;
   const topic = PROSE_TOPICS.find((t) => t.id === query.prose)!;
   const topicName = say(input, topic.zh, topic.en);
   const lines: string[] = [];
   const answers: AnswerFigure[] = [];
-  for (const key of query.agencies) {
-    const group = store.byAgency(key);
-    if (!group) continue;
-    const entry = pickReport(group, query);
-    if (!entry) {
-      lines.push(
-        m.onlyYears(
-          nameOf(input, group.name),
-          group.reports.map((e) => e.report.year),
-        ),
-      );
-      continue;
-    }
+  forEachAskedReport(input, lines, (entry) => {
     const r = entry.report;
     const name = nameOf(input, r.agency);
     const stated = findStated(r.narrative, topic.label, topic.units);
@@ -42,7 +30,7 @@ function answerProse(input: ReplyInput): Answer {
           `${name}'s ${r.year} report states no figure for ${topicName} in its prose (the tables do not hold it).`,
         ),
       );
-      continue;
+      return;
     }
     const first = stated[0]!;
     lines.push(
@@ -63,7 +51,7 @@ function answerProse(input: ReplyInput): Answer {
       unit: first.unit,
       source: { title: r.title, table: say(input, '正文', 'prose'), row: first.label, col: first.text },
     });
-  }
+  });
   if (query.agencies.length === 0) lines.push(m.clarifyWhich);
   return buildAnswer(input, lines, answers);
 }
