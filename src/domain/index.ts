@@ -15,3 +15,4 @@ export {
   ZONE_SUFFIXES,
 } from './divisions.ts';
 export { ETHNIC_ALTERNATION, ETHNIC_AUTONOMY_WORDS, ETHNIC_GROUPS } from './ethnic-groups.ts';
+export { ZONES } from './zones.ts';

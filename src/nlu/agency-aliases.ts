@@ -65,7 +65,7 @@ export function pinyinAliases(names: readonly string[]): string[] {
   return [...out];
 }
 
-/** A division unit opening a bureau name: 平潭综合实验区, 西宁市, 城东区. */
+/** A division unit opening a bureau name: 某某综合实验区, 某某市, 城东区. */
 const UNIT = new RegExp(`^.{1,8}?(?:${[...ZONE_SUFFIXES, ...DIVISION_SUFFIXES, '州'].join('|')})`);
 const ZONE = new RegExp(`(?:${ZONE_SUFFIXES.join('|')})$`);
 

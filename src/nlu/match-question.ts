@@ -22,7 +22,7 @@ export interface Reading extends Omit<Query, 'intent'> {
   ambiguous?: { typed: string; keys: string[] };
   /** Places named whose agencies have reports (not the agencies themselves). */
   scopes: PlaceRef[];
-  /** 那民和呢 / 2023年呢: completes an earlier question. */
+  /** 那乙县呢 / 2023年呢: completes an earlier question. */
   followUp: boolean;
   /** 为什么: asks why the previous answer is what it is. */
   why: boolean;
@@ -56,7 +56,7 @@ interface Resolved {
   agencies: string[];
   assumptions: Assumption[];
   ambiguous?: { typed: string; keys: string[] };
-  /** Names that only name a place holding several agencies (平潭 → its bureaus). */
+  /** Names that only name a place holding several agencies (某实验区 → its bureaus). */
   places: string[];
 }
 
@@ -429,7 +429,7 @@ interface PlaceHit {
   places: Place[];
 }
 
-/** Agency-alias spans that only name a place (平潭): looked up as places. */
+/** Agency-alias spans that only name a place (某实验区): looked up as places. */
 function namedPlaces(names: string[]): PlaceHit[] {
   const index = getDivisionIndex();
   return names.flatMap((n) => {

@@ -49,7 +49,7 @@ export const LEVEL_WORDS: ReadonlyArray<['county' | 'city' | 'dept', RegExp]> = 
   ['dept', /(?:哪个|哪些|各个?|每个)(?:局|部门|委|办)|\b(?:which|each) (?:bureaus?|departments?)\b/],
 ];
 
-/** A follow-up: 那民和呢 / 2023年呢 / what about Minhe / 为什么. */
+/** A follow-up: 那乙县呢 / 2023年呢 / what about Yixian / 为什么. */
 export const FOLLOW_UP =
   /呢[？?]?$|^那|^那么|^还有|^换成|^改成|^\b(?:what|how) about\b|^and\b|^(?:and )?(?:in|for) \d{4}\??$/;
 export const WHY_WORDS = /^(?:为什么|为啥|怎么回事|原因是?什么|\bwhy\b)/;

@@ -41,7 +41,7 @@ export type Assumption =
   | { kind: 'relative_year'; word: string; year: number }
   /** A place was named whose government has no report; its office/department answers instead. */
   | { kind: 'office'; typed: string; chosen: string }
-  /** The question continues an earlier one (那民和呢): what was carried over. */
+  /** The question continues an earlier one (那乙县呢): what was carried over. */
   | { kind: 'follow_up'; carried: string[] };
 
 /** Report facts that are not table cells. */
