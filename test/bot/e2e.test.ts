@@ -2,12 +2,12 @@
  * End to end: the real `npm start` entry (tsx src/main.ts) against a fake Bot API server on
  * 127.0.0.1 — real long polling, JSON and multipart bodies, retries and shutdown.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, seedDir } from '../helpers.ts';
+import { type BotProcess, startBotProcess } from '../support/bot-process.ts';
 import { type ApiCall, BOT_USER, FakeBotApi } from '../support/fake-bot-api.ts';
 import { groupText, inlineQuery, privateDocument, privateText, user } from '../support/updates.ts';
 
@@ -18,10 +18,8 @@ const GROUP = -100777;
 const PDF = join(ROOT, 'test', 'fixtures', 'pdf', 'hongzequ_2024.pdf');
 
 let api: FakeBotApi;
-let child: ChildProcess;
+let bot: BotProcess;
 let dir: string;
-let logs = '';
-let exited: Promise<number | null>;
 
 const textOf = (call: ApiCall) => String(call.payload.text ?? call.payload.caption ?? '');
 const replyTo = (chatId: number, contains: string, timeoutMs = 10_000) =>
@@ -36,39 +34,20 @@ const replyTo = (chatId: number, contains: string, timeoutMs = 10_000) =>
 beforeAll(async () => {
   api = await new FakeBotApi(TOKEN).start();
   dir = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
-  const { WEBHOOK_URL: _w, WEBHOOK_SECRET: _s, ...env } = process.env;
-  child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: api.url,
-      STORE_PATH: join(dir, 'store.json'),
-      // the seeds alone: the bundle holds the PDF this test uploads
-      REPORTS_DIR: seedDir(join(dir, 'seeds')),
-      ADMIN_IDS: String(ADMIN.id),
-      LOG_LEVEL: 'debug',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // its own process group: tsx runs the bot in a child process, which must not outlive the test
-    detached: true,
+  bot = startBotProcess({
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: api.url,
+    STORE_PATH: join(dir, 'store.json'),
+    // the seeds alone: the bundle holds the PDF this test uploads
+    REPORTS_DIR: seedDir(join(dir, 'seeds')),
+    ADMIN_IDS: String(ADMIN.id),
+    LOG_LEVEL: 'debug',
   });
-  child.stdout?.on('data', (d: Buffer) => {
-    logs += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    logs += d.toString();
-  });
-  exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   await api.waitForCall((c) => c.method === 'getUpdates', 100_000);
 }, 120_000);
 
 afterAll(async () => {
-  try {
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    // the group has already exited
-  }
+  bot.kill();
   await api.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -173,14 +152,14 @@ describe('npm start against a fake Bot API', () => {
   });
 
   it('never writes the token to its logs', () => {
-    expect(logs).toContain('long polling');
-    expect(logs).not.toContain('e2e-secret-token');
+    expect(bot.logs()).toContain('long polling');
+    expect(bot.logs()).not.toContain('e2e-secret-token');
   });
 
   it('exits cleanly within 5 s of SIGTERM', async () => {
     const started = Date.now();
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -2,13 +2,12 @@
  * End to end: `npm start` (tsx src/main.ts) against the fake Bot API, with the report site on
  * 127.0.0.1 — an admin sends a report link and a listing link, a non-admin sends a link.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReportSite, startReportSite } from '../crawl/_site.ts';
-import { ROOT } from '../helpers.ts';
+import { type BotProcess, startBotProcess } from '../support/bot-process.ts';
 import { type ApiCall, FakeBotApi } from '../support/fake-bot-api.ts';
 import { privateText, user } from '../support/updates.ts';
 
@@ -16,7 +15,7 @@ const TOKEN = '123456:links-e2e-token';
 const ADMIN = user(4343);
 let api: FakeBotApi;
 let site: ReportSite;
-let child: ChildProcess;
+let bot: BotProcess;
 let dir: string;
 
 const textOf = (call: ApiCall) => String(call.payload.text ?? '');
@@ -25,28 +24,22 @@ beforeAll(async () => {
   api = await new FakeBotApi(TOKEN).start();
   site = await startReportSite();
   dir = await mkdtemp(join(tmpdir(), 'nianbao-links-e2e-'));
-  const { WEBHOOK_URL: _w, WEBHOOK_SECRET: _s, ...env } = process.env;
-  child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: api.url,
-      STORE_PATH: join(dir, 'store.json'),
-      ADMIN_IDS: String(ADMIN.id),
-      LOG_LEVEL: 'warn',
-      ALLOW_PRIVATE_FETCH: '127.0.0.1',
-      FETCH_DELAY_MS: '0',
-      FETCH_TIMEOUT_MS: '2000',
-      FETCH_MAX_MB: '1',
-    },
-    stdio: ['ignore', 'ignore', 'ignore'],
+  bot = startBotProcess({
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: api.url,
+    STORE_PATH: join(dir, 'store.json'),
+    ADMIN_IDS: String(ADMIN.id),
+    LOG_LEVEL: 'warn',
+    ALLOW_PRIVATE_FETCH: '127.0.0.1',
+    FETCH_DELAY_MS: '0',
+    FETCH_TIMEOUT_MS: '2000',
+    FETCH_MAX_MB: '1',
   });
   await api.waitForCall((c) => c.method === 'getUpdates', 45_000);
 }, 60_000);
 
 afterAll(async () => {
-  if (child.exitCode === null) child.kill('SIGKILL');
+  bot.kill();
   await api.close();
   await site.server.close();
   await rm(dir, { recursive: true, force: true });

@@ -4,14 +4,14 @@
  * character inline queries. Every question is answered, the others' p99 latency stays under
  * 1 s, and the process never exits.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, seedDir } from '../helpers.ts';
+import { seedDir } from '../helpers.ts';
 import { deepDivs, docxBomb, manyPagesPdf, spanBomb } from '../ingest/_hostile.ts';
+import { type BotProcess, startBotProcess } from '../support/bot-process.ts';
 import { type ApiCall, FakeBotApi } from '../support/fake-bot-api.ts';
 import { inlineQuery, privateDocument, privateText, user } from '../support/updates.ts';
 
@@ -22,10 +22,9 @@ const USERS = [901, 902, 903, 904, 905].map((id) => user(id));
 const PACE_MS = 750;
 
 let api: FakeBotApi;
-let child: ChildProcess;
+let bot: BotProcess;
 let dir: string;
 let exitCode: number | null | undefined;
-let stderr = '';
 
 function noise(n: number, seed: number): string {
   let x = seed;
@@ -60,38 +59,24 @@ const percentile = (sorted: number[], p: number) =>
 beforeAll(async () => {
   api = await new FakeBotApi(TOKEN).start();
   dir = await mkdtemp(join(tmpdir(), 'nianbao-soak-'));
-  child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: api.url,
-      STORE_PATH: join(dir, 'store.json'),
-      REPORTS_DIR: seedDir(join(dir, 'seeds')),
-      ADMIN_IDS: String(ADMIN.id),
-      LOG_LEVEL: 'warn',
-      // a hostile file is given up on quickly, so the soak stays short
-      INGEST_TIMEOUT_MS: '5000',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    // its own process group: tsx runs the bot in a child process, which must not outlive the test
-    detached: true,
+  bot = startBotProcess({
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: api.url,
+    STORE_PATH: join(dir, 'store.json'),
+    REPORTS_DIR: seedDir(join(dir, 'seeds')),
+    ADMIN_IDS: String(ADMIN.id),
+    LOG_LEVEL: 'warn',
+    // a hostile file is given up on quickly, so the soak stays short
+    INGEST_TIMEOUT_MS: '5000',
   });
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-20_000);
-  });
-  child.once('exit', (code) => {
+  void bot.exited.then((code) => {
     exitCode = code;
   });
   await api.waitForCall((c) => c.method === 'getUpdates', 100_000);
 }, 120_000);
 
 afterAll(async () => {
-  try {
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    // the group has already exited
-  }
+  bot.kill();
   await api.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -162,7 +147,7 @@ describe('soak: hostile uploads while users ask', () => {
     const results = await Promise.allSettled([uploaded, ...sessions]);
     await settled;
     const failed = results.find((r) => r.status === 'rejected');
-    if (failed) throw new Error(`${(failed as PromiseRejectedResult).reason}\n${stderr.slice(-2000)}`);
+    if (failed) throw new Error(`${(failed as PromiseRejectedResult).reason}\n${bot.logs().slice(-2000)}`);
     const latencies = results
       .slice(1)
       .flatMap((r) => (r as PromiseFulfilledResult<number[]>).value)
@@ -180,6 +165,6 @@ describe('soak: hostile uploads while users ask', () => {
     const codes = refusals.map((t) => t.match(/（([A-Z_]+)）/)?.[1]);
     console.info(`soak: admin refusals ${[...new Set(codes)].join(', ')}`);
     expect(exitCode).toBeUndefined();
-    expect(child.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
   }, 240_000);
 });

@@ -3,13 +3,13 @@
  * 127.0.0.1 and updates posted the way Telegram posts them — including a 15 s slow Bot API
  * call, a truncated body, a wrong secret, and SIGTERM in the middle of an upload.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, ROOT, seedDir } from '../helpers.ts';
+import { FIXTURES_DIR, seedDir } from '../helpers.ts';
+import { type BotProcess, startBotProcess } from '../support/bot-process.ts';
 import { type ApiCall, FakeBotApi } from '../support/fake-bot-api.ts';
 import { privateDocument, privateText, user } from '../support/updates.ts';
 
@@ -18,11 +18,9 @@ const SECRET = 'e2e-hook-secret';
 const ADMIN = user(4545);
 
 let api: FakeBotApi;
-let child: ChildProcess;
+let bot: BotProcess;
 let dir: string;
 let port: number;
-let logs = '';
-let exited: Promise<number | null>;
 let nextUpdate = 1;
 
 async function freePort(): Promise<number> {
@@ -53,40 +51,22 @@ beforeAll(async () => {
   api = await new FakeBotApi(TOKEN).start();
   dir = await mkdtemp(join(tmpdir(), 'nianbao-webhook-e2e-'));
   port = await freePort();
-  child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: api.url,
-      STORE_PATH: join(dir, 'store.json'),
-      REPORTS_DIR: seedDir(join(dir, 'seeds')),
-      ADMIN_IDS: String(ADMIN.id),
-      WEBHOOK_URL: 'https://bot.example.org/hook',
-      WEBHOOK_SECRET: SECRET,
-      WEBHOOK_PORT: String(port),
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // its own process group: tsx runs the bot in a child process, which must not outlive the test
-    detached: true,
+  bot = startBotProcess({
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: api.url,
+    STORE_PATH: join(dir, 'store.json'),
+    REPORTS_DIR: seedDir(join(dir, 'seeds')),
+    ADMIN_IDS: String(ADMIN.id),
+    WEBHOOK_URL: 'https://bot.example.org/hook',
+    WEBHOOK_SECRET: SECRET,
+    WEBHOOK_PORT: String(port),
+    LOG_LEVEL: 'info',
   });
-  child.stdout?.on('data', (d: Buffer) => {
-    logs += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    logs += d.toString();
-  });
-  exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   await api.waitForCall((c) => c.method === 'setWebhook', 100_000);
 }, 120_000);
 
 afterAll(async () => {
-  try {
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    // the group has already exited
-  }
+  bot.kill();
   await api.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -105,7 +85,7 @@ describe('npm start in webhook mode', () => {
     expect(quick.at - posted).toBeLessThan(5_000);
     const late = await replyTo(slow.id, '114', 25_000);
     expect(late.at - posted).toBeGreaterThanOrEqual(14_900);
-    expect(child.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
   }, 40_000);
 
   it('refuses a truncated body with 400 and keeps answering', async () => {
@@ -117,7 +97,7 @@ describe('npm start in webhook mode', () => {
     expect((await postUpdate(privateText(user(804), '化隆2024年行政处罚多少'))).status).toBe(200);
     await replyTo(804, '114');
     expect(api.callsTo(803, 'sendMessage')).toEqual([]);
-    expect(child.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
   });
 
   it('refuses an update without the right secret, processing nothing', async () => {
@@ -136,11 +116,11 @@ describe('npm start in webhook mode', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
     const started = Date.now();
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await readFile(join(dir, 'store.json'), 'utf8')).toBe(storeBefore);
-    expect(logs).toContain('upload abandoned');
-    expect(logs).not.toContain('webhook-e2e-token');
+    expect(bot.logs()).toContain('upload abandoned');
+    expect(bot.logs()).not.toContain('webhook-e2e-token');
   });
 });

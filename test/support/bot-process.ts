@@ -1,0 +1,45 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from '../helpers.ts';
+
+/** `npm start` (tsx src/main.ts) as a child process, its output kept for assertions. */
+export interface BotProcess {
+  child: ChildProcess;
+  /** stdout and stderr so far (the last 200,000 characters). */
+  logs(): string;
+  /** Resolves with the exit code when the process ends. */
+  exited: Promise<number | null>;
+  /** Kills the whole process group (tsx runs the bot in a child of its own). */
+  kill(): void;
+}
+
+/** Starts the bot with `env` over the test's environment, without any webhook settings of the shell. */
+export function startBotProcess(env: Record<string, string>): BotProcess {
+  const { WEBHOOK_URL: _w, WEBHOOK_SECRET: _s, ...inherited } = process.env;
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+    cwd: ROOT,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // its own process group, so killing it cannot leave the bot running after the test
+    detached: true,
+  });
+  let logs = '';
+  const keep = (d: Buffer) => {
+    logs = (logs + d.toString()).slice(-200_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    logs: () => logs,
+    exited,
+    kill: () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // the group has already exited
+      }
+    },
+  };
+}
