@@ -2,15 +2,11 @@ import { createInterface } from 'node:readline';
 import { type Answer, answerQuestion } from '../answer/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
-import { defaultStorePath } from './_store-path.ts';
+import { defaultStorePath, STORE_OPTION } from './_store-path.ts';
 
 const options = {
   json: { type: 'boolean', help: '每个问题输出一行 JSON / one JSON object per question' },
-  store: {
-    type: 'string',
-    arg: 'PATH',
-    help: '数据库文件 / store file (default: STORE_PATH, data/store.json)',
-  },
+  store: STORE_OPTION,
 } satisfies Record<string, OptionSpec>;
 
 /** `ask "QUESTION" [--json] [--store PATH]`; no question → one question per stdin line. */

@@ -4,7 +4,7 @@ import type { Report, Severity, Warning } from '../schema/index.ts';
 import { openStore } from '../store/index.ts';
 import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
 import { readReportFile } from './_read-report.ts';
-import { defaultStorePath } from './_store-path.ts';
+import { defaultStorePath, STORE_OPTION } from './_store-path.ts';
 
 interface Checked {
   report: Report;
@@ -39,11 +39,7 @@ function formatChecked(c: Checked): string {
 }
 
 const options = {
-  store: {
-    type: 'string',
-    arg: 'PATH',
-    help: '数据库文件 / store file (default: STORE_PATH, data/store.json)',
-  },
+  store: STORE_OPTION,
   json: { type: 'boolean', help: '输出 JSON { warnings } / print JSON' },
 } satisfies Record<string, OptionSpec>;
 

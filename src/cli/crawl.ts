@@ -5,7 +5,7 @@ import { limitsFromEnv } from '../ingest/index.ts';
 import { closeParsePool } from '../pipeline/index.ts';
 import { openStore } from '../store/index.ts';
 import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
-import { defaultStorePath } from './_store-path.ts';
+import { defaultStorePath, STORE_OPTION } from './_store-path.ts';
 
 const options = {
   max: { type: 'string', arg: 'N', help: '最多抓取 N 份年报 / fetch at most N reports' },
@@ -15,11 +15,7 @@ const options = {
     help: '同一网站两次请求的间隔（默认 FETCH_DELAY_MS 或 1000）/ pause between requests to one host',
   },
   since: { type: 'string', arg: 'YEAR', help: '只要该年及以后的年报 / only reports of YEAR or later' },
-  store: {
-    type: 'string',
-    arg: 'PATH',
-    help: '数据库文件 / store file (default: STORE_PATH, data/store.json)',
-  },
+  store: STORE_OPTION,
   json: { type: 'boolean', help: '输出 JSON / print JSON' },
 } satisfies Record<string, OptionSpec>;
 

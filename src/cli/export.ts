@@ -2,17 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { answerQuestion, type ExportTable, exportAll, toCsv, toXlsx } from '../answer/index.ts';
 import { openStore } from '../store/index.ts';
 import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
-import { defaultStorePath } from './_store-path.ts';
+import { defaultStorePath, STORE_OPTION } from './_store-path.ts';
 
 const options = {
   format: { type: 'string', arg: 'csv|xlsx|json', help: '输出格式 / output format (default csv)' },
   all: { type: 'boolean', help: '导出全部记录，每个单位每年一行 / every record, one row per body and year' },
   out: { type: 'string', arg: 'FILE', help: '写入文件（xlsx 必须）/ write to a file (required for xlsx)' },
-  store: {
-    type: 'string',
-    arg: 'PATH',
-    help: '数据库文件 / store file (default: STORE_PATH, data/store.json)',
-  },
+  store: STORE_OPTION,
 } satisfies Record<string, OptionSpec>;
 
 export const command = defineCommand({

@@ -11,7 +11,7 @@ import {
 import { openStore } from '../store/index.ts';
 import { type CommandArgs, defineCommand, type OptionSpec } from './_args.ts';
 import { ingestUrls, isUrlArgument } from './_links.ts';
-import { defaultStorePath } from './_store-path.ts';
+import { defaultStorePath, STORE_OPTION } from './_store-path.ts';
 import { forTerminal } from './_terminal.ts';
 
 /** Files named on the command line; directories contribute every regular, non-hidden file but side files. */
@@ -74,11 +74,7 @@ function summarise(results: readonly AddOutcome[]): string {
 
 /** `ingest FILE|DIR… [--store PATH] [--json]`: parse, check and upsert into the store. */
 const options = {
-  store: {
-    type: 'string',
-    arg: 'PATH',
-    help: '数据库文件 / store file (default: STORE_PATH, data/store.json)',
-  },
+  store: STORE_OPTION,
   json: { type: 'boolean', help: '输出 JSON / print JSON' },
   replace: {
     type: 'boolean',
