@@ -1,7 +1,7 @@
 export { agencyKey } from './agency-key.ts';
 export type { AgencyGroup } from './indexes.ts';
 export { toLean, withSections } from './lean.ts';
-export { openStore, proseDir, type Store, type StoreChange } from './open-store.ts';
+export { openStore, proseDir } from './open-store.ts';
 export {
   findIn,
   planUpserts,
@@ -21,4 +21,4 @@ export {
   stringifyLean,
   stringifyStore,
 } from './store-file.ts';
-export type { StoredReport, UpsertOutcome } from './types.ts';
+export type { CatalogueRow, Store, StoreChange, StoredReport, UpsertOutcome } from './types.ts';
