@@ -12,6 +12,7 @@ export {
   type StoreQuery,
   type UpsertOptions,
 } from './records.ts';
+export { type CatalogueRow, catalogueRow, type Store, type StoreChange } from './store.ts';
 export { StoreError, type StoreErrorCode } from './store-error.ts';
 export {
   parseStoreBuffer,
@@ -21,4 +22,4 @@ export {
   stringifyLean,
   stringifyStore,
 } from './store-file.ts';
-export type { CatalogueRow, Store, StoreChange, StoredReport, UpsertOutcome } from './types.ts';
+export type { StoredReport, UpsertOutcome } from './types.ts';

@@ -17,16 +17,10 @@ import {
   type StoreQuery,
   type UpsertOptions,
 } from './records.ts';
+import { type CatalogueRow, catalogueRow, type Store, type StoreChange } from './store.ts';
 import { StoreError } from './store-error.ts';
 import { encodeLine, leanHead, parseStoreBuffer, type StoreData } from './store-file.ts';
-import {
-  type CatalogueRow,
-  catalogueRow,
-  type Store,
-  type StoreChange,
-  type StoredReport,
-  type UpsertOutcome,
-} from './types.ts';
+import type { StoredReport, UpsertOutcome } from './types.ts';
 
 /** How long a writer waits for another's lock before STORE_LOCKED (ms); STORE_LOCK_WAIT_MS. */
 function lockWaitMs(): number {

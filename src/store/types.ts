@@ -1,7 +1,4 @@
-import type { CopyIndex } from '../check/index.ts';
 import type { Report, Warning } from '../schema/index.ts';
-import type { AgencyGroup } from './indexes.ts';
-import type { RankQuery, RankRow, StoreQuery, UpsertOptions } from './records.ts';
 
 /**
  * One stored record. `report` is lean: its `text.sections` (the prose) is kept beside the store,
@@ -18,76 +15,3 @@ export interface StoredReport {
 }
 
 export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
-
-/** One record as the matcher, listings and counts know it: identity, place and source, no figures. */
-export interface CatalogueRow extends Pick<Report, 'id' | 'agency' | 'kind' | 'region' | 'year'> {
-  sha256: string;
-  url?: string;
-}
-
-/** The catalogue row of a stored record. */
-export function catalogueRow({ report: r }: StoredReport): CatalogueRow {
-  const row: CatalogueRow = {
-    id: r.id,
-    agency: r.agency,
-    kind: r.kind,
-    region: r.region,
-    year: r.year,
-    sha256: r.source.sha256,
-  };
-  if (r.source.url) row.url = r.source.url;
-  return row;
-}
-
-/** What changed in the store: the ids written, and the revision after the change. */
-export interface StoreChange {
-  revision: number;
-  ids: string[];
-}
-
-/**
- * The store, whatever holds it. The sync methods read the in-memory indexes answering uses
- * (kept current incrementally on every change, so answers stay in microseconds); the async ones
- * are the queries and writes every backend offers.
- */
-export interface Store {
-  /** Where the store lives: a file path, or a database URL without its password. */
-  readonly path: string;
-  /** Bumped on every change, so callers can cache what they derive from the store. */
-  readonly revision: number;
-  all(): readonly StoredReport[];
-  /** Every record's identity, place and source (no figures): what the matcher and listings need. */
-  catalogue(): readonly CatalogueRow[];
-  get(id: string): StoredReport | undefined;
-  /** The record an entry for this report would replace: same id, or same agency and year. */
-  findExisting(report: StoredReport['report']): StoredReport | undefined;
-  /** Every agency group, keyed by `agencyKey`. */
-  agencies(): ReadonlyMap<string, AgencyGroup>;
-  byAgency(key: string): AgencyGroup | undefined;
-  byYear(year: number): readonly StoredReport[];
-  byRegion(code: string): readonly StoredReport[];
-  newestYear(): number | null;
-  /** Fingerprints of the stored reports, for X-10 (kept current on every change). */
-  copies(): CopyIndex;
-  /** Records by agency, year, region and level. */
-  find(query: StoreQuery): Promise<StoredReport[]>;
-  /** Records ranked over one metric (the newest year held unless a year is given). */
-  rank(query: RankQuery): Promise<RankRow[]>;
-  /** Every record. */
-  list(): Promise<readonly StoredReport[]>;
-  /** The entry's report with its section prose put back (for the rules that read prose). */
-  hydrate(entry: StoredReport): Promise<StoredReport['report']>;
-  upsert(entry: StoredReport, options?: UpsertOptions): Promise<UpsertOutcome>;
-  /**
-   * Upserts all entries with a single write: under the store's lock file, onto the file as it is
-   * on disk now (another process's records are kept), to a temp file unique to this writer, then
-   * renamed. Memory changes only once the write has succeeded; a failed write throws STORE_IO
-   * (or STORE_LOCKED) and leaves both file and memory as they were. Entries may carry their
-   * prose (`report.text.sections`): it is stored beside the record, never inside it.
-   */
-  upsertMany(entries: readonly StoredReport[], options?: UpsertOptions): Promise<UpsertOutcome[]>;
-  /** Calls `listener` after every change (this process's writes, and another's once seen). */
-  watch(listener: (change: StoreChange) => void): () => void;
-  /** Stops watching and releases what the store holds open. */
-  close(): Promise<void>;
-}
