@@ -6,6 +6,7 @@ import {
   findPrevious,
   isSameAgency,
 } from '../check/index.ts';
+import { deriveLevel } from '../domain/index.ts';
 import { DEFAULT_LIMITS, type IngestLimits } from '../ingest/index.ts';
 import { applyPreviousYear } from '../parse/index.ts';
 import type { Report, Warning } from '../schema/index.ts';
@@ -71,8 +72,26 @@ export function warningsFor(
 /** A pool report with its prose: a stored (lean) record is read back with its sections. */
 async function withProse(store: Store, report: Report | undefined): Promise<Report | undefined> {
   if (!report || report.text?.sections) return report;
-  const entry = store.get(report.id);
+  const [entry] = await store.find({ ids: [report.id] });
   return entry ? store.hydrate(entry) : report;
+}
+
+/**
+ * The stored records the cross-report rules compare `report` with, found by query instead of
+ * holding the store: the same agency's reports of every year (by its key, its name-only key and
+ * its exact name, as `isSameAgency` pairs them) for the previous and next year, and the same
+ * year's reports of its level (P-08's peers). Records the batch replaces (`skip`) are left out.
+ */
+async function storedPool(store: Store, report: Report, skip: ReadonlySet<string>): Promise<Report[]> {
+  const agencies = new Set([agencyKey(report), agencyKey({ ...report, region: null }), report.agency]);
+  const level = deriveLevel(report);
+  const found = await Promise.all([
+    ...[...agencies].map((agency) => store.find({ agency })),
+    store.find({ year: report.year, ...(level ? { level } : {}) }),
+  ]);
+  const out = new Map<string, Report>();
+  for (const e of found.flat()) if (!skip.has(e.report.id)) out.set(e.report.id, e.report);
+  return [...out.values()];
 }
 
 async function parseAll(inputs: readonly ReportFile[], o: AddOptions): Promise<ParsedFile[]> {
@@ -105,39 +124,46 @@ export async function addReports(
   const parsed = await parseAll(inputs, o);
   const fresh = parsed.flatMap((p) => (p.ok ? [p.report] : []));
   const freshIds = new Set(fresh.map((r) => r.id));
-  const pool = [
-    ...store
-      .all()
-      .map((e) => e.report)
-      .filter((r) => !freshIds.has(r.id)),
-    ...fresh,
-  ];
+  // each report is checked against the stored records its rules compare with, and the batch
+  const pools = new Map<Report, Report[]>();
+  const poolOf = async (r: Report): Promise<Report[]> => {
+    let pool = pools.get(r);
+    if (!pool) {
+      pool = [...(await storedPool(store, r, freshIds)), ...fresh];
+      pools.set(r, pool);
+    }
+    return pool;
+  };
   // glued table 二 triples the text alone left open: the same body's previous year may settle them
   const byYear = parsed.flatMap((p) => (p.ok ? [p] : [])).sort((a, b) => a.report.year - b.report.year);
-  for (const p of byYear) p.warnings = applyPreviousYear(p.report, p.warnings, findPrevious(p.report, pool));
+  for (const p of byYear)
+    p.warnings = applyPreviousYear(p.report, p.warnings, findPrevious(p.report, await poolOf(p.report)));
   const previous = new Map<Report, Report | undefined>();
-  for (const p of byYear) previous.set(p.report, await withProse(store, findPrevious(p.report, pool)));
+  for (const p of byYear)
+    previous.set(p.report, await withProse(store, findPrevious(p.report, await poolOf(p.report))));
   // the batch joins the store's fingerprints while it is checked, in order, so a copied pair
-  // within the batch is found once; the store's own entries are put back afterwards
-  const copies = store.copies();
+  // within the batch is found once; the store's own entries are put back afterwards (read
+  // before, so nothing awaits while the index holds the batch)
+  const copies = await store.copies();
+  const held = await store.find({ ids: [...freshIds] });
   const entries: StoredReport[] = [];
   let results: AddOutcome[];
   try {
     results = parsed.map((p) => {
       if (!p.ok) return p;
       copies.add(p.report, copyPrint(p.report));
-      const warnings = warningsFor(p.report, p.warnings, pool, { previous: previous.get(p.report), copies });
+      const warnings = warningsFor(p.report, p.warnings, pools.get(p.report)!, {
+        previous: previous.get(p.report),
+        copies,
+      });
       entries.push({ report: p.report, warnings });
       return { ...p, warnings, outcome: 'added' as UpsertOutcome };
     });
   } finally {
-    for (const r of fresh) {
-      copies.remove(r.id);
-      const held = store.get(r.id);
-      if (held) copies.add(held.report, held.print);
-    }
+    for (const r of fresh) copies.remove(r.id);
+    for (const e of held) copies.add(e.report, e.print);
   }
-  const followers = await recheckFollowers(store, fresh, pool, copies);
+  const followers = await recheckFollowers(store, fresh, poolOf, copies);
   /** Refusals by entry, decided under the store lock against the record on disk. */
   const refused = new Map<StoredReport, { reason: string; change: RecordChange }>();
   const changes = new Map<StoredReport, RecordChange>();
@@ -176,18 +202,19 @@ export async function addReports(
 async function recheckFollowers(
   store: Store,
   fresh: readonly Report[],
-  pool: readonly Report[],
+  poolOf: (r: Report) => Promise<Report[]>,
   copies: CopyIndex,
 ): Promise<StoredReport[]> {
   const out: StoredReport[] = [];
   const freshIds = new Set(fresh.map((f) => f.id));
   for (const f of fresh) {
-    const group = store.byAgency(agencyKey(f));
-    const candidates = [...(group?.reports ?? []), ...store.byYear(f.year + 1)];
-    for (const entry of new Set(candidates)) {
+    const candidates = (await poolOf(f)).filter((r) => r.year === f.year + 1);
+    const stored = await store.find({ ids: candidates.map((r) => r.id) });
+    for (const entry of stored) {
       const r = entry.report;
       if (r.year !== f.year + 1 || freshIds.has(r.id) || out.some((o) => o.report.id === r.id)) continue;
       if (!isSameAgency(r, f)) continue;
+      const pool = await poolOf(r);
       if (findPrevious(r, pool) !== f) continue;
       const parseWarnings = entry.warnings.filter((w) => w.rule.startsWith('PW-'));
       const full = await store.hydrate(entry);

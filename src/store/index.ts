@@ -1,7 +1,7 @@
 export { agencyKey } from './agency-key.ts';
 export type { AgencyGroup } from './indexes.ts';
 export { toLean, withSections } from './lean.ts';
-export { openStore, proseDir } from './open-store.ts';
+export { type JsonStore, openStore, proseDir } from './open-store.ts';
 export {
   findIn,
   planUpserts,
@@ -12,7 +12,7 @@ export {
   type StoreQuery,
   type UpsertOptions,
 } from './records.ts';
-export { type CatalogueRow, catalogueRow, type Store, type StoreChange } from './store.ts';
+export { type CatalogueRow, catalogueRow, type Store, type StoreChange, type StoreViews } from './store.ts';
 export { StoreError, type StoreErrorCode } from './store-error.ts';
 export {
   parseStoreBuffer,

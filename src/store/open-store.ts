@@ -17,7 +17,7 @@ import {
   type StoreQuery,
   type UpsertOptions,
 } from './records.ts';
-import { type CatalogueRow, catalogueRow, type Store, type StoreChange } from './store.ts';
+import { type CatalogueRow, catalogueRow, type Store, type StoreChange, type StoreViews } from './store.ts';
 import { StoreError } from './store-error.ts';
 import { encodeLine, leanHead, parseStoreBuffer, type StoreData } from './store-file.ts';
 import type { StoredReport, UpsertOutcome } from './types.ts';
@@ -215,7 +215,10 @@ function leanAll(data: StoreData, pendingProse: Map<string, string>): StoredRepo
  * The file holds lean records, one a line; each record's prose is a content-addressed file in
  * `<path>.prose/`, written once and never rewritten by later writes.
  */
-export async function openStore(path: string): Promise<Store> {
+/** The JSON file store: the shared interface, plus the in-memory views its own tests read. */
+export type JsonStore = Store & StoreViews;
+
+export async function openStore(path: string): Promise<JsonStore> {
   /** Prose read from a version-1 file, not yet written beside it. */
   const pendingProse = new Map<string, string>();
   let stamp = await fileStamp(path);
@@ -374,7 +377,7 @@ export async function openStore(path: string): Promise<Store> {
     byYear: (year) => idx.byYear.get(year) ?? [],
     byRegion: (code) => idx.byRegion.get(code) ?? [],
     newestYear: () => idx.newestYear,
-    copies: () => copies,
+    copies: async () => copies,
     find: async (query) => findIn(idx, reports, query),
     rank: async (query) => rankIn(idx, reports, query),
     list: async () => reports,

@@ -94,6 +94,8 @@ export function planUpserts(
 
 /** Finds records by agency (key or exact name), year, region (code or code prefix) and level. */
 export interface StoreQuery {
+  /** Exactly these records (in this order; ids not held are left out). */
+  ids?: readonly string[];
   agency?: string;
   year?: number;
   /** A division code: 6 digits for the division itself, or a prefix (2 digits: province; 4: city). */
@@ -128,7 +130,8 @@ function matchesRegion(report: Report, region: string): boolean {
 /** Records matching `q`, from the indexes (never a scan when agency, year or an exact region is given). */
 export function findIn(idx: StoreIndexes, all: readonly StoredReport[], q: StoreQuery): StoredReport[] {
   let pool: readonly StoredReport[];
-  if (q.agency !== undefined) {
+  if (q.ids !== undefined) pool = q.ids.flatMap((id) => idx.byId.get(id) ?? []);
+  else if (q.agency !== undefined) {
     const group =
       idx.byAgency.get(q.agency) ??
       [...idx.byAgency.values()].find((g) => g.reports.some((e) => e.report.agency === q.agency));

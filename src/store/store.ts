@@ -31,18 +31,11 @@ export interface StoreChange {
 }
 
 /**
- * The store, whatever holds it. The sync methods read the in-memory indexes answering uses
- * (kept current incrementally on every change, so answers stay in microseconds); the async ones
- * are the queries and writes every backend offers.
+ * The in-memory views only the JSON file backend can afford (every record held). Nothing outside
+ * src/store may use them: consumers use the catalogue and the async queries of `Store`.
  */
-export interface Store {
-  /** Where the store lives: a file path, or a database URL without its password. */
-  readonly path: string;
-  /** Bumped on every change, so callers can cache what they derive from the store. */
-  readonly revision: number;
+export interface StoreViews {
   all(): readonly StoredReport[];
-  /** Every record's identity, place and source (no figures): what the matcher and listings need. */
-  catalogue(): readonly CatalogueRow[];
   get(id: string): StoredReport | undefined;
   /** The record an entry for this report would replace: same id, or same agency and year. */
   findExisting(report: StoredReport['report']): StoredReport | undefined;
@@ -52,14 +45,33 @@ export interface Store {
   byYear(year: number): readonly StoredReport[];
   byRegion(code: string): readonly StoredReport[];
   newestYear(): number | null;
-  /** Fingerprints of the stored reports, for X-10 (kept current on every change). */
-  copies(): CopyIndex;
-  /** Records by agency, year, region and level. */
+}
+
+/**
+ * The store, whatever holds it: what every backend offers. Consumers read the catalogue (small:
+ * one row per record, no figures) and query records asynchronously, so a database backend never
+ * holds every record in memory. The JSON file backend keeps in-memory indexes behind the same
+ * queries (src/store/open-store.ts, `JsonStore`).
+ */
+/** @deprecated transitional: `extends StoreViews` goes once every consumer is converted. */
+export interface Store extends StoreViews {
+  /** Where the store lives: a file path, or a database URL without its password. */
+  readonly path: string;
+  /** Bumped on every change, so callers can cache what they derive from the store. */
+  readonly revision: number;
+  /** Every record's identity, place and source (no figures), in store order: what the matcher and listings need. */
+  catalogue(): readonly CatalogueRow[];
+  /** Records by id, agency, year, region and level. */
   find(query: StoreQuery): Promise<StoredReport[]>;
   /** Records ranked over one metric (the newest year held unless a year is given). */
   rank(query: RankQuery): Promise<RankRow[]>;
-  /** Every record. */
+  /** Every record (for whole-store work: export, re-checking; not for answering). */
   list(): Promise<readonly StoredReport[]>;
+  /**
+   * Fingerprints of the stored reports, for X-10 (kept current on every change). The index is the
+   * store's own: a caller that adds to it for a check puts the stored entries back afterwards.
+   */
+  copies(): Promise<CopyIndex>;
   /** The entry's report with its section prose put back (for the rules that read prose). */
   hydrate(entry: StoredReport): Promise<StoredReport['report']>;
   upsert(entry: StoredReport, options?: UpsertOptions): Promise<UpsertOutcome>;

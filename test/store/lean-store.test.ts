@@ -113,7 +113,7 @@ describe('lean records, prose beside the store', () => {
     await store.upsertMany(seeds);
     const printed = seeds.filter((s) => store.get(s.report.id)?.print).length;
     expect(printed).toBeGreaterThan(0);
-    expect(store.copies().size).toBe(printed);
+    expect((await store.copies()).size).toBe(printed);
   });
 });
 
