@@ -12,16 +12,45 @@ export interface FlatRow {
   span: [number, number];
 }
 
+/** Text compacted by compactFlat, with the way back to the text it came from. */
+export interface FlatText {
+  text: string;
+  /** Index in the source of the character at `c` of `text` (the source's length from `text.length` on). */
+  sourceIndex(c: number): number;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /**
  * Whitespace dropped except between two digits, where it separates cells: labels with stray
  * spaces and rows broken over lines read as one string.
  */
 export function compactFlat(text: string): string {
-  return text.replace(/\s+/g, (m, at: number, s: string) => {
-    const before = s.charCodeAt(at - 1);
-    const after = s.charCodeAt(at + m.length);
-    return before >= 48 && before <= 57 && after >= 48 && after <= 57 ? ' ' : '';
+  return flatText(text).text;
+}
+
+/** compactFlat(source), each whitespace run recorded as it is dropped: where it is, how long, whether a space stays. */
+export function flatText(source: string): FlatText {
+  const runs: number[] = [];
+  const text = source.replace(/\s+/g, (m, at: number, s: string) => {
+    const kept = isDigit(s.charCodeAt(at - 1)) && isDigit(s.charCodeAt(at + m.length));
+    runs.push(at, m.length, kept ? 1 : 0);
+    return kept ? ' ' : '';
   });
+  const sourceIndex = (c: number) => {
+    // `done` characters of the text come before source index `from`
+    let done = 0;
+    let from = 0;
+    for (let r = 0; r < runs.length; r += 3) {
+      const at = runs[r]!;
+      if (c < done + at - from) break;
+      done += at - from;
+      if (runs[r + 2] === 1 && c === done++) return at;
+      from = at + runs[r + 1]!;
+    }
+    return Math.min(from + c - done, source.length);
+  };
+  return { text, sourceIndex };
 }
 
 export interface Anchor {

@@ -5,7 +5,7 @@
 import { LEGAL_COLS, LEGAL_GROUPS } from '../schema/index.ts';
 import type { ParseNote, TableResult } from './_notes.ts';
 import { agreed, readFlatApplication } from './flat-apply.ts';
-import { type Anchor, compactFlat, locateLegalRuns, locateRows } from './flat-locate.ts';
+import { type Anchor, flatText, locateLegalRuns, locateRows } from './flat-locate.ts';
 import { type Reading, type RowShape, readMaterial, readRow } from './flat-split.ts';
 
 const DOC_FIELDS: Record<string, string[]> = {
@@ -45,28 +45,6 @@ export interface FlatTables {
   legal: TableResult;
   /** [start, end) of the tables read, in the text given: prose figures are not read there. */
   zone: [number, number] | null;
-}
-
-/** Index in `text` of the character at `c` of compactFlat(text). */
-function originalIndex(text: string, c: number): number {
-  let k = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ws = text.charCodeAt(i) <= 32 || /\s/.test(text[i]!);
-    if (!ws) {
-      if (k === c) return i;
-      k++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < text.length && /\s/.test(text[j + 1]!)) j++;
-    const digits = /\d/.test(text[i - 1] ?? '') && /\d/.test(text[j + 1] ?? '');
-    if (digits) {
-      if (k === c) return i;
-      k++;
-    }
-    i = j;
-  }
-  return text.length;
 }
 
 const describe = (r: Reading) => r.map((v) => v ?? '?').join('|');
@@ -268,7 +246,8 @@ function tablesStart(text: string): number {
 /** Reads the three tables from normalised report text, regardless of its line breaks. */
 export function readFlatTables(text: string): FlatTables {
   const from = tablesStart(text);
-  const s = compactFlat(text.slice(from, from + TABLES_SPAN));
+  const flat = flatText(text.slice(from, from + TABLES_SPAN));
+  const s = flat.text;
   let prose: string | undefined;
   const active = readActive(s, () => {
     prose ??= text.replace(/\s+/g, '');
@@ -285,10 +264,9 @@ export function readFlatTables(text: string): FlatTables {
     legal.found ? legal.end : -1,
   ];
   const end = Math.max(...ends);
-  const slice = text.slice(from, from + TABLES_SPAN);
   const zone: [number, number] | null =
     starts.length > 0 && end >= 0
-      ? [from + originalIndex(slice, Math.min(...starts)), from + originalIndex(slice, end)]
+      ? [from + flat.sourceIndex(Math.min(...starts)), from + flat.sourceIndex(end)]
       : null;
   return { active, apply, legal, zone };
 }
