@@ -1,31 +1,50 @@
+import { randomBytes } from 'node:crypto';
 import type { Context } from 'grammy';
 import { InlineKeyboard, InputFile } from 'grammy';
 import type { ReplyParameters } from 'grammy/types';
-import type { Answer, ChartSpec, ExportTable } from '../answer/index.ts';
-import { answerQuestion, FollowUpMemory } from '../answer/index.ts';
-import type { Store } from '../store/index.ts';
+import type { Answer, ChartSpec } from '../answer/index.ts';
+import { answerQuestion, isFollowUpAnchor } from '../answer/index.ts';
 import { fitsCallback, packCallback, packExport } from './callback-data.ts';
 import { renderChart } from './chart.ts';
 import { langOf } from './context.ts';
+import type { FeatureDeps } from './deps.ts';
 import { formatAnswer, formatChartCaption } from './format.ts';
 import { CAPTION_LIMIT, type SafeHtml, splitHtml } from './html.ts';
 import { answerOverlong } from './message-limits.ts';
+import type { FollowUp } from './state.ts';
 
-/** Answers a question in the user's language. */
-export function askStore(question: string, store: Store, ctx: Context): Answer {
+/** Whose follow-ups these are: this user in this chat (inline queries have no chat). */
+const followUpKey = (ctx: Context) => `${ctx.chat?.id ?? 0}:${ctx.from?.id ?? 0}`;
+
+/**
+ * Answers a question in the user's language. Follow-ups (那民和呢) continue this chat's and
+ * user's previous question for 30 minutes, whichever instance answered it: the previous question
+ * lives in the bot's state, written before the reply goes out. State that cannot be read or
+ * written costs the follow-up, not the answer.
+ */
+export async function askStore(
+  question: string,
+  { store, state, logger }: Pick<FeatureDeps, 'store' | 'state' | 'logger'>,
+  ctx: Context,
+): Promise<Answer> {
   const lang = langOf(ctx);
   const overlong = answerOverlong(question, lang);
   if (overlong) return overlong;
-  // Follow-ups (那民和呢) continue this chat's and user's previous question, for 30 minutes.
-  const key = `${ctx.chat?.id ?? 0}:${ctx.from?.id ?? 0}`;
+  const key = followUpKey(ctx);
   const today = new Date();
-  const answer = answerQuestion(question, store, { lang, today, previous: followUps.recall(key, today) });
-  followUps.remember(key, answer.query, today);
+  const held = await state.followUps.read(key).catch((err: unknown) => {
+    logger.warn({ err }, 'follow-up state unreadable; answering without it');
+    return undefined;
+  });
+  const answer = await answerQuestion(question, store, { lang, today, previous: held?.query });
+  if (isFollowUpAnchor(answer.query)) {
+    const entry: FollowUp = { query: answer.query, at: today.getTime() };
+    await state.followUps.write(key, entry).catch((err: unknown) => {
+      logger.warn({ err }, 'follow-up state not written');
+    });
+  }
   return answer;
 }
-
-/** The previous question per chat and user, for follow-ups. */
-const followUps = new FollowUpMemory();
 
 /** Buttons for a clarification: short questions travel in the button, long ones by index. */
 export function buildChoiceKeyboard(answer: Answer): InlineKeyboard {
@@ -51,7 +70,11 @@ export async function sendChart(
 }
 
 /** Sends an answer: clarification keyboard, chart photo with the figures as caption, text split at 4096. */
-export async function replyAnswer(ctx: Context, answer: Answer): Promise<void> {
+export async function replyAnswer(
+  ctx: Context,
+  answer: Answer,
+  deps: Pick<FeatureDeps, 'state'>,
+): Promise<void> {
   const replyTo = ctx.msg?.message_id;
   const reply_parameters: ReplyParameters | undefined = replyTo
     ? { message_id: replyTo, allow_sending_without_reply: true }
@@ -73,27 +96,28 @@ export async function replyAnswer(ctx: Context, answer: Answer): Promise<void> {
     if (fitsCaption) rest = [];
   }
   for (const part of rest) await ctx.reply(part.value, { parse_mode: 'HTML', reply_parameters });
-  await offerExport(ctx, answer, reply_parameters);
+  await offerExport(ctx, answer, deps, reply_parameters);
 }
 
-/** Tables of recent replies, by the number their CSV/XLSX buttons carry (the last 500). */
-const exportTables = new Map<number, ExportTable>();
-let nextTable = 1;
+/** The key of a reply's table: the chat, and the token its CSV/XLSX buttons carry. */
+export const exportKey = (chatId: number, token: string) => `${chatId}:${token}`;
 
-/** Comparisons, rankings and trends: CSV and XLSX buttons under the reply. */
-async function offerExport(ctx: Context, answer: Answer, reply_parameters?: ReplyParameters): Promise<void> {
-  if (!answer.table || answer.table.rows.length === 0) return;
-  const id = nextTable++;
-  exportTables.set(id, answer.table);
-  if (exportTables.size > 500) exportTables.delete(exportTables.keys().next().value!);
+/**
+ * Comparisons, rankings and trends: CSV and XLSX buttons under the reply. The table is kept in
+ * the bot's state (6 hours), so a button works whichever instance receives the press.
+ */
+async function offerExport(
+  ctx: Context,
+  answer: Answer,
+  { state }: Pick<FeatureDeps, 'state'>,
+  reply_parameters?: ReplyParameters,
+): Promise<void> {
+  if (!answer.table || answer.table.rows.length === 0 || !ctx.chat) return;
+  const token = randomBytes(9).toString('base64url');
+  await state.exportTables.write(exportKey(ctx.chat.id, token), answer.table);
   const keyboard = new InlineKeyboard()
-    .text('CSV', packExport('csv', id))
-    .text('XLSX', packExport('xlsx', id));
+    .text('CSV', packExport('csv', token))
+    .text('XLSX', packExport('xlsx', token));
   const text = answer.lang === 'en' ? 'Download the table:' : '下载表格：';
   await ctx.reply(text, { reply_markup: keyboard, reply_parameters });
-}
-
-/** The table behind an export button, if still held. */
-export function exportTableFor(id: number): ExportTable | undefined {
-  return exportTables.get(id);
 }

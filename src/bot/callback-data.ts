@@ -38,12 +38,12 @@ export function unpackCallback(raw: string | undefined): CallbackData | undefine
   return { kind: tag === 'p' ? 'pick' : 'example', index: Number(body) };
 }
 
-/** An export button: a held reply table as CSV or XLSX (`x:csv:17`). */
-export function packExport(format: 'csv' | 'xlsx', table: number): string {
-  return `x:${format}:${table}`;
+/** An export button: a held reply table as CSV or XLSX (`x:csv:<token>`, the token naming the table). */
+export function packExport(format: 'csv' | 'xlsx', token: string): string {
+  return `x:${format}:${token}`;
 }
 
-export function unpackExport(raw: string | undefined): { format: 'csv' | 'xlsx'; table: number } | undefined {
-  const m = raw?.match(/^x:(csv|xlsx):(\d{1,9})$/);
-  return m ? { format: m[1] as 'csv' | 'xlsx', table: Number(m[2]) } : undefined;
+export function unpackExport(raw: string | undefined): { format: 'csv' | 'xlsx'; token: string } | undefined {
+  const m = raw?.match(/^x:(csv|xlsx):([\w-]{1,16})$/);
+  return m ? { format: m[1] as 'csv' | 'xlsx', token: m[2]! } : undefined;
 }

@@ -4,7 +4,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { type ApiClientOptions, Bot, type BotError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { chooseLanguage, langOf } from './context.ts';
-import type { BotDeps } from './deps.ts';
+import type { BotDeps, FeatureDeps } from './deps.ts';
 import { createCheckFeature } from './features/check.ts';
 import { createClarifyFeature } from './features/clarify.ts';
 import { createCompareFeature } from './features/compare.ts';
@@ -17,6 +17,7 @@ import { createUnhandledFeature } from './features/unhandled.ts';
 import { createUploadFeature } from './features/upload.ts';
 import { html } from './html.ts';
 import { getMessages } from './messages.ts';
+import { type BotState, createBotState } from './state.ts';
 
 export interface CreateBotOptions {
   /** Skips getMe (tests). */
@@ -30,10 +31,30 @@ export interface CreateBotOptions {
 /** A flood beyond this is dropped before it queues, so other users never wait behind it. */
 const DEFAULT_RATE = { timeFrame: 2000, limit: 3 };
 
+/**
+ * The rate limiter's counter in the bot's state, so that instances behind one token count a
+ * user's updates together (the plugin takes any client with Redis's incr and pexpire; the
+ * window opens at the first hit, atomically). A counter that cannot be reached lets the update
+ * through: the limit guards against floods, it must not silence the bot.
+ */
+function stateCounter(state: BotState, timeFrame: number, logger: BotDeps['logger']) {
+  return {
+    incr: (key: string) =>
+      state.increment(key, timeFrame).catch((err: unknown) => {
+        logger.warn({ err }, 'rate-limit counter unreachable; update let through');
+        return 1;
+      }),
+    pexpire: async () => 1,
+  };
+}
+
 /** Builds the bot: plugins, features in order, and the error boundary. Does not start it. */
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   const { config, logger } = deps;
   if (!config.botToken) throw new Error('createBot needs BOT_TOKEN');
+  const state = deps.state ?? createBotState();
+  const full: FeatureDeps = { ...deps, state };
+  const rate = options.rateLimit ?? DEFAULT_RATE;
   const bot = new Bot(config.botToken, {
     botInfo: options.botInfo,
     client: { apiRoot: config.apiRoot, ...options.client },
@@ -44,7 +65,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
 
   bot.use(
     limit({
-      ...(options.rateLimit ?? DEFAULT_RATE),
+      ...rate,
+      storageClient: stateCounter(state, rate.timeFrame, logger),
+      keyPrefix: 'rate:',
       keyGenerator: (ctx: Context) => ctx.from?.id.toString(),
       onLimitExceeded: async (ctx: Context) => {
         logger.debug({ user: ctx.from?.id }, 'rate limit exceeded');
@@ -71,15 +94,15 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot
     .errorBoundary(apologise)
     .use(
-      createStartFeature(deps),
-      createInfoFeature(deps),
-      createCheckFeature(deps),
-      createCompareFeature(deps),
-      createUploadFeature(deps),
-      createLinksFeature(deps),
-      createQuestionFeature(deps),
-      createInlineFeature(deps),
-      createClarifyFeature(deps),
+      createStartFeature(full),
+      createInfoFeature(full),
+      createCheckFeature(full),
+      createCompareFeature(full),
+      createUploadFeature(full),
+      createLinksFeature(full),
+      createQuestionFeature(full),
+      createInlineFeature(full),
+      createClarifyFeature(full),
       createUnhandledFeature(),
     );
   bot.catch(apologise);

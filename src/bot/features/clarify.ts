@@ -1,17 +1,17 @@
 import { Composer, type Context, InputFile } from 'grammy';
 import { type Answer, toCsv, toXlsx } from '../../answer/index.ts';
 import { stripMention } from '../addressing.ts';
-import { askStore, buildChoiceKeyboard, exportTableFor, replyAnswer, sendChart } from '../ask.ts';
+import { askStore, buildChoiceKeyboard, exportKey, replyAnswer, sendChart } from '../ask.ts';
 import { unpackCallback, unpackExport } from '../callback-data.ts';
 import { langOf } from '../context.ts';
-import type { BotDeps } from '../deps.ts';
+import type { FeatureDeps } from '../deps.ts';
 import { buildExamples } from '../examples.ts';
 import { formatAnswer } from '../format.ts';
 import { splitHtml } from '../html.ts';
 import { getMessages } from '../messages.ts';
 
 /** The question a button stands for; undefined when it can no longer be rebuilt. */
-function resolveQuestion(ctx: Context, deps: BotDeps): string | undefined {
+async function resolveQuestion(ctx: Context, deps: FeatureDeps): Promise<string | undefined> {
   const data = unpackCallback(ctx.callbackQuery?.data);
   if (!data) return undefined;
   if (data.kind === 'ask') return data.question;
@@ -21,7 +21,7 @@ function resolveQuestion(ctx: Context, deps: BotDeps): string | undefined {
   // A long choice: re-ask the original question (the clarification replies to it) and take the n-th choice.
   const original = ctx.callbackQuery?.message?.reply_to_message?.text;
   if (!original) return undefined;
-  const again = askStore(stripMention(original, ctx.me.username), deps.store, ctx);
+  const again = await askStore(stripMention(original, ctx.me.username), deps, ctx);
   return again.choices?.[data.index]?.question;
 }
 
@@ -35,8 +35,15 @@ async function editIntoAnswer(ctx: Context, answer: Answer): Promise<void> {
 }
 
 /** An export button: the reply's table as a CSV or XLSX document (sources and warnings in columns). */
-async function sendExport(ctx: Context, format: 'csv' | 'xlsx', id: number): Promise<void> {
-  const table = exportTableFor(id);
+async function sendExport(
+  ctx: Context,
+  deps: FeatureDeps,
+  format: 'csv' | 'xlsx',
+  token: string,
+): Promise<void> {
+  const chatId = ctx.chat?.id;
+  const table =
+    chatId === undefined ? undefined : await deps.state.exportTables.read(exportKey(chatId, token));
   if (!table) {
     await ctx.answerCallbackQuery({ text: getMessages(langOf(ctx)).clarifyExpired });
     return;
@@ -47,24 +54,24 @@ async function sendExport(ctx: Context, format: 'csv' | 'xlsx', id: number): Pro
 }
 
 /** Buttons: example questions from /start and clarification choices. */
-export function createClarifyFeature(deps: BotDeps): Composer<Context> {
+export function createClarifyFeature(deps: FeatureDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('callback_query:data', async (ctx) => {
     const exported = unpackExport(ctx.callbackQuery.data);
     if (exported) {
-      await sendExport(ctx, exported.format, exported.table);
+      await sendExport(ctx, deps, exported.format, exported.token);
       return;
     }
     const data = unpackCallback(ctx.callbackQuery.data);
-    const question = resolveQuestion(ctx, deps);
+    const question = await resolveQuestion(ctx, deps);
     if (!data || !question) {
       const m = getMessages(langOf(ctx));
       await ctx.answerCallbackQuery({ text: m.clarifyExpired });
       return;
     }
     await ctx.answerCallbackQuery();
-    const answer = askStore(question, deps.store, ctx);
-    if (data.kind === 'example') await replyAnswer(ctx, answer);
+    const answer = await askStore(question, deps, ctx);
+    if (data.kind === 'example') await replyAnswer(ctx, answer, deps);
     else await editIntoAnswer(ctx, answer);
   });
   return composer;

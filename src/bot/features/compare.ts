@@ -1,12 +1,12 @@
 import { Composer, type Context } from 'grammy';
 import { askStore, replyAnswer } from '../ask.ts';
 import { langOf } from '../context.ts';
-import type { BotDeps } from '../deps.ts';
+import type { FeatureDeps } from '../deps.ts';
 import { html } from '../html.ts';
 import { getMessages } from '../messages.ts';
 
 /** /compare <机关…> <指标>: a comparison with its chart, through the answering code. */
-export function createCompareFeature({ store }: BotDeps): Composer<Context> {
+export function createCompareFeature(deps: FeatureDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('compare', async (ctx) => {
     const words = ctx.match.trim().split(/\s+/).filter(Boolean);
@@ -18,7 +18,7 @@ export function createCompareFeature({ store }: BotDeps): Composer<Context> {
     const figure = words.pop()!;
     const question =
       lang === 'en' ? `compare ${words.join(' and ')} ${figure}` : `比较${words.join('和')}的${figure}`;
-    await replyAnswer(ctx, askStore(question, store, ctx));
+    await replyAnswer(ctx, await askStore(question, deps, ctx), deps);
   });
   return composer;
 }

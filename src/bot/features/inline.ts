@@ -4,7 +4,7 @@ import type { InlineQueryResultArticle } from 'grammy/types';
 import type { Answer } from '../../answer/index.ts';
 import { askStore } from '../ask.ts';
 import { langOf } from '../context.ts';
-import type { BotDeps } from '../deps.ts';
+import type { FeatureDeps } from '../deps.ts';
 import { formatAnswer, formatNumber } from '../format.ts';
 import { MESSAGE_LIMIT, truncateHtml } from '../html.ts';
 import { getMessages } from '../messages.ts';
@@ -27,7 +27,7 @@ function describeAnswer(answer: Answer): { title: string; description: string } 
 }
 
 /** Inline mode: `@bot 问题` offers the answer as one article result. */
-export function createInlineFeature({ store }: BotDeps): Composer<Context> {
+export function createInlineFeature(deps: FeatureDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
@@ -39,7 +39,7 @@ export function createInlineFeature({ store }: BotDeps): Composer<Context> {
       });
       return;
     }
-    const answer = askStore(query, store, ctx);
+    const answer = await askStore(query, deps, ctx);
     const { title, description } = describeAnswer(answer);
     const article: InlineQueryResultArticle = {
       type: 'article',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Composer, type Context, InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
 import {
@@ -10,7 +11,7 @@ import {
 import { createFetcher, createPoliteClient, type FetchedResource } from '../../fetch/index.ts';
 import { isAddressed } from '../addressing.ts';
 import { langOf } from '../context.ts';
-import type { BotDeps } from '../deps.ts';
+import type { FeatureDeps } from '../deps.ts';
 import { formatUpload } from '../format.ts';
 import { html, joinHtml, type SafeHtml, splitHtml } from '../html.ts';
 import { type CrawlProgress, getLinkMessages } from '../link-messages.ts';
@@ -23,10 +24,13 @@ const EDIT_INTERVAL_MS = 3000;
 /** Failure lines shown under a finished crawl. */
 const MAX_FAILURES_SHOWN = 10;
 const URL_IN_TEXT = /https?:\/\/[^\s<>"'，。；、）》】]+/gi;
-const STOP_DATA = /^crawl-stop:(\d{1,9})$/;
+const STOP_DATA = /^crawl-stop:([\w-]{1,16})$/;
+/** How often a running crawl looks for a cancel pressed on another instance, and says it is alive. */
+const STOP_POLL_MS = 2000;
+const ALIVE_EVERY_MS = 30_000;
 
 /** Cancel-button data; a typed pair with STOP_DATA. */
-const packStop = (id: number) => `crawl-stop:${id}`;
+const packStop = (job: string) => `crawl-stop:${job}`;
 
 /** http(s) links of a message: typed URLs and hidden text links, once each, in order. */
 export function linksIn(msg: Pick<Message, 'text' | 'entities'>): string[] {
@@ -45,12 +49,15 @@ interface CrawlJob {
 /**
  * Links from admins: a report page (or its attachment) is ingested with the upload reply; a
  * listing of reports starts a background crawl that edits one progress message and can be
- * cancelled with its button. Others get the polite refusal and nothing is fetched.
+ * cancelled with its button. Others get the polite refusal and nothing is fetched. One crawl
+ * per chat across instances: the running crawl is noted in the bot's state, and a cancel pressed
+ * on another instance reaches it through the state within a few seconds.
  */
-export function createLinksFeature(deps: BotDeps): Composer<Context> {
+export function createLinksFeature(deps: FeatureDeps): Composer<Context> {
   const composer = new Composer<Context>();
-  const jobs = new Map<number, CrawlJob>();
-  let nextJob = 1;
+  /** Crawls running in this process, by job token. */
+  const jobs = new Map<string, CrawlJob>();
+  const { state } = deps;
   const isAdmin = (ctx: Context) => ctx.from !== undefined && deps.config.adminIds.includes(ctx.from.id);
 
   composer.on('message:text', async (ctx, next) => {
@@ -100,20 +107,30 @@ export function createLinksFeature(deps: BotDeps): Composer<Context> {
       await ctx.answerCallbackQuery({ text: getMessages(lang).notAdmin });
       return;
     }
-    const job = jobs.get(Number(ctx.match[1]));
-    job?.controller.abort();
-    await ctx.answerCallbackQuery({ text: getLinkMessages(lang)[job ? 'cancelling' : 'crawlNotRunning'] });
+    const token = ctx.match[1]!;
+    const local = jobs.get(token);
+    local?.controller.abort();
+    // running in another instance: it reads the stop note within STOP_POLL_MS
+    const running =
+      local !== undefined || (ctx.chat && (await state.crawls.read(String(ctx.chat.id)))?.job === token);
+    if (running && !local) await state.crawlStops.write(token, true);
+    await ctx.answerCallbackQuery({
+      text: getLinkMessages(lang)[running ? 'cancelling' : 'crawlNotRunning'],
+    });
   });
 
   /** Starts a crawl in the background, so this chat's later updates (the cancel button) are not held up. */
   async function startCrawl(ctx: Context, url: string, page: FetchedResource, lang: Lang): Promise<void> {
     const chatId = ctx.chat!.id;
     const lm = getLinkMessages(lang);
-    if ([...jobs.values()].some((j) => j.chatId === chatId)) {
+    const busy =
+      [...jobs.values()].some((j) => j.chatId === chatId) || (await state.crawls.read(String(chatId)));
+    if (busy) {
       await ctx.reply(html`${lm.crawlBusy}`.value, { parse_mode: 'HTML' });
       return;
     }
-    const id = nextJob++;
+    const id = randomBytes(9).toString('base64url');
+    await state.crawls.write(String(chatId), { job: id });
     const keyboard = new InlineKeyboard().text(lm.cancelButton, packStop(id));
     const status = await ctx.reply(html`${lm.crawlStarted(url)}`.value, {
       parse_mode: 'HTML',
@@ -123,6 +140,17 @@ export function createLinksFeature(deps: BotDeps): Composer<Context> {
     const stopping = deps.stopping;
     stopping?.addEventListener('abort', () => controller.abort(), { once: true });
     jobs.set(id, { chatId, controller });
+    let alive = Date.now();
+    const poll = setInterval(() => {
+      void (async () => {
+        if (await state.crawlStops.read(id)) controller.abort();
+        if (Date.now() - alive >= ALIVE_EVERY_MS) {
+          alive = Date.now();
+          await state.crawls.write(String(chatId), { job: id });
+        }
+      })().catch((err: unknown) => deps.logger.debug({ err }, 'crawl state poll failed'));
+    }, STOP_POLL_MS);
+    poll.unref();
     const progress: CrawlProgress = {
       url,
       pages: 0,
@@ -176,7 +204,11 @@ export function createLinksFeature(deps: BotDeps): Composer<Context> {
       })
       .catch((err: unknown) => deps.logger.error({ err, url }, 'crawl failed'))
       .finally(async () => {
+        clearInterval(poll);
         jobs.delete(id);
+        await Promise.all([state.crawls.delete(String(chatId)), state.crawlStops.delete(id)]).catch(
+          (err: unknown) => deps.logger.warn({ err }, 'crawl state not cleared'),
+        );
         await fetcher.close();
       });
   }

@@ -5,7 +5,7 @@ import { StoreError } from '../../store/index.ts';
 import { grammySignal } from '../_grammy-signal.ts';
 import { isAddressed } from '../addressing.ts';
 import { langOf } from '../context.ts';
-import type { BotDeps } from '../deps.ts';
+import type { FeatureDeps } from '../deps.ts';
 import { formatUpload } from '../format.ts';
 import { html, joinHtml, splitHtml } from '../html.ts';
 import { getMessages } from '../messages.ts';
@@ -39,7 +39,7 @@ function unlessStopped<T>(task: Promise<T>, signal: AbortSignal | undefined): Pr
  */
 async function downloadFile(
   ctx: Context,
-  deps: BotDeps,
+  deps: FeatureDeps,
   fileId: string,
   maxBytes: number,
 ): Promise<Uint8Array> {
@@ -67,29 +67,18 @@ async function downloadFile(
   return Buffer.concat(chunks, size);
 }
 
-/** A kept record an admin may still replace: which file, by whom, until when. */
-interface PendingReplace {
-  fileId: string;
-  file: string;
-  admin: number;
-  expires: number;
-}
-
-/** Replace buttons stay valid this long; fewer than this many are remembered. */
-const REPLACE_TTL_MS = 30 * 60_000;
-const MAX_PENDING = 100;
 const REPLACE_DATA = /^r:([\w-]{8,16})$/;
 
 /**
  * Report files: admins' are downloaded (counted, at most 20 MB or INGEST_MAX_FILE_MB), parsed
  * in a worker under the file limits, checked and stored; others get a polite refusal and
  * nothing is downloaded. In groups only when addressed. A re-upload that would degrade a
- * stored record is kept back with a button that replaces it deliberately. A stop request
+ * stored record is kept back with a button that replaces it deliberately (for 30 minutes, kept in
+ * the bot's state so that the press may reach any instance). A stop request
  * abandons the upload (the store is written whole or not at all); a failed write is reported.
  */
-export function createUploadFeature(deps: BotDeps): Composer<Context> {
+export function createUploadFeature(deps: FeatureDeps): Composer<Context> {
   const composer = new Composer<Context>();
-  const pending = new Map<string, PendingReplace>();
   const maxBytes = Math.min(MAX_DOWNLOAD_MB * 1024 * 1024, deps.config.limits.maxFileBytes);
   const maxMb = Math.max(1, Math.floor(maxBytes / (1024 * 1024)));
 
@@ -110,9 +99,7 @@ export function createUploadFeature(deps: BotDeps): Composer<Context> {
       if (!result) return;
       if (!result.ok && result.kept) {
         const token = randomBytes(9).toString('base64url');
-        for (const [k, p] of pending)
-          if (p.expires < Date.now() || pending.size >= MAX_PENDING) pending.delete(k);
-        pending.set(token, { fileId, file, admin: ctx.from!.id, expires: Date.now() + REPLACE_TTL_MS });
+        await deps.state.replaces.write(token, { fileId, file, admin: ctx.from!.id });
         const { report, change } = result.kept;
         deps.logger.info({ file, report: report.id }, 'upload kept back: it would degrade the stored record');
         const text = m.recordKept(report.id, degradation(change) ?? '', describeChange(change));
@@ -182,17 +169,12 @@ export function createUploadFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(REPLACE_DATA, async (ctx) => {
     const m = getMessages(langOf(ctx));
     const token = ctx.match[1]!;
-    const p = pending.get(token);
-    if (
-      !p ||
-      p.expires < Date.now() ||
-      p.admin !== ctx.from.id ||
-      !deps.config.adminIds.includes(ctx.from.id)
-    ) {
+    const p = await deps.state.replaces.read(token);
+    if (!p || p.admin !== ctx.from.id || !deps.config.adminIds.includes(ctx.from.id)) {
       await ctx.answerCallbackQuery({ text: m.clarifyExpired });
       return;
     }
-    pending.delete(token);
+    await deps.state.replaces.delete(token);
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     const reply = (text: string, extra: { keyboard?: InlineKeyboard; signal?: AbortSignal } = {}) =>
