@@ -1,5 +1,5 @@
 /** Why the store could not be used; `cause` keeps the underlying error. */
-export type StoreErrorCode = 'STORE_CORRUPT' | 'STORE_IO' | 'STORE_LOCKED';
+export type StoreErrorCode = 'STORE_CORRUPT' | 'STORE_IO' | 'STORE_LOCKED' | 'STORE_UNREACHABLE';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

@@ -1,0 +1,108 @@
+import type { PoolClient } from 'pg';
+
+/**
+ * The PostgreSQL schema, as migrations applied in order on open. Each runs once (recorded in
+ * schema_migrations), all inside one transaction holding an advisory lock, so several processes
+ * starting at once apply each migration exactly once and never see half a schema.
+ *
+ * Tables:
+ * - records: one row per stored record — identity, place and standing as columns for queries,
+ *   the lean record (schema.md, without section prose) and its warnings as JSON, the prose key
+ *   and copy fingerprint; `seq` keeps store order.
+ * - record_values: one row per numeric cell (null cells are not stored), with the record's year
+ *   and region copied in, indexed for rankings by (field, year, value) and region prefix.
+ * - warnings: one row per warning (rule, severity, fields, message), for queries by rule.
+ * - prose: section prose, content-addressed by the sha256 of its text; written only when new.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'records, values, warnings, prose',
+    sql: `
+CREATE TABLE records (
+  id          text PRIMARY KEY,
+  seq         bigserial NOT NULL,
+  agency_key  text NOT NULL,
+  agency      text NOT NULL,
+  kind        text NOT NULL,
+  year        integer NOT NULL,
+  region      json,
+  region_code text COLLATE "C",
+  standing    text NOT NULL,
+  level       text,
+  sha256      text NOT NULL,
+  url         text,
+  report      json NOT NULL,
+  warnings    json NOT NULL,
+  prose       text,
+  print       text
+);
+CREATE INDEX records_agency_year ON records (agency_key, year);
+CREATE INDEX records_agency_name ON records (agency);
+CREATE INDEX records_year ON records (year, seq);
+CREATE INDEX records_region ON records (region_code, seq);
+CREATE INDEX records_seq ON records (seq);
+
+CREATE TABLE record_values (
+  record_id   text NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+  field       text NOT NULL,
+  year        integer NOT NULL,
+  region_code text COLLATE "C",
+  value       double precision NOT NULL,
+  PRIMARY KEY (record_id, field)
+);
+CREATE INDEX record_values_rank ON record_values (field, year, value);
+CREATE INDEX record_values_region ON record_values (field, year, region_code);
+
+CREATE TABLE warnings (
+  record_id text NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+  n         integer NOT NULL,
+  rule      text NOT NULL,
+  severity  text NOT NULL,
+  fields    json NOT NULL,
+  message   text NOT NULL,
+  PRIMARY KEY (record_id, n)
+);
+CREATE INDEX warnings_rule ON warnings (rule);
+
+CREATE TABLE prose (
+  sha256 text PRIMARY KEY,
+  text   text NOT NULL
+);
+`,
+  },
+];
+
+/** Advisory lock keys (two int4s: the app, then the purpose). */
+export const LOCK_APP = 0x6e62; // "nb"
+export const LOCK_MIGRATE = 1;
+export const LOCK_WRITE = 2;
+
+/** Applies the migrations not yet recorded; returns the versions applied now. */
+export async function migrate(client: PoolClient): Promise<number[]> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_APP, LOCK_MIGRATE]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const done = new Set(rows.map((r) => r.version));
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+      applied.push(m.version);
+    }
+    await client.query('COMMIT');
+    return applied;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}

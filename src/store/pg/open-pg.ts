@@ -1,0 +1,611 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { CopyIndex } from '../../check/index.ts';
+import { agencyKey, agencyLevel, deriveLevel } from '../../domain/index.ts';
+import { withSections } from '../lean.ts';
+import {
+  planUpserts,
+  type RankQuery,
+  type RankRow,
+  type StoreQuery,
+  type UpsertOptions,
+} from '../records.ts';
+import { type CatalogueRow, catalogueRow, type Store, type StoreChange } from '../store.ts';
+import { StoreError } from '../store-error.ts';
+import type { StoredReport, UpsertOutcome } from '../types.ts';
+import { LOCK_APP, LOCK_WRITE, migrate } from './migrations.ts';
+
+/** What every backend offers (the JSON file's in-memory views aside). */
+export type PgStore = Omit<
+  Store,
+  'all' | 'get' | 'findExisting' | 'agencies' | 'byAgency' | 'byYear' | 'byRegion' | 'newestYear'
+> & {
+  /** The connection pool (for other shared state of the app, e.g. chat sessions). */
+  readonly pool: pg.Pool;
+};
+
+/** The channel every write notifies with the ids it changed. */
+export const CHANNEL = 'nianbao_store';
+
+/** The URL without its password (for messages and `store.path`). */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '';
+    return u.toString().replace(/^(\w+:\/\/[^:@/]*):@/, '$1@');
+  } catch {
+    return url.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1@');
+  }
+}
+
+export interface PgOptions {
+  /** Most connections the pool opens (default 8). */
+  max?: number;
+  /** Give up connecting after this many ms (default 10 s). */
+  connectTimeoutMs?: number;
+}
+
+const RECORD_COLS = 'seq, report, warnings, prose, print';
+const CATALOGUE_COLS = 'id, agency, kind, region, year, sha256, url';
+
+interface RecordRow {
+  seq: string;
+  report: StoredReport['report'];
+  warnings: StoredReport['warnings'];
+  prose: string | null;
+  print: string | null;
+}
+
+interface CatalogueDbRow {
+  id: string;
+  agency: string;
+  kind: CatalogueRow['kind'];
+  region: CatalogueRow['region'];
+  year: number;
+  sha256: string;
+  url: string | null;
+}
+
+function toEntry(row: RecordRow): StoredReport {
+  const entry: StoredReport = { report: row.report, warnings: row.warnings };
+  if (row.prose) entry.prose = row.prose;
+  if (row.print) entry.print = row.print;
+  return entry;
+}
+
+function toCatalogue(row: CatalogueDbRow): CatalogueRow {
+  const out: CatalogueRow = {
+    id: row.id,
+    agency: row.agency,
+    kind: row.kind,
+    region: row.region,
+    year: row.year,
+    sha256: row.sha256,
+  };
+  if (row.url) out.url = row.url;
+  return out;
+}
+
+/** The SQL conditions (and their parameters) of a query's filters other than ids and agency. */
+function filters(q: Omit<StoreQuery, 'ids' | 'agency'>, params: unknown[], table = 'r'): string[] {
+  const where: string[] = [];
+  if (q.year !== undefined) {
+    params.push(q.year);
+    where.push(`${table}.year = $${params.length}`);
+  }
+  if (q.region !== undefined) {
+    if (q.region.length === 6) {
+      params.push(q.region);
+      where.push(`${table}.region_code = $${params.length}`);
+    } else {
+      params.push(`${q.region.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`${table}.region_code LIKE $${params.length}`);
+    }
+  }
+  if (q.level !== undefined) {
+    params.push(q.level);
+    where.push(`(r.standing = $${params.length} OR r.level = $${params.length})`);
+  }
+  return where;
+}
+
+/**
+ * Opens the PostgreSQL store at `url`: runs the migrations, loads the catalogue (one query) and
+ * listens for other processes' writes. Records are queried, never all held in memory; the copy
+ * fingerprint index is loaded on first use and kept current.
+ */
+export async function openPgStore(url: string, options: PgOptions = {}): Promise<PgStore> {
+  const path = redactUrl(url);
+  const unreachable = (cause: unknown): StoreError =>
+    new StoreError(
+      'STORE_UNREACHABLE',
+      path,
+      `无法连接数据库 ${path}：${(cause as Error).message || String(cause)}`,
+      { cause },
+    );
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 8,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+  });
+  // an idle client's connection dropping (server restart) must not crash the process
+  pool.on('error', () => undefined);
+  const self = randomBytes(8).toString('hex');
+  let revision = 0;
+  /** id → catalogue row, in store order (new records at the end). */
+  const catalogue = new Map<string, CatalogueRow>();
+  let catalogueRows: { revision: number; rows: CatalogueRow[] } = { revision: -1, rows: [] };
+  /** Newest year held (from the catalogue). */
+  let newest: number | null = null;
+  let copies: Promise<CopyIndex> | undefined;
+  const listeners = new Set<(change: StoreChange) => void>();
+  let closed = false;
+
+  const dbError = (cause: unknown): StoreError => {
+    if (cause instanceof StoreError) return cause;
+    const code = (cause as { code?: string }).code ?? '';
+    if (/^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|57P|08)/.test(code) || !code)
+      return unreachable(cause);
+    return new StoreError('STORE_IO', path, `数据库 ${path} 出错：${(cause as Error).message}`, { cause });
+  };
+
+  const guarded = new WeakSet<pg.PoolClient>();
+  async function withClient<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (cause) {
+      throw unreachable(cause);
+    }
+    // a connection dropping while checked out (server restart, terminated backend) is an error of
+    // the query in flight, never an uncaught one
+    if (!guarded.has(client)) {
+      guarded.add(client);
+      client.on('error', () => undefined);
+    }
+    let broken = false;
+    try {
+      return await work(client);
+    } catch (cause) {
+      broken = true;
+      throw dbError(cause);
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  const q = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> => {
+    try {
+      return (await pool.query<R>(sql, params)).rows;
+    } catch (cause) {
+      throw dbError(cause);
+    }
+  };
+
+  function recomputeNewest(): void {
+    newest = null;
+    for (const r of catalogue.values()) if (newest === null || r.year > newest) newest = r.year;
+  }
+
+  /** Puts `row` in the place of `oldId`'s row (a record replaced under another id keeps its place). */
+  function replaceRow(oldId: string, row: CatalogueRow): void {
+    if (!catalogue.has(oldId)) {
+      setRow(row);
+      return;
+    }
+    const rows = [...catalogue.values()];
+    catalogue.clear();
+    for (const r of rows) {
+      if (r.id === oldId) catalogue.set(row.id, row);
+      else if (r.id !== row.id) catalogue.set(r.id, r);
+    }
+    recomputeNewest();
+  }
+
+  function setRow(row: CatalogueRow): void {
+    catalogue.set(row.id, row);
+    if (newest === null || row.year > newest) newest = row.year;
+  }
+
+  function notify(ids: string[]): void {
+    const change = { revision, ids };
+    for (const l of listeners) {
+      try {
+        l(change);
+      } catch {
+        // a listener's failure is its own
+      }
+    }
+  }
+
+  async function loadCatalogue(): Promise<void> {
+    const rows = await q<CatalogueDbRow>(`SELECT ${CATALOGUE_COLS} FROM records ORDER BY seq`);
+    catalogue.clear();
+    for (const r of rows) catalogue.set(r.id, toCatalogue(r));
+    recomputeNewest();
+  }
+
+  /** Takes in another process's change: the rows of `ids` as they are now (absent ones were replaced). */
+  async function refresh(ids: string[]): Promise<void> {
+    const rows = await q<CatalogueDbRow & { print: string | null }>(
+      `SELECT ${CATALOGUE_COLS}, print FROM records WHERE id = ANY($1)`,
+      [ids],
+    );
+    const found = new Set(rows.map((r) => r.id));
+    let dropped = false;
+    for (const id of ids) {
+      if (!found.has(id) && catalogue.delete(id)) dropped = true;
+    }
+    for (const r of rows) setRow(toCatalogue(r));
+    if (dropped) recomputeNewest();
+    if (copies) {
+      const index = await copies;
+      for (const id of ids) if (!found.has(id)) index.remove(id);
+      for (const r of rows) index.add(toCatalogue(r), r.print);
+    }
+    revision++;
+    notify(ids);
+  }
+
+  // connect, migrate, load the catalogue
+  try {
+    await withClient((c) => migrate(c));
+  } catch (cause) {
+    await pool.end().catch(() => undefined);
+    throw dbError(cause);
+  }
+
+  /** Other processes' writes: one connection listening on CHANNEL, re-opened if it drops. */
+  let listener: pg.Client | undefined;
+  let pending: Promise<void> = Promise.resolve();
+  async function listen(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    });
+    client.on('notification', (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      let payload: { s?: string; ids?: string[] };
+      try {
+        payload = JSON.parse(msg.payload);
+      } catch {
+        return;
+      }
+      if (payload.s === self || !Array.isArray(payload.ids)) return;
+      const ids = payload.ids;
+      pending = pending.then(() => refresh(ids)).catch(() => undefined);
+    });
+    client.on('error', () => {
+      if (closed) return;
+      listener = undefined;
+      client.end().catch(() => undefined);
+      // reconnect, and re-read the catalogue: notifications sent meanwhile were lost
+      setTimeout(() => {
+        if (closed) return;
+        pending = pending
+          .then(async () => {
+            await listen();
+            await loadCatalogue();
+            copies = undefined;
+            revision++;
+            notify([]);
+          })
+          .catch(() => undefined);
+      }, 1000);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    listener = client;
+  }
+  try {
+    await listen();
+    await loadCatalogue();
+  } catch (cause) {
+    await listener?.end().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    throw dbError(cause);
+  }
+
+  async function loadCopies(): Promise<CopyIndex> {
+    const rows = await q<{
+      id: string;
+      agency: string;
+      kind: CatalogueRow['kind'];
+      region: CatalogueRow['region'];
+      year: number;
+      print: string;
+    }>('SELECT id, agency, kind, region, year, print FROM records WHERE print IS NOT NULL ORDER BY seq');
+    const index = new CopyIndex();
+    for (const r of rows) index.add(r, r.print);
+    return index;
+  }
+
+  async function commit(entries: readonly StoredReport[], opts: UpsertOptions): Promise<UpsertOutcome[]> {
+    const result = await withClient(async (c) => {
+      await c.query('BEGIN');
+      try {
+        // one writer at a time: the plan reads the stored records it replaces
+        await c.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_APP, LOCK_WRITE]);
+        const ids = [...new Set(entries.map((e) => e.report.id))];
+        const keys = entries.map((e) => agencyKey(e.report));
+        const years = entries.map((e) => e.report.year);
+        const { rows } = await c.query<RecordRow & { agency_key: string }>(
+          `SELECT ${RECORD_COLS}, agency_key FROM records
+            WHERE id = ANY($1)
+               OR (agency_key, year) IN (SELECT * FROM unnest($2::text[], $3::int[]))
+            ORDER BY seq`,
+          [ids, keys, years],
+        );
+        const byId = new Map<string, StoredReport>();
+        const byAgencyYear = new Map<string, StoredReport>();
+        const seqOf = new Map<StoredReport, string>();
+        for (const row of rows) {
+          const e = toEntry(row);
+          seqOf.set(e, row.seq);
+          byId.set(e.report.id, e);
+          const k = `${row.agency_key}|${e.report.year}`;
+          if (!byAgencyYear.has(k)) byAgencyYear.set(k, e);
+        }
+        const plan = planUpserts(
+          entries,
+          (report) => byId.get(report.id) ?? byAgencyYear.get(`${agencyKey(report)}|${report.year}`),
+          opts,
+        );
+        if (plan.writes.length === 0) {
+          await c.query('COMMIT');
+          return { plan, changed: [] as string[] };
+        }
+        await writeRecords(c, plan.writes, seqOf);
+        const changed = [
+          ...new Set(plan.writes.flatMap((w) => [w.entry.report.id, ...(w.old ? [w.old.report.id] : [])])),
+        ];
+        // notifications are delivered on commit; a payload stays under PostgreSQL's 8,000 bytes
+        for (let at = 0; at < changed.length; ) {
+          const part: string[] = [];
+          let size = 0;
+          while (at < changed.length && size + changed[at]!.length < 2000) {
+            size += changed[at]!.length + 4;
+            part.push(changed[at++]!);
+          }
+          if (part.length === 0) part.push(changed[at++]!);
+          await c.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ s: self, ids: part })]);
+        }
+        await c.query('COMMIT');
+        return { plan, changed };
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
+    const { plan } = result;
+    if (plan.writes.length === 0) return plan.outcomes;
+    const index = copies ? await copies.catch(() => undefined) : undefined;
+    for (const w of plan.writes) {
+      if (w.old && w.old.report.id !== w.entry.report.id) {
+        replaceRow(w.old.report.id, catalogueRow(w.entry));
+        index?.remove(w.old.report.id);
+      } else setRow(catalogueRow(w.entry));
+      index?.add(w.entry.report, w.entry.print);
+    }
+    if (plan.writes.some((w) => w.old && w.old.report.year !== w.entry.report.year)) recomputeNewest();
+    revision++;
+    notify(plan.writes.map((w) => w.entry.report.id));
+    return plan.outcomes;
+  }
+
+  /** Writes planned records, their values, warnings and new prose (inside the caller's transaction). */
+  async function writeRecords(
+    c: pg.PoolClient,
+    writes: ReturnType<typeof planUpserts>['writes'],
+    seqOf: Map<StoredReport, string>,
+  ): Promise<void> {
+    const removed = writes.flatMap((w) =>
+      w.old && w.old.report.id !== w.entry.report.id ? [w.old.report.id] : [],
+    );
+    if (removed.length > 0) await c.query('DELETE FROM records WHERE id = ANY($1)', [removed]);
+    const ids = writes.map((w) => w.entry.report.id);
+    await c.query('DELETE FROM record_values WHERE record_id = ANY($1)', [ids]);
+    await c.query('DELETE FROM warnings WHERE record_id = ANY($1)', [ids]);
+    const cols: unknown[][] = Array.from({ length: 16 }, () => []);
+    for (const w of writes) {
+      const r = w.entry.report;
+      const row = [
+        r.id,
+        w.old ? (seqOf.get(w.old) ?? null) : null,
+        agencyKey(r),
+        r.agency,
+        r.kind,
+        r.year,
+        r.region ? JSON.stringify(r.region) : null,
+        r.region?.code ?? null,
+        agencyLevel(r),
+        deriveLevel(r),
+        r.source.sha256,
+        r.source.url ?? null,
+        JSON.stringify(r),
+        JSON.stringify(w.entry.warnings),
+        w.entry.prose ?? null,
+        w.entry.print ?? null,
+      ];
+      for (let i = 0; i < row.length; i++) cols[i]!.push(row[i]);
+    }
+    await c.query(
+      `INSERT INTO records (id, seq, agency_key, agency, kind, year, region, region_code, standing, level,
+                            sha256, url, report, warnings, prose, print)
+       SELECT id, COALESCE(seq, nextval('records_seq_seq')), agency_key, agency, kind, year, region::json,
+              region_code, standing, level, sha256, url, report::json, warnings::json, prose, print
+         FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
+                     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+                     $15::text[], $16::text[])
+           AS t(id, seq, agency_key, agency, kind, year, region, region_code, standing, level,
+                sha256, url, report, warnings, prose, print)
+       ON CONFLICT (id) DO UPDATE SET
+         agency_key = EXCLUDED.agency_key, agency = EXCLUDED.agency, kind = EXCLUDED.kind,
+         year = EXCLUDED.year, region = EXCLUDED.region, region_code = EXCLUDED.region_code,
+         standing = EXCLUDED.standing, level = EXCLUDED.level, sha256 = EXCLUDED.sha256, url = EXCLUDED.url,
+         report = EXCLUDED.report, warnings = EXCLUDED.warnings, prose = EXCLUDED.prose, print = EXCLUDED.print`,
+      cols,
+    );
+    const v: unknown[][] = [[], [], [], [], []];
+    const wn: unknown[][] = [[], [], [], [], [], []];
+    for (const w of writes) {
+      const r = w.entry.report;
+      for (const [field, value] of Object.entries(r.values)) {
+        if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+        v[0]!.push(r.id);
+        v[1]!.push(field);
+        v[2]!.push(r.year);
+        v[3]!.push(r.region?.code ?? null);
+        v[4]!.push(value);
+      }
+      w.entry.warnings.forEach((x, n) => {
+        wn[0]!.push(r.id);
+        wn[1]!.push(n);
+        wn[2]!.push(x.rule);
+        wn[3]!.push(x.severity);
+        wn[4]!.push(JSON.stringify(x.fields ?? []));
+        wn[5]!.push(x.message ?? '');
+      });
+    }
+    if (v[0]!.length > 0)
+      await c.query(
+        `INSERT INTO record_values (record_id, field, year, region_code, value)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::float8[])`,
+        v,
+      );
+    if (wn[0]!.length > 0)
+      await c.query(
+        `INSERT INTO warnings (record_id, n, rule, severity, fields, message)
+         SELECT a, b, c, d, e::json, f FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
+           AS t(a, b, c, d, e, f)`,
+        wn,
+      );
+    const prose = new Map<string, string>();
+    for (const w of writes) if (w.proseText !== null && w.entry.prose) prose.set(w.entry.prose, w.proseText);
+    if (prose.size > 0)
+      await c.query(
+        `INSERT INTO prose (sha256, text) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (sha256) DO NOTHING`,
+        [[...prose.keys()], [...prose.values()]],
+      );
+  }
+
+  /** Writes of this process, one after another (the advisory lock orders them against other processes). */
+  let queue: Promise<unknown> = Promise.resolve();
+  function upsertMany(entries: readonly StoredReport[], opts: UpsertOptions = {}): Promise<UpsertOutcome[]> {
+    const run = queue.then(() => commit(entries, opts));
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function find(query: StoreQuery): Promise<StoredReport[]> {
+    const params: unknown[] = [];
+    const where = filters(query, params);
+    let order = 'r.seq';
+    if (query.ids !== undefined) {
+      params.push(query.ids);
+      where.push(`r.id = ANY($${params.length})`);
+    }
+    if (query.agency !== undefined) {
+      params.push(query.agency);
+      const p = `$${params.length}`;
+      // an agency key, else the exact name of one of its reports (as findIn)
+      where.push(
+        `r.agency_key = COALESCE((SELECT agency_key FROM records WHERE agency_key = ${p} LIMIT 1),
+                                 (SELECT agency_key FROM records WHERE agency = ${p} ORDER BY seq LIMIT 1))`,
+      );
+      order = 'r.year, r.seq';
+    }
+    const rows = await q<RecordRow & { id: string }>(
+      `SELECT r.id, ${RECORD_COLS.split(', ')
+        .map((c) => `r.${c}`)
+        .join(', ')} FROM records r${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
+      params,
+    );
+    const entries = rows.map(toEntry);
+    if (query.ids === undefined) return entries;
+    const at = new Map(entries.map((e) => [e.report.id, e] as const));
+    return query.ids.flatMap((id) => at.get(id) ?? []);
+  }
+
+  async function rank(query: RankQuery): Promise<RankRow[]> {
+    const year = query.year ?? newest ?? undefined;
+    if (year === undefined) return [];
+    const params: unknown[] = [query.metric];
+    const where = ['v.field = $1', ...filters({ ...query, year }, params, 'v')];
+    const desc = query.order !== 'asc';
+    let limit = '';
+    if (query.limit !== undefined) {
+      params.push(Math.max(0, Math.floor(query.limit)));
+      // ties at the cut come along, to be ordered by id as every backend does
+      limit = ` FETCH FIRST $${params.length} ROWS WITH TIES`;
+    }
+    const rows = await q<RecordRow & { value: number }>(
+      `SELECT v.value, ${RECORD_COLS.split(', ')
+        .map((c) => `r.${c}`)
+        .join(', ')}
+         FROM record_values v JOIN records r ON r.id = v.record_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY v.value ${desc ? 'DESC' : 'ASC'}${limit}`,
+      params,
+    );
+    const out = rows.map((row) => ({ entry: toEntry(row), value: row.value }));
+    const sign = desc ? -1 : 1;
+    out.sort((a, b) => sign * (a.value - b.value) || a.entry.report.id.localeCompare(b.entry.report.id));
+    return query.limit === undefined ? out : out.slice(0, query.limit);
+  }
+
+  return {
+    path,
+    pool,
+    get revision() {
+      return revision;
+    },
+    catalogue() {
+      if (catalogueRows.revision !== revision) catalogueRows = { revision, rows: [...catalogue.values()] };
+      return catalogueRows.rows;
+    },
+    find,
+    rank,
+    async list() {
+      const rows = await q<RecordRow>(`SELECT ${RECORD_COLS} FROM records ORDER BY seq`);
+      return rows.map(toEntry);
+    },
+    copies() {
+      copies ??= loadCopies();
+      copies.catch(() => {
+        copies = undefined;
+      });
+      return copies;
+    },
+    async hydrate(entry) {
+      if (entry.report.text?.sections || !entry.prose) return entry.report;
+      const rows = await q<{ text: string }>('SELECT text FROM prose WHERE sha256 = $1', [entry.prose]);
+      if (!rows[0]) return entry.report;
+      let sections: Record<string, string> | undefined;
+      try {
+        sections = JSON.parse(rows[0].text) as Record<string, string>;
+      } catch {
+        sections = undefined;
+      }
+      return withSections(entry.report, sections);
+    },
+    async upsert(entry, opts) {
+      const [outcome] = await upsertMany([entry], opts);
+      return outcome!;
+    },
+    upsertMany,
+    watch(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      listeners.clear();
+      await queue;
+      await pending;
+      await listener?.end().catch(() => undefined);
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
