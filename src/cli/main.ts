@@ -15,6 +15,7 @@ const COMMANDS: Record<string, Loader> = {
   check: () => import('./check.ts'),
   ask: () => import('./ask.ts'),
   export: () => import('./export.ts'),
+  store: () => import('./store.ts'),
 };
 
 const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };

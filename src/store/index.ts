@@ -4,6 +4,7 @@ export { toLean, withSections } from './lean.ts';
 export { type JsonStore, openStore, proseDir } from './open-store.ts';
 export { type AnyStore, defaultStoreLocation, isDatabaseUrl, openStoreAt } from './open-any.ts';
 export type { PgStore } from './pg/index.ts';
+export { redactUrl } from './pg/redact.ts';
 export {
   findIn,
   planUpserts,

@@ -1,2 +1,3 @@
 export { MIGRATIONS } from './migrations.ts';
-export { CHANNEL, openPgStore, type PgOptions, type PgStore, redactUrl } from './open-pg.ts';
+export { CHANNEL, openPgStore, type PgOptions, type PgStore } from './open-pg.ts';
+export { redactUrl } from './redact.ts';

@@ -14,6 +14,7 @@ import { type CatalogueRow, catalogueRow, type Store, type StoreChange } from '.
 import { StoreError } from '../store-error.ts';
 import type { StoredReport, UpsertOutcome } from '../types.ts';
 import { LOCK_APP, LOCK_WRITE, migrate } from './migrations.ts';
+import { redactUrl } from './redact.ts';
 
 /** What every backend offers (the JSON file's in-memory views aside). */
 export type PgStore = Omit<
@@ -26,17 +27,6 @@ export type PgStore = Omit<
 
 /** The channel every write notifies with the ids it changed. */
 export const CHANNEL = 'nianbao_store';
-
-/** The URL without its password (for messages and `store.path`). */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '';
-    return u.toString().replace(/^(\w+:\/\/[^:@/]*):@/, '$1@');
-  } catch {
-    return url.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1@');
-  }
-}
 
 export interface PgOptions {
   /** Most connections the pool opens (default 8). */
