@@ -28,6 +28,12 @@ const ConfigSchema = z
     TELEGRAM_API_ROOT: optional(z.url()),
     ADMIN_IDS: AdminIdsSchema,
     STORE_PATH: z.string().min(1).default('data/store.json'),
+    DATABASE_URL: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^postgres(?:ql)?:\/\/\S+$/i, 'a PostgreSQL URL: postgres://user:password@host:5432/db'),
+    ),
     REPORTS_DIR: z.string().min(1).default('data/reports'),
     WEBHOOK_URL: optional(z.url()),
     WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{1,256}$/, 'only A-Z a-z 0-9 _ - (1–256 chars)')),
@@ -47,6 +53,12 @@ export interface Config {
   apiRoot: string | undefined;
   adminIds: number[];
   storePath: string;
+  /**
+   * PostgreSQL holds the store and the bot's per-chat state (follow-ups, buttons, rate limits):
+   * several instances behind one token then share both. Absent = the JSON file at `storePath`
+   * and this process's memory.
+   */
+  databaseUrl: string | undefined;
   reportsDir: string;
   /** Present = webhook mode, else long polling. */
   webhook: { url: string; secret: string; port: number } | undefined;
@@ -86,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     apiRoot: c.TELEGRAM_API_ROOT?.replace(/\/+$/, ''),
     adminIds: c.ADMIN_IDS,
     storePath: c.STORE_PATH,
+    databaseUrl: c.DATABASE_URL,
     reportsDir: c.REPORTS_DIR,
     webhook:
       c.WEBHOOK_URL && c.WEBHOOK_SECRET

@@ -82,13 +82,18 @@ export interface BotState {
   close(): Promise<void>;
 }
 
-export function createBotState(backend: StateBackend = memoryStateBackend()): BotState {
+/** The bot's state on a backend (default: this process's memory); `ttl` overrides lifetimes (tests). */
+export function createBotState(
+  backend: StateBackend = memoryStateBackend(),
+  ttl: Partial<Record<keyof typeof STATE_TTL_MS, number>> = {},
+): BotState {
+  const life = { ...STATE_TTL_MS, ...ttl };
   return {
-    followUps: slot(backend, 'fu', STATE_TTL_MS.followUp),
-    exportTables: slot(backend, 'x', STATE_TTL_MS.exportTable),
-    replaces: slot(backend, 'r', STATE_TTL_MS.replace),
-    crawls: slot(backend, 'crawl', STATE_TTL_MS.crawl),
-    crawlStops: slot(backend, 'stop', STATE_TTL_MS.crawlStop),
+    followUps: slot(backend, 'fu', life.followUp),
+    exportTables: slot(backend, 'x', life.exportTable),
+    replaces: slot(backend, 'r', life.replace),
+    crawls: slot(backend, 'crawl', life.crawl),
+    crawlStops: slot(backend, 'stop', life.crawlStop),
     increment: (key, windowMs) => backend.increment(key, windowMs),
     close: () => backend.close(),
   };
@@ -112,7 +117,13 @@ class CappedMemoryStorage extends MemorySessionStorage<string> {
  * The default backend: grammY's MemorySessionStorage holding each value as JSON text (so a value
  * that would not survive a database does not survive here either), swept of expired entries.
  */
-export function memoryStateBackend(): StateBackend {
+export function memoryStateBackend({
+  sweepMs = SWEEP_MS,
+  maxKeys = MAX_KEYS,
+}: {
+  sweepMs?: number;
+  maxKeys?: number;
+} = {}): StateBackend & { size(): number } {
   const memory = new CappedMemoryStorage();
   const counters = new Map<string, { hits: number; until: number }>();
   const expired = (text: string, now: number) => {
@@ -123,7 +134,7 @@ export function memoryStateBackend(): StateBackend {
     const now = Date.now();
     for (const [key, text] of memory.readAllEntries()) if (expired(text, now)) memory.delete(key);
     for (const [key, c] of counters) if (c.until <= now) counters.delete(key);
-  }, SWEEP_MS);
+  }, sweepMs);
   sweep.unref();
   const storage: StorageAdapter<unknown> = {
     read: (key) => {
@@ -133,12 +144,13 @@ export function memoryStateBackend(): StateBackend {
     write: (key, value) => {
       memory.delete(key); // re-inserted last, so the oldest key is the first one
       memory.write(key, JSON.stringify(value));
-      while (memory.size > MAX_KEYS) memory.delete(memory.oldest()!);
+      while (memory.size > maxKeys) memory.delete(memory.oldest()!);
     },
     delete: (key) => memory.delete(key),
   };
   return {
     storage,
+    size: () => memory.size,
     async increment(key, windowMs) {
       const now = Date.now();
       const c = counters.get(key);

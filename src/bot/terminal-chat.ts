@@ -65,7 +65,7 @@ export async function runTerminalChat(store: Store, options: TerminalChatOptions
   const interactive = Boolean(input.isTTY);
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   if (interactive) {
-    const example = buildExamples(store, 'zh')[0];
+    const example = (await buildExamples(store, 'zh'))[0];
     output.write(`年报问答（Ctrl+D 退出）。${example ? `例如：${example}` : ''}\n`);
     rl.setPrompt('问> ');
     rl.prompt();
@@ -83,7 +83,7 @@ export async function runTerminalChat(store: Store, options: TerminalChatOptions
     } else if (question) {
       const lang = detectLang(question, options.languageCode);
       const today = options.now?.() ?? new Date();
-      const answer = answerQuestion(question, store, {
+      const answer = await answerQuestion(question, store, {
         lang,
         today,
         previous: memory.recall('terminal', today),
