@@ -1,6 +1,6 @@
 import type { PdfItem } from './_pdf-lines.ts';
 
-/** A text run as pdf.js reports it. */
+/** A text run in the shape pdf.js's text content reports it (and src/ingest/_pdfium.ts builds it). */
 export interface RawTextItem {
   str: string;
   /** [a, b, c, d, e, f]: text direction (a, b), origin (e, f), in PDF user space. */

@@ -41,7 +41,7 @@ const COUNT = Buffer.from('/Count');
 
 /**
  * The largest page count a page-tree node states in the file's plain (uncompressed) objects, so
- * that a PDF of 20,000 pages is refused before pdf.js parses it; 0 when none is readable (pdf.js's
+ * that a PDF of 20,000 pages is refused before PDFium parses it; 0 when none is readable (PDFium's
  * own count is checked after opening).
  */
 export function statedPageCount(bytes: Uint8Array): number {
@@ -61,11 +61,11 @@ function tooMuch(detail: string): LimitError {
 }
 
 /**
- * Inflates every flate stream of a PDF once, capped, before pdf.js sees it (pdf.js inflates
+ * Inflates every flate stream of a PDF once, capped, before PDFium sees it (PDFium inflates
  * without a limit): no stream may inflate past `maxPdfInflatedBytes` or, above 1 MB, past
  * `maxInflateRatio` times its compressed size, and the streams other than images together
  * not past `maxPdfInflatedBytes`. Streams that do not inflate (encrypted, damaged) are left to
- * pdf.js. Throws LimitError INFLATE_LIMIT.
+ * PDFium. Throws LimitError INFLATE_LIMIT.
  */
 export function checkPdfStreams(
   bytes: Uint8Array,

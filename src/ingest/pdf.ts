@@ -1,9 +1,8 @@
-import { getDocumentProxy } from 'unpdf';
-import { hideMappedFontPrograms } from './_pdf-fonts.ts';
 import { orientItems } from './_pdf-items.ts';
 import { checkPdfStreams, statedPageCount } from './_pdf-limits.ts';
 import { groupLines, isMarginPageNumber, keepItem, type PdfLine } from './_pdf-lines.ts';
 import { renderLines } from './_pdf-table.ts';
+import { readPdfium } from './_pdfium.ts';
 import { DEFAULT_LIMITS, type IngestLimits, LimitError } from './limits.ts';
 import type { ExtractResult } from './types.ts';
 
@@ -17,45 +16,26 @@ function tooManyPages(pages: number, limits: IngestLimits): LimitError {
   );
 }
 
-/** Text a font without its program may have mis-mapped: replacement, private-use or control characters. */
-const SUSPECT = /[\ufffd\ue000-\uf8ff\u0000-\u0008\u000e-\u001f]/;
-
 /**
- * Reads every page's text layer, first with the font programs of ToUnicode-mapped fonts hidden
- * (pdf.js then skips parsing them, about half its work); text with a suspect character is read
- * again from the file as it is.
+ * Reads every page's text layer as lines (PDFium); more pages than the limit throw before any
+ * page is read.
  */
 async function readPages(
   bytes: Uint8Array,
   limits: IngestLimits,
 ): Promise<{ pages: number; lines: PdfLine[] }> {
-  const fast = await readPagesOf(hideMappedFontPrograms(bytes), limits);
-  const suspect = fast.lines.some((l) => l.cells.some((c) => SUSPECT.test(c.text)));
-  // pdf.js may transfer the buffer it is given; hand it a copy so the caller's bytes survive
-  return suspect ? readPagesOf(new Uint8Array(bytes), limits) : fast;
-}
-
-/** Opens a PDF (a copy pdf.js may keep), reads every page's text layer, and closes it again; more pages than the limit throw. */
-async function readPagesOf(
-  copy: Uint8Array,
-  limits: IngestLimits,
-): Promise<{ pages: number; lines: PdfLine[] }> {
-  const pdf = await getDocumentProxy(copy, { verbosity: 0 });
-  try {
-    if (pdf.numPages > limits.maxPdfPages) throw tooManyPages(pdf.numPages, limits);
-    const lines: PdfLine[] = [];
-    for (let p = 1; p <= pdf.numPages; p++) {
-      const page = await pdf.getPage(p);
-      const content = await page.getTextContent();
-      const raw = content.items.flatMap((i) => ('str' in i ? [i] : []));
-      const { items, view } = orientItems(raw, page.view);
+  const lines: PdfLine[] = [];
+  const pages = await readPdfium(
+    bytes,
+    (n) => {
+      if (n > limits.maxPdfPages) throw tooManyPages(n, limits);
+    },
+    (page, p) => {
+      const { items, view } = orientItems(page.items, page.view);
       lines.push(...groupLines(items.filter(keepItem), p).filter((l) => !isMarginPageNumber(l, view)));
-      page.cleanup();
-    }
-    return { pages: pdf.numPages, lines };
-  } finally {
-    await pdf.destroy();
-  }
+    },
+  );
+  return { pages, lines };
 }
 
 const countTextChars = (lines: readonly PdfLine[]) =>
@@ -66,7 +46,7 @@ const countTextChars = (lines: readonly PdfLine[]) =>
 
 /**
  * Rebuilds a PDF's text layer as lines, table rows as tab-separated cells. Streams are held to
- * the inflate limits before pdf.js opens the file; too many pages throw LimitError.
+ * the inflate limits before PDFium opens the file; too many pages throw LimitError.
  */
 export async function extractPdf(
   bytes: Uint8Array,

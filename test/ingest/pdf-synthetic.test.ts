@@ -33,7 +33,7 @@ async function lines(bytes: Uint8Array): Promise<string[]> {
   return r.value.text.trimEnd().split('\n');
 }
 
-describe('PDF built in the test, through pdf.js', () => {
+describe('PDF built in the test, through PDFium', () => {
   it.each([
     ['upright', false],
     ['drawn sideways on a rotated page', true],
