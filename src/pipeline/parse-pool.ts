@@ -42,6 +42,9 @@ function getPool(heapMb: number): PoolState {
     idleTimeout: IDLE_MS,
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
   });
+  // a worker that dies between tasks (out of memory while starting) is replaced by the next task;
+  // unheard, the pool's 'error' event would end the process
+  pool.on('error', () => {});
   state = { pool, heapMb, threads, running: 0, waiting: [] };
   return state;
 }
