@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createBot, ensureStore } from '../../src/bot/index.ts';
+import type { BotState } from '../../src/bot/state.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/index.ts';
@@ -40,12 +41,22 @@ export async function openSeedStore(): Promise<{ store: Store; dir: string }> {
   return { store, dir };
 }
 
-export async function createTestBot(env: Record<string, string> = {}): Promise<TestBot> {
-  const { store, dir } = await openSeedStore();
-  const config = parseConfig({ BOT_TOKEN: '123:test', STORE_PATH: join(dir, 'store.json'), ...env });
+export interface TestBotOptions {
+  /** Shared state (another instance's); default: this bot's own memory. */
+  state?: BotState;
+  /** Another test bot's store, so two bots serve one store (as two instances would). */
+  store?: Store;
+}
+
+export async function createTestBot(
+  env: Record<string, string> = {},
+  options: TestBotOptions = {},
+): Promise<TestBot> {
+  const { store, dir } = options.store ? { store: options.store, dir: undefined } : await openSeedStore();
+  const config = parseConfig({ BOT_TOKEN: '123:test', STORE_PATH: store.path, ...env });
   const logger = createLogger({ level: 'silent' });
   const bot = createBot(
-    { config, store, logger },
+    { config, store, logger, state: options.state },
     // A long window, so a test's burst never straddles a reset.
     { botInfo: BOT_USER, rateLimit: { timeFrame: 60_000, limit: 3 } },
   );
@@ -75,6 +86,8 @@ export async function createTestBot(env: Record<string, string> = {}): Promise<T
       calls.length = 0;
       return picked;
     },
-    dispose: () => rm(dir, { recursive: true, force: true }),
+    dispose: async () => {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    },
   };
 }
