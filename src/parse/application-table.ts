@@ -12,6 +12,7 @@ import {
 } from './_apply-rows.ts';
 import { type CellValue, garbledMessage, isGarbledNumber, trimTrailing } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
+import { nullValues } from './_values.ts';
 import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
 const MERGED_OTHER = 'other_merged';
@@ -27,6 +28,7 @@ interface Placed {
 }
 
 const FIELDS_OF = new Map(APPLY_ROWS.map((r) => [r.id, APPLY_COLS.map((c) => `apply.${r.id}.${c.id}`)]));
+const newValues = nullValues(APPLY_ROWS.flatMap((r) => FIELDS_OF.get(r.id)!));
 
 function fieldsOf(rowId: string): string[] {
   return FIELDS_OF.get(rowId) ?? APPLY_COLS.map((c) => `apply.${rowId}.${c.id}`);
@@ -263,7 +265,7 @@ function checkSubtotals(
 
 /** Parses table 三 (25 rows × 7 columns) from the lines of its region. */
 export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
-  const values: Record<string, number | null> = {};
+  const values = newValues();
   const blanks: string[] = [];
   let collected = collectRows(lines, true);
   // unlabelled number rows mean the labels were printed apart from their numbers (stacked by a
@@ -281,9 +283,6 @@ export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
     });
   }
   const found = assigned.size >= 3;
-  for (const def of APPLY_ROWS) {
-    for (const f of fieldsOf(def.id)) values[f] = null;
-  }
   if (!found) return { values, blanks, notes: [], found };
   const put = (rowId: string, placed: Placed) => {
     const fields = fieldsOf(rowId);

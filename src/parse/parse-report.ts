@@ -1,6 +1,7 @@
 import type { Report, Warning } from '../schema/index.ts';
 import { splitLine } from './_cells.ts';
 import type { RawSource, TableResult, TextLine } from './_notes.ts';
+import { mergeValues } from './_values.ts';
 import { parseActiveTable } from './active-table.ts';
 import { parseApplicationTable } from './application-table.ts';
 import { flatSections } from './flat-sections.ts';
@@ -138,17 +139,6 @@ function missingTables(tables: readonly TableResult[]): Warning[] {
   );
 }
 
-/**
- * The three tables' values in one object. Copied key by key: spreading 200-key records is ~25× slower
- * in V8, and Object.assign from these dictionary-mode objects took ~20% longer than this loop in a
- * profile of the bundled reports (the merge is still ~5% of a parse: 200 keys make a dictionary).
- */
-function mergeValues(...parts: Report['values'][]): Report['values'] {
-  const out: Report['values'] = {};
-  for (const part of parts) for (const key of Object.keys(part)) out[key] = part[key] ?? null;
-  return out;
-}
-
 /** Parses one report's text into a Report record plus parse warnings; never throws on bad input. */
 export function parseReport(raw: string, source: SourceInfo): ParseResult {
   const unreadable = checkReadable(raw);
@@ -208,7 +198,7 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
     signed: head.signed,
     published: head.published,
     source: { file: source.file, sha256: source.sha256, url: head.url },
-    values: mergeValues(active.values, apply.values, legal.values),
+    values: mergeValues([active.values, apply.values, legal.values]),
     blanks: [...active.blanks, ...apply.blanks, ...legal.blanks],
     narrative,
     text: {
