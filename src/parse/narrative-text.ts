@@ -26,9 +26,10 @@ const FULL_WIDTH: Record<string, string> = {
 const SPACE = '[ \\t\\n\\r\\f\\u00a0\\u3000]';
 /**
  * What normaliseProse changes: a run of spaces; a digit-grouping comma (after a digit, before three
- * digits and no fourth); ASCII punctuation and 査.
+ * digits and no fourth); ASCII punctuation and 査. The comma is matched before the look back to its
+ * digit: a look-behind first would be tried at every position of the line (a third slower).
  */
-const PROSE_EDITS = new RegExp(`(${SPACE}+)|(?<=\\d${SPACE}*)[,，](?=\\d{3}(?!\\d))|([,;:()!?査])`, 'g');
+const PROSE_EDITS = new RegExp(`(${SPACE}+)|[,，](?<=\\d${SPACE}*[,，])(?=\\d{3}(?!\\d))|([,;:()!?査])`, 'g');
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
