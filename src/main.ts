@@ -1,5 +1,13 @@
 import { prepareAnswers } from './answer/index.ts';
-import { createBot, ensureStore, type RunningBot, runTerminalChat, startBot } from './bot/index.ts';
+import {
+  createBot,
+  ensureStore,
+  followStore,
+  openBotState,
+  type RunningBot,
+  runTerminalChat,
+  startBot,
+} from './bot/index.ts';
 import { parseConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -51,7 +59,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const stopping = new AbortController();
-  const bot = createBot({ config, store, logger, stopping: stopping.signal });
+  // per-chat state and the store's changes shared with other instances behind the same token
+  const state = await openBotState(config, store, logger);
+  const unwatch = followStore(store, logger);
+  const bot = createBot({ config, store, logger, stopping: stopping.signal, state });
   const running: RunningBot = await startBot(bot, config, logger);
   await new Promise<void>((resolve) => {
     // `on`, not `once`: the store lock's signal-exit handler kills the process with the signal
@@ -64,10 +75,16 @@ async function main(): Promise<number> {
         logger.warn('handlers still running at the deadline; exiting');
         process.exit(1);
       }, SHUTDOWN_DEADLINE_MS).unref();
-      running.stop().then(resolve, (err: unknown) => {
-        logger.error({ err }, 'stop failed');
-        resolve();
-      });
+      running
+        .stop()
+        .catch((err: unknown) => logger.error({ err }, 'stop failed'))
+        .then(async () => {
+          unwatch();
+          await state.close();
+          await store.close();
+        })
+        .catch((err: unknown) => logger.warn({ err }, 'state or store not closed cleanly'))
+        .then(resolve);
     };
     process.on('SIGTERM', shutdown);
     process.on('SIGINT', shutdown);

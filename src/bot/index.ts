@@ -4,5 +4,7 @@ export { buildChartSvg, renderChart } from './chart.ts';
 export { type CreateBotOptions, createBot } from './create-bot.ts';
 export type { BotDeps } from './deps.ts';
 export { escapeHtml, SafeHtml, splitHtml } from './html.ts';
+export { followStore, openBotState } from './instance.ts';
 export { type RunningBot, startBot } from './run-bot.ts';
+export { type BotState, createBotState } from './state.ts';
 export { runTerminalChat, type TerminalChatOptions } from './terminal-chat.ts';
