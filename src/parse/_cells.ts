@@ -5,6 +5,9 @@ const PLACEHOLDER = /^(?:[/\\—–\-－_]+|无|不适用)$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const PLAIN_INT = /^\d{1,15}$/;
 const GROUPED = /^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$/;
+/** A unit after a cell's number, and the last characters of those units. */
+const CELL_UNIT = /\s*(?:万元|元|件|个|条|项)$/;
+const UNIT_LAST = new Set(['元', '件', '个', '条', '项']);
 
 /**
  * Digits with a stray character among them (a NUL or other control character, kept as U+FFFD by
@@ -35,7 +38,8 @@ export function readCell(raw: string): CellValue {
   // fast path: a plain non-negative integer, the commonest cell by far
   if (PLAIN_INT.test(s)) return { kind: 'number', value: Number(s), raw: s };
   if (PLACEHOLDER.test(s)) return { kind: 'blank', raw: s };
-  const stripped = s.replace(/\s*(?:万元|元|件|个|条|项)$/, '');
+  // only a cell ending in a unit word needs the unit stripped
+  const stripped = UNIT_LAST.has(s.at(-1)!) ? s.replace(CELL_UNIT, '') : s;
   if (NUMBER.test(stripped)) return { kind: 'number', value: Number(stripped), raw: s };
   if (GROUPED.test(stripped))
     return { kind: 'number', value: Number(stripped.replace(/[,，]/g, '')), raw: s };
@@ -93,6 +97,13 @@ export function isGarbledNumber(cell: CellValue | undefined): boolean {
 /** The PW-06 message for a spoilt number cell. */
 export function garbledMessage(row: string, col: string, raw: string): string {
   return `“${row}—${col}”单元格内容“${raw}”不是干净的数字（含异常字符），暂不取值`;
+}
+
+/** The values of the number cells, in order. */
+export function numbersOf(cells: readonly CellValue[]): number[] {
+  const out: number[] = [];
+  for (const c of cells) if (c.kind === 'number') out.push(c.value);
+  return out;
 }
 
 export function countNumbers(cells: readonly CellValue[]): number {

@@ -10,7 +10,7 @@ import {
   type RawRow,
   ROW_IDS,
 } from './_apply-rows.ts';
-import { type CellValue, garbledMessage, isGarbledNumber, trimTrailing } from './_cells.ts';
+import { type CellValue, garbledMessage, isGarbledNumber, numbersOf, trimTrailing } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { nullValues } from './_values.ts';
 import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
@@ -75,9 +75,17 @@ function placeRow(row: RawRow, rowId: string, rowLabel: string): Placed {
 
 function placeCells(cells: CellValue[], tabbed: boolean, rowId: string, rowLabel: string): Placed {
   if (tabbed && cells.length === N) {
-    const values = cells.map((c) => (c.kind === 'number' ? c.value : 0));
-    const blankSlots = cells.flatMap((c, i) => (c.kind === 'number' ? [] : [i]));
-    const textCell = cells.findIndex((c) => c.kind === 'text');
+    const values: number[] = [];
+    const blankSlots: number[] = [];
+    const nullSlots: number[] = [];
+    let textCell = -1;
+    cells.forEach((c, i) => {
+      values.push(c.kind === 'number' ? c.value : 0);
+      if (c.kind === 'number') return;
+      if (isGarbledNumber(c)) nullSlots.push(i);
+      else blankSlots.push(i);
+      if (c.kind === 'text' && textCell < 0) textCell = i;
+    });
     const note: ParseNote | undefined =
       textCell >= 0
         ? {
@@ -89,10 +97,9 @@ function placeCells(cells: CellValue[], tabbed: boolean, rowId: string, rowLabel
               : `“${rowLabel}—${APPLY_COLS[textCell]!.zh}”单元格内容“${cells[textCell]!.raw}”不是数字，已按空白处理`,
           }
         : undefined;
-    const nullSlots = cells.flatMap((c, i) => (isGarbledNumber(c) ? [i] : []));
-    return { values, blankSlots: blankSlots.filter((i) => !nullSlots.includes(i)), nullSlots, note };
+    return { values, blankSlots, nullSlots, note };
   }
-  const nums = cells.flatMap((c) => (c.kind === 'number' ? [c.value] : []));
+  const nums = numbersOf(cells);
   if (nums.length === 0) return { values: new Array(N).fill(0), blankSlots: [...Array(N).keys()] };
   if (nums.length === N) return { values: nums, blankSlots: [] };
   if (nums.length < N) {

@@ -1,11 +1,20 @@
 import { getField, LEGAL_COLS, LEGAL_GROUPS } from '../schema/index.ts';
-import { type CellValue, countNumbers, garbledMessage, isGarbledNumber, splitLine } from './_cells.ts';
+import {
+  type CellValue,
+  countNumbers,
+  garbledMessage,
+  isGarbledNumber,
+  numbersOf,
+  splitLine,
+} from './_cells.ts';
 import { type Columns, findColumns, placeByColumns } from './_columns.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
+import { nullValues } from './_values.ts';
 import { alignLong, alignShort } from './align.ts';
 
 const FIELDS = LEGAL_GROUPS.flatMap((g) => LEGAL_COLS.map((c) => `legal.${g.id}.${c.id}`));
 const N = FIELDS.length;
+const newValues = nullValues(FIELDS);
 
 /** C-01 on each group of five: upheld + corrected + other + pending = total. */
 const groupSumsHold = (v: readonly number[]) =>
@@ -82,7 +91,7 @@ function dropSuitSubtotal(row: CellValue[]): CellValue[] {
 
 /** Parses table 四 (3 groups × 5 columns, usually one line of 15 numbers). */
 export function parseLegalTable(lines: readonly TextLine[]): TableResult {
-  const values: Record<string, number | null> = Object.fromEntries(FIELDS.map((f) => [f, null]));
+  const values = newValues();
   const blanks: string[] = [];
   const notes: ParseNote[] = [];
   const { cells, tabbed, headerSeen } = collectCells(lines);
@@ -115,7 +124,7 @@ export function parseLegalTable(lines: readonly TextLine[]): TableResult {
     });
     return { values, blanks, notes, found: true };
   }
-  const nums = cells.flatMap((c) => (c.kind === 'number' ? [c.value] : []));
+  const nums = numbersOf(cells);
   if (nums.length === N) {
     nums.forEach((v, i) => {
       values[FIELDS[i]!] = v;
