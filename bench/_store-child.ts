@@ -14,14 +14,14 @@ const [path, seedFile, ...questions] = process.argv.slice(2);
 const t0 = performance.now();
 const store = await openStore(path!);
 const openMs = performance.now() - t0;
-const first = answerQuestion(questions[0]!, store);
+const first = await answerQuestion(questions[0]!, store);
 const firstMs = performance.now() - t0;
 const times: Record<string, number[]> = {};
 for (const q of questions) {
   const list: number[] = [];
   for (let r = 0; r < 50; r++) {
     const t = performance.now();
-    answerQuestion(q, store);
+    await answerQuestion(q, store);
     list.push(performance.now() - t);
   }
   times[q] = list.sort((a, b) => a - b);
@@ -42,7 +42,7 @@ if (added?.ok) {
 }
 // a second question after the change: the indexes are current without a rebuild of the store
 const t2 = performance.now();
-answerQuestion(questions[0]!, store);
+await answerQuestion(questions[0]!, store);
 const afterIngestMs = performance.now() - t2;
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 process.stdout.write(

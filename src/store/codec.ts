@@ -1,5 +1,8 @@
-import { FIELD_IDS, type Warning } from '../schema/index.ts';
+import { FIELD_IDS, type NarrativeItem, type Warning } from '../schema/index.ts';
 import type { StoredReport } from './types.ts';
+
+/** A warning as a line stores it: fields as indexes into the header, the report id left out when it is the record's. */
+export type EncodedWarning = Omit<Warning, 'fields' | 'report'> & { f: (number | string)[]; r?: string };
 
 /**
  * The record format of a version-2 store file: one record a line, cell values as an array in
@@ -7,15 +10,36 @@ import type { StoredReport } from './types.ts';
  * id the header lacks stays a string), and a warning's report id left out when it is the record's.
  * A record is a few KB on disk, and its values object in memory shares one shape with every other
  * record's (about 1.7 KB for 200 cells instead of 12 KB).
+ *
+ * The hot part (what answers read on every question: identity, values, blanks) is `EncodedHot`;
+ * the cold part (narrative figures and warnings, most of a record's bytes) is `EncodedCold`, kept
+ * on disk and decoded when first read (store-file.ts writes it last on the line, its byte length first).
  */
-export interface EncodedRecord {
+export interface EncodedHot {
+  /** The report without values, blanks and narrative. */
   report: Record<string, unknown>;
   /** Values in `fields` order. */
   v: (number | null)[];
   /** Values of fields the header lacks. */
   vx?: Record<string, number | null>;
+  /** Fields the record has no key for (absent, not null). */
+  vm?: number[];
   b: (number | string)[];
-  w: (Omit<Warning, 'fields' | 'report'> & { f: (number | string)[]; r?: string })[];
+  prose?: string;
+  print?: string;
+}
+
+export interface EncodedCold {
+  n: NarrativeItem[];
+  w: EncodedWarning[];
+}
+
+/** A whole record in one object: the line format before the hot/cold split (still read). */
+export type EncodedRecord = EncodedHot & { w: EncodedWarning[] };
+
+/** A decoded hot part: the report without its narrative. */
+export interface DecodedHot {
+  report: Omit<StoredReport['report'], 'narrative'>;
   prose?: string;
   print?: string;
 }
@@ -39,8 +63,9 @@ export class RecordCodec {
   private field = (ref: number | string): string =>
     typeof ref === 'number' ? (this.fields[ref] ?? String(ref)) : ref;
 
-  encode(e: StoredReport): EncodedRecord {
-    const { values, blanks, ...report } = e.report;
+  /** The record's hot and cold parts. */
+  encodeParts(e: StoredReport): { hot: EncodedHot; cold: EncodedCold } {
+    const { values, blanks, narrative, ...report } = e.report;
     const v: (number | null)[] = new Array(this.fields.length).fill(null);
     let vx: Record<string, number | null> | undefined;
     for (const [k, x] of Object.entries(values)) {
@@ -51,27 +76,29 @@ export class RecordCodec {
         vx[k] = x;
       }
     }
+    const hot: EncodedHot = { report, v, b: blanks.map(this.ref) };
+    if (vx) hot.vx = vx;
     // a field absent from `values` differs from a null one: absent fields are listed in vm
     const missing = this.fields.filter((f) => !(f in values));
-    const out: EncodedRecord = {
-      report,
-      v,
-      b: blanks.map(this.ref),
-      w: e.warnings.map(({ fields, report: rid, ...w }) => ({
-        ...w,
-        f: fields.map(this.ref),
-        ...(rid === e.report.id ? {} : { r: rid }),
-      })),
-    };
-    if (vx) out.vx = vx;
-    if (missing.length > 0)
-      (out as EncodedRecord & { vm?: number[] }).vm = missing.map((f) => this.at.get(f)!);
-    if (e.prose) out.prose = e.prose;
-    if (e.print) out.print = e.print;
-    return out;
+    if (missing.length > 0) hot.vm = missing.map((f) => this.at.get(f)!);
+    if (e.prose) hot.prose = e.prose;
+    if (e.print) hot.print = e.print;
+    const w = e.warnings.map(({ fields, report: rid, ...w }) => ({
+      ...w,
+      f: fields.map(this.ref),
+      ...(rid === e.report.id ? {} : { r: rid }),
+    }));
+    return { hot, cold: { n: narrative, w } };
   }
 
-  decode(raw: EncodedRecord & { vm?: number[] }): StoredReport {
+  /** The whole record in one object (the format before the hot/cold split). */
+  encode(e: StoredReport): EncodedRecord & { report: Record<string, unknown> } {
+    const { hot, cold } = this.encodeParts(e);
+    return { ...hot, report: { ...hot.report, narrative: cold.n }, w: cold.w };
+  }
+
+  /** The report (without narrative), prose key and print of a hot part. */
+  decodeHot(raw: EncodedHot): DecodedHot {
     const v = raw.v ?? [];
     let values: Record<string, number | null>;
     if (raw.vm) {
@@ -84,12 +111,20 @@ export class RecordCodec {
       for (let i = 0; i < this.fields.length; i++) values[this.fields[i]!] = v[i] ?? null;
     }
     if (raw.vx) Object.assign(values, raw.vx);
-    const report = { ...raw.report, values, blanks: (raw.b ?? []).map(this.field) } as StoredReport['report'];
-    const warnings = (raw.w ?? []).map((w) => {
+    const report = { ...raw.report, values, blanks: (raw.b ?? []).map(this.field) } as DecodedHot['report'];
+    const out: DecodedHot = { report };
+    if (raw.prose) out.prose = raw.prose;
+    if (raw.print) out.print = raw.print;
+    return out;
+  }
+
+  /** Warnings as stored → Warning objects of the record `id`. */
+  decodeWarnings(ws: readonly EncodedWarning[] | undefined, id: string): Warning[] {
+    return (ws ?? []).map((w) => {
       const out = {
         rule: w.rule,
         severity: w.severity,
-        report: w.r ?? report.id,
+        report: w.r ?? id,
         fields: (w.f ?? []).map(this.field),
         message: w.message,
       } as Warning;
@@ -98,9 +133,19 @@ export class RecordCodec {
           (out as Record<string, unknown>)[k] = (w as Record<string, unknown>)[k];
       return out;
     });
-    const out: StoredReport = { report, warnings };
-    if (raw.prose) out.prose = raw.prose;
-    if (raw.print) out.print = raw.print;
+  }
+
+  /** A whole record (either line format, parsed) → the stored record. */
+  decode(raw: EncodedHot & { w?: EncodedWarning[]; x?: EncodedCold }): StoredReport {
+    const hot = this.decodeHot(raw);
+    const narrative = raw.x ? raw.x.n : ((raw.report as { narrative?: NarrativeItem[] }).narrative ?? []);
+    const report = { ...hot.report, narrative } as StoredReport['report'];
+    const out: StoredReport = {
+      report,
+      warnings: this.decodeWarnings(raw.x ? raw.x.w : raw.w, report.id),
+    };
+    if (hot.prose) out.prose = hot.prose;
+    if (hot.print) out.print = hot.print;
     return out;
   }
 }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { type FSWatcher, watch } from 'node:fs';
+import { type FSWatcher, fstat as fstatCb, open as openCb, read as readCb, watch } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import lockfile from 'proper-lockfile';
 import { CopyIndex } from '../check/index.ts';
 import { agencyKey } from './agency-key.ts';
 import { RecordCodec } from './codec.ts';
 import { type AgencyGroup, addToIndexes, buildIndexes, removeFromIndexes } from './indexes.ts';
+import { type OpenFile, openFile, type Place } from './lazy.ts';
 import { toLean, withSections } from './lean.ts';
 import {
   findIn,
@@ -19,7 +21,7 @@ import {
 } from './records.ts';
 import { type CatalogueRow, catalogueRow, type Store, type StoreChange, type StoreViews } from './store.ts';
 import { StoreError } from './store-error.ts';
-import { encodeLine, leanHead, parseStoreBuffer, type StoreData } from './store-file.ts';
+import { encodeLine, leanHead, readStoreFile, type StoreData, stampOf } from './store-file.ts';
 import type { StoredReport, UpsertOutcome } from './types.ts';
 
 /** How long a writer waits for another's lock before STORE_LOCKED (ms); STORE_LOCK_WAIT_MS. */
@@ -31,69 +33,76 @@ function lockWaitMs(): number {
 /** A lock whose holder stopped updating it (killed) for this long is taken over. */
 const LOCK_STALE_MS = 10_000;
 
-/** Reads the data file; a missing file is an empty store, a corrupt one throws STORE_CORRUPT. */
-async function readData(path: string): Promise<StoreData> {
-  let text: Buffer;
-  try {
-    text = await readFile(path);
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, reports: [] };
-    throw new StoreError('STORE_IO', path, `无法读取数据库文件 ${path}：${(cause as Error).message}`, {
-      cause,
-    });
-  }
-  return parseStoreBuffer(path, text);
+/** Bytes copied at a time from the old file into the new one. */
+const COPY_CHUNK = 1 << 23;
+
+const readAt = promisify(readCb);
+
+/** Where a record went in the file just written, and whether its line was copied as bytes. */
+interface Written {
+  start: number;
+  end: number;
+  copied: boolean;
 }
 
-/** Writes to a temp file unique to this writer, flushes it to disk, then renames it over the store. */
+/**
+ * Writes to a temp file unique to this writer, flushes it to disk, then renames it over the store.
+ * Records whose line lies in `current` (the file as last read or written) are copied from it as
+ * bytes, a run of lines at a time in bounded chunks; only the others are encoded.
+ */
 async function writeData(
   path: string,
   data: StoreData,
   beforeRename: () => void,
   line: (r: StoredReport) => string,
-  spans: WeakMap<StoredReport, [number, number]>,
-): Promise<Map<StoredReport, [number, number]>> {
+  spans: WeakMap<StoredReport, Place>,
+  current: OpenFile | undefined,
+): Promise<Map<StoredReport, Written>> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const written = new Map<StoredReport, [number, number]>();
+  const written = new Map<StoredReport, Written>();
   try {
     const handle = await open(tmp, 'w');
-    // records unchanged since the file was read are copied from it as bytes, a run at a time;
-    // only changed records are encoded
-    const old = data.reports.some((r) => spans.has(r)) ? await open(path, 'r') : undefined;
     try {
       let pos = 0;
-      const put = async (b: Buffer) => {
-        await handle.write(b, 0, b.length, pos);
-        pos += b.length;
+      const put = async (b: Buffer, length = b.length) => {
+        await handle.write(b, 0, length, pos);
+        pos += length;
       };
       await put(Buffer.from(leanHead()));
       const sep = Buffer.from(',\n');
+      let chunk: Buffer | undefined;
       let run: { from: number; to: number; entries: [StoredReport, number, number][] } | undefined;
       const flush = async () => {
-        if (!run || !old) return;
-        const b = Buffer.allocUnsafe(run.to - run.from);
-        const { bytesRead } = await old.read(b, 0, b.length, run.from);
-        if (bytesRead !== b.length) throw new Error(`short read of ${path}`);
+        if (!run || !current) return;
         const base = pos;
-        await put(b);
-        for (const [e, s, t] of run.entries) written.set(e, [base + s - run.from, base + t - run.from]);
+        chunk ??= Buffer.allocUnsafe(COPY_CHUNK);
+        for (let at = run.from; at < run.to; ) {
+          const n = Math.min(chunk.length, run.to - at);
+          const { bytesRead } = await readAt(current.fd, chunk, 0, n, at);
+          if (bytesRead !== n) throw new Error(`short read of ${path}`);
+          await put(chunk, n);
+          at += n;
+        }
+        for (const [e, s, t] of run.entries)
+          written.set(e, { start: base + s - run.from, end: base + t - run.from, copied: true });
         run = undefined;
       };
       for (let i = 0; i < data.reports.length; i++) {
         const e = data.reports[i]!;
-        const span = spans.get(e);
-        if (span && run && span[0] === run.to + 2) {
+        const p = spans.get(e);
+        const span = p && current && p.file === current ? p : undefined;
+        if (span && run && span.start === run.to + 2) {
           // the next line of the old file: the ",\n" between the two is copied with it
-          run.to = span[1];
-          run.entries.push([e, span[0], span[1]]);
+          run.to = span.end;
+          run.entries.push([e, span.start, span.end]);
           continue;
         }
         await flush();
         if (i > 0) await put(sep);
-        if (span) run = { from: span[0], to: span[1], entries: [[e, span[0], span[1]]] };
+        if (span) run = { from: span.start, to: span.end, entries: [[e, span.start, span.end]] };
         else {
           const b = Buffer.from(line(e));
-          written.set(e, [pos, pos + b.length]);
+          written.set(e, { start: pos, end: pos + b.length, copied: false });
           await put(b);
         }
       }
@@ -101,7 +110,6 @@ async function writeData(
       await put(Buffer.from(data.reports.length > 0 ? '\n]}\n' : ']}\n'));
       await handle.sync();
     } finally {
-      await old?.close();
       await handle.close();
     }
     beforeRename();
@@ -191,6 +199,27 @@ async function writeProse(path: string, key: string, text: string): Promise<void
   }
 }
 
+const openFd = promisify(openCb);
+const fstatFd = promisify(fstatCb);
+
+/**
+ * Deletes the prose files of `keys` (records just replaced) that no record of `reports` (the
+ * file just written) refers to. Runs under the write lock, after the rename: every prose file is
+ * written under the lock too, so none can be on its way to being referenced. A file that cannot
+ * be deleted is left (content-addressed: harmless).
+ */
+async function dropProse(
+  path: string,
+  keys: readonly string[],
+  reports: readonly StoredReport[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  const held = new Set(keys);
+  for (const e of reports) if (e.prose) held.delete(e.prose);
+  for (const key of held)
+    await rm(join(proseDir(path), `${key}.json`), { force: true }).catch(() => undefined);
+}
+
 /** What identifies the file's content as last read or written, to skip re-reading an unchanged file. */
 async function fileStamp(path: string): Promise<string | null> {
   try {
@@ -221,12 +250,14 @@ export type JsonStore = Store & StoreViews;
 export async function openStore(path: string): Promise<JsonStore> {
   /** Prose read from a version-1 file, not yet written beside it. */
   const pendingProse = new Map<string, string>();
-  let stamp = await fileStamp(path);
-  /** Where each record read or written lies in the file now on disk (for byte copies on the next write). */
-  let spans = new WeakMap<StoredReport, [number, number]>();
-  const first = await readData(path);
-  for (const [e, span] of first.spans ?? []) spans.set(e, span);
-  let reports = leanAll(first, pendingProse);
+  const first = await readStoreFile(path);
+  let stamp = first.stamp;
+  /** The file as last read or written: lazy records read their cold part from it, writes copy lines from it. */
+  let current = first.data.file;
+  /** Where each record read or written lies in its file (for byte copies on the next write). */
+  let spans = new WeakMap<StoredReport, Place>();
+  for (const [e, span] of first.data.spans ?? []) spans.set(e, span);
+  let reports = leanAll(first.data, pendingProse);
   let idx = buildIndexes(reports);
   let copies = new CopyIndex();
   for (const e of reports) copies.add(e.report, e.print);
@@ -260,18 +291,24 @@ export async function openStore(path: string): Promise<JsonStore> {
   async function catchUp(): Promise<void> {
     const now = await fileStamp(path);
     if (now === stamp) return;
-    const read = await readData(path);
+    const read = await readStoreFile(path);
+    const before = spans;
     spans = new WeakMap();
-    for (const [e, span] of read.spans ?? []) spans.set(e, span);
-    const next = leanAll(read, pendingProse);
-    const before = idx.byId;
+    for (const [e, span] of read.data.spans ?? []) spans.set(e, span);
+    current = read.data.file;
+    const next = leanAll(read.data, pendingProse);
+    const beforeById = idx.byId;
+    // a record is unchanged when its line is the same length and its file the same (warnings
+    // refreshed: another line), so the cold parts are never read to tell
+    const size = (p: Place | undefined) => (p ? p.end - p.start : -1);
     const ids = next
       .filter((e) => {
-        const old = before.get(e.report.id);
+        const old = beforeById.get(e.report.id);
         return (
           !old ||
           old.report.source.sha256 !== e.report.source.sha256 ||
-          old.warnings.length !== e.warnings.length
+          size(before.get(old)) !== size(spans.get(e)) ||
+          size(spans.get(e)) < 0
         );
       })
       .map((e) => e.report.id);
@@ -279,7 +316,7 @@ export async function openStore(path: string): Promise<JsonStore> {
     idx = buildIndexes(next);
     copies = new CopyIndex();
     for (const e of next) copies.add(e.report, e.print);
-    stamp = now;
+    stamp = read.stamp;
     revision++;
     notify(ids);
   }
@@ -301,12 +338,30 @@ export async function openStore(path: string): Promise<JsonStore> {
         if (at === undefined) next.push(w.entry);
         else next[at] = w.entry;
       }
-      const written = await writeData(path, { version: 2, reports: next }, stillHeld, lineOf, spans);
-      spans = new WeakMap();
-      for (const [e, span] of written) spans.set(e, span);
+      const written = await writeData(path, { version: 2, reports: next }, stillHeld, lineOf, spans, current);
+      // the new file, opened under the lock (no other writer can have replaced it yet)
+      const file = openFile(await openFd(path, 'r'), path);
+      stamp = stampOf(await fstatFd(file.fd));
+      const moved = new WeakMap<StoredReport, Place>();
+      for (const [e, w] of written) {
+        const p = spans.get(e);
+        if (w.copied && p) {
+          // a line copied as bytes: its record now reads its cold part from the new file
+          p.file = file;
+          p.start = w.start;
+          p.end = w.end;
+          moved.set(e, p);
+        } else moved.set(e, { file, start: w.start, end: w.end });
+      }
+      spans = moved;
+      current = file;
       pendingProse.clear();
-      stamp = await fileStamp(path);
       reports = next;
+      await dropProse(
+        path,
+        plan.writes.flatMap((w) => (w.old?.prose && w.old.prose !== w.entry.prose ? [w.old.prose] : [])),
+        next,
+      );
       for (const w of plan.writes) {
         if (w.old) removeFromIndexes(idx, w.old);
         addToIndexes(idx, w.entry);

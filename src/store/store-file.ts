@@ -1,6 +1,10 @@
+import { fstat as fstatCb, open as openCb, read as readCb } from 'node:fs';
+import { promisify } from 'node:util';
 import { z } from 'zod';
 import { FIELD_IDS, ReportSchema, WarningSchema } from '../schema/index.ts';
-import { type EncodedRecord, RecordCodec } from './codec.ts';
+import { type EncodedHot, type EncodedRecord, RecordCodec } from './codec.ts';
+import { fastKeys, fastReportHead, fastValues } from './fast-check.ts';
+import { lazyRecord, type OpenFile, openFile, type Place } from './lazy.ts';
 import { StoreError } from './store-error.ts';
 import type { StoredReport } from './types.ts';
 
@@ -44,7 +48,9 @@ export interface StoreData {
   version: 1 | 2;
   reports: StoredReport[];
   /** Version 2: where each record's line lies in the file read ([start, end) bytes, without its comma). */
-  spans?: Map<StoredReport, [number, number]>;
+  spans?: Map<StoredReport, Place>;
+  /** Version 2 read from disk: the open file the records' cold parts are read from. */
+  file?: OpenFile;
 }
 
 /** Describes the first few zod issues as `path: message`. */
@@ -91,64 +97,234 @@ function corrupt(path: string, what: string, cause: unknown): StoreError {
   );
 }
 
-/**
- * Reads a store file. A version-2 file is read a line (a record) at a time, so the file is never
- * one string and each record is checked as it is decoded; an older file is parsed whole.
- */
-export function parseStoreBuffer(path: string, buf: Buffer): StoreData {
-  const headEnd = buf.indexOf(10);
-  const head = buf.toString('utf8', 0, headEnd < 0 ? buf.length : headEnd);
-  if (!head.startsWith(V2_HEAD)) return parseStoreText(path, buf.toString('utf8'));
-  let fields: string[];
+/** The header line's field order; a header that is not one throws STORE_CORRUPT. */
+function headerFields(path: string, head: string): string[] {
   try {
     const parsed = JSON.parse(`${head}]}`) as { fields: unknown };
-    fields = z.array(z.string()).parse(parsed.fields);
+    return z.array(z.string()).parse(parsed.fields);
   } catch (cause) {
     throw corrupt(path, '的文件头无效', cause);
   }
-  const codec = new RecordCodec(fields);
-  const reports: StoredReport[] = [];
-  const spans = new Map<StoredReport, [number, number]>();
-  let at = headEnd + 1;
-  let line = 1;
-  let closed = false;
-  while (at > 0 && at < buf.length) {
-    const nl = buf.indexOf(10, at);
-    const end = nl < 0 ? buf.length : nl;
-    let text = buf.toString('utf8', at, end);
-    const start = at;
-    at = nl < 0 ? buf.length : nl + 1;
-    line++;
-    if (text === '') continue;
-    if (text === ']}') {
-      closed = true;
-      break;
+}
+
+/** A record line split into parts: `{"c":<cold bytes>,<hot keys>,"x":<cold>}`. */
+const COLD_KEY = Buffer.from(',"x":');
+const LINE_HEAD = Buffer.from('{"c":');
+
+/** The line's cold part [at, end) in `buf`, or null when the line is of the older single-part format. */
+function coldSpan(buf: Buffer, start: number, end: number): [number, number] | null {
+  if (end - start < 8 || buf.compare(LINE_HEAD, 0, LINE_HEAD.length, start, start + LINE_HEAD.length) !== 0)
+    return null;
+  let len = 0;
+  let i = start + LINE_HEAD.length;
+  for (; i < end; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) break;
+    len = len * 10 + d;
+  }
+  const at = end - 1 - len;
+  if (buf[i] !== 44 || buf[end - 1] !== 125 || at - COLD_KEY.length <= i) return null;
+  if (buf.compare(COLD_KEY, 0, COLD_KEY.length, at - COLD_KEY.length, at) !== 0) return null;
+  return [at, end - 1];
+}
+
+/** Whether a hot part is well typed (conservative: a refusal goes to zod). */
+function fastHot(raw: EncodedHot): boolean {
+  if (!fastReportHead(raw.report) || !fastKeys(raw)) return false;
+  if (!Array.isArray(raw.v) || !Array.isArray(raw.b)) return false;
+  for (const x of raw.v) if (x !== null && !(typeof x === 'number' && Number.isFinite(x))) return false;
+  for (const x of raw.b) if (typeof x !== 'number' && typeof x !== 'string') return false;
+  if (raw.vx !== undefined && (typeof raw.vx !== 'object' || raw.vx === null || !fastValues(raw.vx)))
+    return false;
+  if (raw.vm !== undefined && !Array.isArray(raw.vm)) return false;
+  return true;
+}
+
+/**
+ * Reads lines of a version-2 file, a record a line. `lazy` (given an open file) keeps each
+ * record's cold part in the file; without it every record is decoded whole.
+ */
+class LineReader {
+  readonly reports: StoredReport[] = [];
+  readonly spans = new Map<StoredReport, Place>();
+  private codec: RecordCodec | undefined;
+  private line = 0;
+  closed = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly file: OpenFile | undefined,
+  ) {}
+
+  /** Whether the header line was the version-2 one (false: the caller parses the file whole). */
+  header(head: string): boolean {
+    this.line = 1;
+    if (!head.startsWith(V2_HEAD)) return false;
+    this.codec = new RecordCodec(headerFields(this.path, head));
+    return true;
+  }
+
+  /** One line: bytes [s, e) of `buf`, at file offset `base + s`. */
+  take(buf: Buffer, s: number, e: number, base: number): void {
+    this.line++;
+    if (this.closed || s === e) return;
+    if (e - s === 2 && buf[s] === 93 && buf[s + 1] === 125) {
+      this.closed = true;
+      return;
     }
-    const comma = text.endsWith(',');
-    if (comma) text = text.slice(0, -1);
+    const end = buf[e - 1] === 44 ? e - 1 : e;
+    const codec = this.codec!;
+    const cold = coldSpan(buf, s, end);
+    const place: Place | undefined = this.file
+      ? { file: this.file, start: base + s, end: base + end }
+      : undefined;
+    if (cold && this.file) {
+      let raw: EncodedHot | undefined;
+      try {
+        raw = JSON.parse(`${buf.toString('utf8', s, cold[0] - COLD_KEY.length)}}`) as EncodedHot;
+      } catch {
+        raw = undefined;
+      }
+      if (raw && fastHot(raw)) {
+        const entry = lazyRecord(codec.decodeHot(raw), place!, cold[0] - s, cold[1] - cold[0], codec);
+        this.reports.push(entry);
+        this.spans.set(entry, place!);
+        return;
+      }
+    }
+    // the older single-part line, or one the fast check refused: decoded whole, checked by zod
     let raw: EncodedRecord;
     try {
-      raw = JSON.parse(text) as EncodedRecord;
+      raw = JSON.parse(buf.toString('utf8', s, end)) as EncodedRecord;
     } catch (cause) {
-      throw corrupt(path, `第 ${line} 行不是有效的 JSON（${(cause as Error).message}）`, cause);
+      throw corrupt(this.path, `第 ${this.line} 行不是有效的 JSON（${(cause as Error).message}）`, cause);
     }
     let entry: StoredReport;
     try {
       entry = codec.decode(raw);
     } catch (cause) {
-      throw corrupt(path, `第 ${line} 行的记录无法读取`, cause);
+      throw corrupt(this.path, `第 ${this.line} 行的记录无法读取`, cause);
     }
     const checked = LeanRecordSchema.safeParse(entry);
     if (!checked.success) {
-      throw corrupt(path, `第 ${line} 行的内容不符合格式：${describeIssues(checked.error)}`, checked.error);
+      throw corrupt(
+        this.path,
+        `第 ${this.line} 行的内容不符合格式：${describeIssues(checked.error)}`,
+        checked.error,
+      );
     }
-    reports.push(entry);
-    spans.set(entry, [start, comma ? end - 1 : end]);
+    this.reports.push(entry);
+    // only lines of the current format are copied as bytes into the next write; older ones are re-encoded
+    if (place && cold) this.spans.set(entry, place);
   }
-  if (!closed) throw corrupt(path, '不完整（缺少结尾）', new Error('no closing line'));
-  // lines can be copied as bytes into the next write only when their field order is the writer's
-  const same = fields.length === FIELD_IDS.length && fields.every((f, i) => f === FIELD_IDS[i]);
-  return same ? { version: 2, reports, spans } : { version: 2, reports };
+
+  /** The data read; STORE_CORRUPT when the closing line never came. */
+  finish(): StoreData {
+    if (!this.closed) throw corrupt(this.path, '不完整（缺少结尾）', new Error('no closing line'));
+    // lines can be copied as bytes into the next write only when their field order is the writer's
+    const fields = this.codec!.fields;
+    const same = fields.length === FIELD_IDS.length && fields.every((f, i) => f === FIELD_IDS[i]);
+    return same && this.file
+      ? { version: 2, reports: this.reports, spans: this.spans, ...(this.file ? { file: this.file } : {}) }
+      : { version: 2, reports: this.reports };
+  }
+}
+
+/**
+ * Reads a store file from a buffer, every record decoded whole (no file to read cold parts from).
+ * A version-2 file is read a line (a record) at a time; an older file is parsed whole.
+ */
+export function parseStoreBuffer(path: string, buf: Buffer): StoreData {
+  const headEnd = buf.indexOf(10);
+  const reader = new LineReader(path, undefined);
+  if (!reader.header(buf.toString('utf8', 0, headEnd < 0 ? buf.length : headEnd)))
+    return parseStoreText(path, buf.toString('utf8'));
+  let at = headEnd + 1;
+  while (at > 0 && at < buf.length && !reader.closed) {
+    const nl = buf.indexOf(10, at);
+    const end = nl < 0 ? buf.length : nl;
+    reader.take(buf, at, end, 0);
+    at = end + 1;
+  }
+  return reader.finish();
+}
+
+const readAt = promisify(readCb);
+const openFd = promisify(openCb);
+const fstatFd = promisify(fstatCb);
+
+/** Bytes read at a time: records are a few KB; the file is never held whole. */
+const CHUNK = 1 << 22;
+
+/** What identifies a file's content: inode, size, mtime. */
+export function stampOf(s: { ino: number; size: number; mtimeMs: number }): string {
+  return `${s.ino}:${s.size}:${s.mtimeMs}`;
+}
+
+/**
+ * Reads the store file at `path` a chunk at a time. A version-2 file keeps each record's cold
+ * part (narrative, warnings) in the file, read on first use through the descriptor it returns.
+ * A missing file is an empty store (stamp null); a corrupt one throws STORE_CORRUPT.
+ */
+export async function readStoreFile(path: string): Promise<{ data: StoreData; stamp: string | null }> {
+  let fd: number;
+  try {
+    fd = await openFd(path, 'r');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT')
+      return { data: { version: 1, reports: [] }, stamp: null };
+    throw new StoreError('STORE_IO', path, `无法读取数据库文件 ${path}：${(cause as Error).message}`, {
+      cause,
+    });
+  }
+  const file = openFile(fd, path);
+  try {
+    const stamp = stampOf(await fstatFd(fd));
+    const reader = new LineReader(path, file);
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let filled = 0;
+    let base = 0;
+    let headDone = false;
+    for (;;) {
+      if (filled === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const { bytesRead } = await readAt(fd, buf, filled, buf.length - filled, base + filled);
+      filled += bytesRead;
+      const eof = bytesRead === 0;
+      let at = 0;
+      for (;;) {
+        let nl = buf.indexOf(10, at);
+        if (nl >= filled) nl = -1;
+        if (nl < 0 && !eof) break;
+        const end = nl < 0 ? filled : nl;
+        if (!headDone) {
+          headDone = true;
+          if (!reader.header(buf.toString('utf8', 0, end))) {
+            // not version 2: the older whole-file format
+            const whole = Buffer.allocUnsafe((await fstatFd(fd)).size);
+            const { bytesRead: n } = await readAt(fd, whole, 0, whole.length, 0);
+            return { data: parseStoreText(path, whole.toString('utf8', 0, n)), stamp };
+          }
+        } else reader.take(buf, at, end, base);
+        at = end + 1;
+        if (nl < 0 || reader.closed) break;
+      }
+      if (eof || reader.closed) break;
+      buf.copy(buf, 0, at, filled);
+      base += at;
+      filled -= at;
+    }
+    if (!headDone) return { data: parseStoreText(path, ''), stamp };
+    return { data: reader.finish(), stamp };
+  } catch (cause) {
+    if (cause instanceof StoreError) throw cause;
+    throw new StoreError('STORE_IO', path, `无法读取数据库文件 ${path}：${(cause as Error).message}`, {
+      cause,
+    });
+  }
 }
 
 /**
@@ -157,7 +333,7 @@ export function parseStoreBuffer(path: string, buf: Buffer): StoreData {
  */
 export function stringifyLean(reports: readonly StoredReport[], line?: (r: StoredReport) => string): string {
   const codec = new RecordCodec();
-  const rows = reports.map(line ?? ((r) => JSON.stringify(codec.encode(r))));
+  const rows = reports.map(line ?? ((r) => encodeLine(codec, r)));
   return `${V2_HEAD}${JSON.stringify(codec.fields)},"reports":[\n${rows.join(',\n')}\n]}\n`;
 }
 
@@ -182,9 +358,16 @@ export function* stringifyChunks(
   yield ']}\n';
 }
 
-/** One record's version-2 line (FIELD_IDS order). */
+/**
+ * One record's version-2 line (FIELD_IDS order): `{"c":<n>,<hot keys>,"x":<cold>}`, the cold part
+ * (narrative and warnings) last and its byte length `n` first, so a reader finds it without
+ * parsing it.
+ */
 export function encodeLine(codec: RecordCodec, r: StoredReport): string {
-  return JSON.stringify(codec.encode(r));
+  const { hot, cold } = codec.encodeParts(r);
+  const c = JSON.stringify(cold);
+  const h = JSON.stringify(hot);
+  return `{"c":${Buffer.byteLength(c)},${h.slice(1, -1)},"x":${c}}`;
 }
 
 /** Serialises the store; one report per line keeps diffs and partial reads readable. */
