@@ -45,7 +45,16 @@ const DETAIL = APPLY_ROWS.map((_, i) => i).filter((i) => i >= 2 && i <= 22);
 const TOTAL = 23;
 const FIELDS = APPLY_ROWS.map((r) => APPLY_COLS.map((c) => `apply.${r.id}.${c.id}`));
 const fieldsOf = (i: number) => FIELDS[i]!;
-const ALL_FIELDS = FIELDS.flat();
+
+/** The table's values, row by row (null where a row or cell was not read): each key written once. */
+function valuesOf(rows: readonly (Reading | undefined)[]): Record<string, number | null> {
+  const values: Record<string, number | null> = {};
+  for (let i = 0; i < FIELDS.length; i++) {
+    const fields = FIELDS[i]!;
+    for (let c = 0; c < fields.length; c++) values[fields[c]!] = rows[i]?.[c] ?? null;
+  }
+  return values;
+}
 
 /** How many column identities hold (A-03 and A-04 per column; rows not read are skipped). */
 function columnsHolding(rows: readonly (Reading | undefined)[]): number {
@@ -109,10 +118,8 @@ const describe = (r: Reading) => r.map((v) => v ?? '?').join('|');
 
 export function readFlatApplication(s: string, start: number): TableResult & { span: [number, number] } {
   const rows: FlatRow[] = locateRows(s, start, ANCHORS);
-  const values: Record<string, number | null> = {};
-  for (const f of ALL_FIELDS) values[f] = null;
   const span: [number, number] = [rows[0]?.span[0] ?? start, rows.at(-1)?.span[1] ?? start];
-  if (rows.length < 5) return { values, blanks: [], notes: [], found: false, span };
+  if (rows.length < 5) return { values: valuesOf([]), blanks: [], notes: [], found: false, span };
   const blanks: string[] = [];
   const notes: ParseNote[] = [];
   const read: (RowReadings | undefined)[] = new Array(APPLY_ROWS.length).fill(undefined);
@@ -127,6 +134,7 @@ export function readFlatApplication(s: string, start: number): TableResult & { s
     } else read[i] = readRow(readMaterial(r.run), SHAPE);
   }
   const solved = solveColumns(read);
+  const cells: (Reading | undefined)[] = new Array(APPLY_ROWS.length).fill(undefined);
   let glued = 0;
   read.forEach((r, i) => {
     const label = APPLY_ROWS[i]!.label;
@@ -143,9 +151,7 @@ export function readFlatApplication(s: string, start: number): TableResult & { s
     }
     const options = solved?.get(i) ?? r.readings;
     const value = options.length === 1 ? options[0]! : agreed(options);
-    fields.forEach((f, c) => {
-      values[f] = value[c] ?? null;
-    });
+    cells[i] = value;
     if ((r.status === 'glued' || r.status === 'forced') && options.length === 1) glued++;
     const rule = r.status === 'short' ? 'PW-01' : 'PW-05';
     if (options.length > 1) {
@@ -185,5 +191,5 @@ export function readFlatApplication(s: string, start: number): TableResult & { s
       message: `表三有${glued}行数字粘连（网页转存文本），已按行合计与列合计唯一拆分`,
     });
   }
-  return { values, blanks, notes, found: true, span };
+  return { values: valuesOf(cells), blanks, notes, found: true, span };
 }

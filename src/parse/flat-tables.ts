@@ -30,6 +30,7 @@ const ACTIVE_ANCHORS: Anchor[] = [
   { id: 'coercion', re: /行政强制/, optional: true },
   { id: 'admin_fee', re: /行政事业性收费/, optional: true },
 ];
+const ACTIVE_FIELDS = [...Object.values(DOC_FIELDS).flat(), ...Object.values(SINGLE_FIELDS)];
 const DECIMAL_IDS = new Set(Object.keys(SINGLE_FIELDS));
 /** B-03: documents in force cannot be fewer than issued minus repealed. */
 const DOC_SHAPE: RowShape = { n: 3, groups: [], extra: (v) => v[2]! >= v[0]! - v[1]! };
@@ -48,15 +49,17 @@ export interface FlatTables {
 }
 
 const describe = (r: Reading) => r.map((v) => v ?? '?').join('|');
-const asRecord = (fields: readonly string[], r: Reading) =>
-  Object.fromEntries(fields.map((f, i) => [f, r[i] ?? null]));
+function asRecord(fields: readonly string[], r: Reading): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (let i = 0; i < fields.length; i++) out[fields[i]!] = r[i] ?? null;
+  return out;
+}
 
 const NOUN: Record<string, string> = { regulation: '规章(?!制度)', normative_doc: '(?:行政)?规范性文件' };
 const COUNT = '(?:共|计)?(\\d+)(?:件|份)';
 
 /** Prose statements of a 规章/规范性文件 row's three counts (制发…N件, 废止…N件, 现行有效…N件). */
-function statedCounts(prose: string, row: string): RegExp[] {
-  const noun = NOUN[row]!;
+function statedCounts(noun: string): RegExp[] {
   return [
     new RegExp(`(?:(?:制发|制定|出台|印发|发布)了?|含)${noun}${COUNT}`, 'g'),
     // 废止33件 may follow the 制发 count in the same clause: 制发规范性文件62件，废止33件
@@ -65,8 +68,11 @@ function statedCounts(prose: string, row: string): RegExp[] {
       `现行有效的?${noun}${COUNT}|${noun}(?:[^。；;，,\\d]{0,6}?|${COUNT}[，,、]?(?:废止${COUNT}[，,、]?)?)现行有效(?:件数)?${COUNT}`,
       'g',
     ),
-  ].filter(() => prose.length > 0);
+  ];
 }
+const STATED: Record<string, RegExp[]> = Object.fromEntries(
+  Object.entries(NOUN).map(([row, noun]) => [row, statedCounts(noun)]),
+);
 
 /**
  * Readings of a 规章/规范性文件 row that agree with the counts the report's prose states; a stated
@@ -75,7 +81,8 @@ function statedCounts(prose: string, row: string): RegExp[] {
 function byProse(row: string, readings: Reading[], prose: string): { kept: Reading[]; cue: string[] } {
   let kept = readings;
   const cue: string[] = [];
-  statedCounts(prose, row).forEach((re, col) => {
+  if (prose.length === 0) return { kept, cue };
+  STATED[row]!.forEach((re, col) => {
     const said = [...prose.matchAll(re)];
     // the count this pattern states is its last number (earlier ones are the clause's other counts)
     const count = (m: RegExpMatchArray) => Number(m.slice(1).findLast((x) => x !== undefined));
@@ -108,7 +115,7 @@ function trialNote(run: string, fields: string[], readings: Reading[], cells: nu
 
 function readActive(s: string, prose: () => string): FlatTables['active'] & { span: [number, number] } {
   const values: Record<string, number | null> = {};
-  for (const f of [...Object.values(DOC_FIELDS).flat(), ...Object.values(SINGLE_FIELDS)]) values[f] = null;
+  for (const f of ACTIVE_FIELDS) values[f] = null;
   const blanks: string[] = [];
   const notes: ParseNote[] = [];
   // the first heading that rows follow (《条例》第二十条 in prose is not the table)
@@ -200,19 +207,16 @@ function readActive(s: string, prose: () => string): FlatTables['active'] & { sp
 }
 
 function readLegal(s: string, from: number): TableResult & { end: number } {
-  const values: Record<string, number | null> = Object.fromEntries(LEGAL_FIELDS.map((f) => [f, null]));
   const notes: ParseNote[] = [];
   const anchor = /行政复议/g;
   anchor.lastIndex = from;
   const a = anchor.exec(s);
   const located = a ? locateLegalRuns(s, a.index) : null;
-  if (!located) return { values, blanks: [], notes, found: false, end: from };
+  if (!located) return { values: asRecord(LEGAL_FIELDS, []), blanks: [], notes, found: false, end: from };
   const material = located.runs.join(' ');
   const { readings, status } = readRow(readMaterial(material), LEGAL_SHAPE);
   const value = readings.length === 1 ? readings[0]! : readings.length > 1 ? agreed(readings) : [];
-  LEGAL_FIELDS.forEach((f, i) => {
-    values[f] = value[i] ?? null;
-  });
+  const values = asRecord(LEGAL_FIELDS, value);
   if (readings.length !== 1 || status === 'short' || status === 'unsummed') {
     notes.push({
       rule: status === 'short' ? 'PW-03' : 'PW-05',
