@@ -110,18 +110,33 @@ export function readTitle(lines: readonly TextLine[], signer?: string | null): T
 
 const pad = (n: string) => n.padStart(2, '0');
 
+/** A statistics-period statement in compacted text, at its start. */
+const PERIOD =
+  /^统计[^。]{0,30}?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|—|－|-|~)((?:19|20)\d{2})?年?(\d{1,2})月(\d{1,2})日/;
+/** Compacted characters a statement can span (it is under 60). */
+const PERIOD_SPAN = 100;
+
+/** At least `span` characters of the compacted text from `at` (fewer at the end of the text). */
+function compactFrom(text: string, at: number, span: number): string {
+  let end = at + span;
+  let t = compact(text.slice(at, end));
+  while (t.length < span && end < text.length) {
+    end += span;
+    t = compact(text.slice(at, end));
+  }
+  return t;
+}
+
 /** The statistics period, e.g. 统计期限从2023年1月1日起到2023年12月31日止. */
 export function readPeriod(text: string): { from: string; to: string } | null {
-  // the statement starts at a 统: the text before the first one is not compacted
-  const first = text.indexOf('统');
-  if (first < 0) return null;
-  const t = compact(text.slice(first));
-  const re =
-    /统计[^。]{0,30}?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|—|－|-|~)((?:19|20)\d{2})?年?(\d{1,2})月(\d{1,2})日/;
-  const m = re.exec(t);
-  if (!m) return null;
-  const [, y1, m1, d1, y2, m2, d2] = m;
-  return { from: `${y1}-${pad(m1!)}-${pad(d1!)}`, to: `${y2 ?? y1}-${pad(m2!)}-${pad(d2!)}` };
+  // the statement starts at a 统: each is tried on the compacted text after it, not the whole text
+  for (let at = text.indexOf('统'); at >= 0; at = text.indexOf('统', at + 1)) {
+    const m = PERIOD.exec(compactFrom(text, at, PERIOD_SPAN));
+    if (!m) continue;
+    const [, y1, m1, d1, y2, m2, d2] = m;
+    return { from: `${y1}-${pad(m1!)}-${pad(d1!)}`, to: `${y2 ?? y1}-${pad(m2!)}-${pad(d2!)}` };
+  }
+  return null;
 }
 
 /** The signature block at the end: the signing body and the date under it. */
