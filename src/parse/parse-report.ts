@@ -23,16 +23,16 @@ function fail(code: Extract<ParseResult, { ok: false }>['error']['code'], messag
   return { ok: false, error: { code, message } };
 }
 
+/** C0 controls other than tab, line feed, form feed and carriage return. */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f]/g;
+
 function checkReadable(raw: string): ParseResult | undefined {
   if (raw.trim() === '') return fail('EMPTY_FILE', '文件为空或只有空白；请提供年报全文');
   const n = Math.min(raw.length, 20000);
+  const head = raw.slice(0, n);
   let bad = 0;
-  let ctrl = 0;
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0xfffd) bad++;
-    else if (c < 32 && c !== 10 && c !== 13 && c !== 9 && c !== 12) ctrl++;
-  }
+  for (let i = head.indexOf('\ufffd'); i >= 0; i = head.indexOf('\ufffd', i + 1)) bad++;
+  const ctrl = head.match(CONTROL)?.length ?? 0;
   if (ctrl / n > 0.02)
     return fail('BINARY_FILE', '内容是二进制数据而不是文本；请提供 txt、html、pdf 或 docx 格式的年报');
   if (bad / n > REPLACEMENT_SHARE) {
