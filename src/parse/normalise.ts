@@ -10,7 +10,27 @@ const VARIANTS: Record<string, string> = {
   爲: '为',
   併: '并',
 };
-const VARIANT_RE = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'g');
+
+/**
+ * The character edits after NFKC, made in one pass: variant glyphs, line endings, unusual spaces
+ * (to ' ', the default) and curly quotes.
+ */
+const EDIT_TO: Record<string, string> = {
+  ...VARIANTS,
+  '\r\n': '\n',
+  '\r': '\n',
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u2033': '"',
+  '\u301d': '"',
+  '\u301e': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+};
+const EDITS = new RegExp(
+  `\\r\\n?|[${Object.keys(VARIANTS).join('')}\\u00a0\\u2000-\\u200b\\u3000\\ufeff\\u201c\\u201d\\u2033\\u301d\\u301e\\u2018\\u2019]`,
+  'g',
+);
 
 /** Characters that only occur in traditional text; their presence triggers a full conversion. */
 const TRADITIONAL_HINT =
@@ -72,12 +92,7 @@ export function normaliseText(raw: string): string {
   let text = stripControls(raw).normalize('NFKC');
   // a traditional-script report is traditional from its first page: sampling the head is enough
   if (looksTraditional(text)) text = convertTraditional(text);
-  return text
-    .replace(VARIANT_RE, (c) => VARIANTS[c] ?? c)
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00a0\u2000-\u200b\u3000\ufeff]/g, ' ')
-    .replace(/[\u201c\u201d\u2033\u301d\u301e]/g, '"')
-    .replace(/[\u2018\u2019]/g, "'");
+  return text.replace(EDITS, (c) => EDIT_TO[c] ?? ' ');
 }
 
 /** A label reduced for matching: no whitespace, no quotes, no punctuation variants. */
