@@ -47,19 +47,59 @@ const LOAD_ERRORS: Record<number, string> = {
   6: 'page not found or content error',
 };
 
+/** A compiled WebAssembly module: threads that instantiate the same one share its machine code. */
+export type PdfiumCode = object;
+
+/** The parts of the WebAssembly global this module uses (the project's type libraries do not declare it). */
+const wasm = (
+  globalThis as unknown as {
+    WebAssembly: {
+      compile(bytes: Uint8Array): Promise<PdfiumCode>;
+      instantiate(code: PdfiumCode, imports: object): Promise<object>;
+    };
+  }
+).WebAssembly;
+
+let compiled: Promise<PdfiumCode> | undefined;
 let loaded: Promise<Exports> | undefined;
 
-/** The PDFium module, compiled and started once per thread (about 0.2 s). */
+/**
+ * PDFium's code, compiled once per process (about 0.2 s on background threads). Parse workers
+ * are handed this module rather than compiling their own: V8 then optimises hot functions once
+ * for every thread, instead of each worker running unoptimised code until it has its own.
+ */
+export function compilePdfium(): Promise<PdfiumCode> {
+  compiled ??= (() => {
+    const require = createRequire(import.meta.url);
+    return wasm.compile(readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm')));
+  })();
+  return compiled;
+}
+
+/** Uses PDFium code compiled by another thread (a worker's parent); before this thread's first PDF. */
+export function sharePdfium(code: PdfiumCode): void {
+  compiled ??= Promise.resolve(code);
+}
+
+/** The PDFium module of this thread, started once (its memory is the thread's own); a failed start is tried again next time. */
 function pdfium(): Promise<Exports> {
   loaded ??= (async () => {
+    const code = await compilePdfium();
     // loaded on first use: a thread that never reads a PDF does not hold it
     const { init } = await import('@embedpdf/pdfium');
-    const require = createRequire(import.meta.url);
-    const wasmBinary = readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm'));
-    const wrapped = await init({ wasmBinary });
+    const wrapped = await new Promise<Awaited<ReturnType<typeof init>>>((resolve, reject) => {
+      const instantiateWasm = (imports: object, receive: (instance: object, code: PdfiumCode) => void) => {
+        wasm.instantiate(code, imports).then((instance) => receive(instance, code), reject);
+        return {};
+      };
+      init({ instantiateWasm } as object).then(resolve, reject);
+    });
     wrapped.PDFiumExt_Init();
     return wrapped.pdfium.wasmExports as unknown as Exports;
   })();
+  loaded.catch(() => {
+    loaded = undefined;
+  });
   return loaded;
 }
 

@@ -7,6 +7,7 @@ import { convertMarkdown, looksLikeMarkdown } from './markdown.ts';
 import { extractPdf } from './pdf.ts';
 import type { ExtractResult } from './types.ts';
 
+export { compilePdfium, type PdfiumCode, sharePdfium } from './_pdfium.ts';
 export { declaredCharset, decodeHtml, decodeText, looksBinary } from './decode.ts';
 export { type DetectedKind, detectKind } from './detect.ts';
 export { extractHtml } from './html.ts';

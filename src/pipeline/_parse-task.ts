@@ -1,6 +1,6 @@
 /** What a parse worker runs: one file, extracted and parsed under the given limits. */
-import type { MessagePort } from 'node:worker_threads';
-import type { IngestLimits } from '../ingest/index.ts';
+import { type MessagePort, workerData } from 'node:worker_threads';
+import { type IngestLimits, sharePdfium } from '../ingest/index.ts';
 import { type ParsedFile, parseFile } from './parse-file.ts';
 
 export interface ParseTask {
@@ -11,6 +11,10 @@ export interface ParseTask {
   /** Told when the task starts, so the deadline counts work, not the worker's start-up. */
   started?: MessagePort;
 }
+
+// PDFium's code compiled by the pool's thread: this worker instantiates it rather than compiling its own
+const shared = (workerData as { pdfium?: object } | null)?.pdfium;
+if (shared) sharePdfium(shared);
 
 export default function runParseTask(task: ParseTask): Promise<ParsedFile> {
   task.started?.postMessage('started');

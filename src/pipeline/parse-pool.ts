@@ -1,7 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { DEFAULT_LIMITS, type IngestLimits, limitMessage } from '../ingest/index.ts';
+import {
+  compilePdfium,
+  DEFAULT_LIMITS,
+  type IngestLimits,
+  limitMessage,
+  type PdfiumCode,
+} from '../ingest/index.ts';
 import type { ParseTask } from './_parse-task.ts';
 import type { ParsedFile, ReportFile } from './parse-file.ts';
 
@@ -31,12 +37,14 @@ interface PoolState {
 
 let state: PoolState | undefined;
 
-function getPool(heapMb: number): PoolState {
+function getPool(heapMb: number, pdfium: PdfiumCode | undefined): PoolState {
   if (state && state.heapMb === heapMb) return state;
   if (state) void state.pool.destroy();
   const threads = defaultThreads();
   const pool = new Piscina<ParseTask, ParsedFile>({
     filename: WORKER_URL.href,
+    // PDFium compiled here once: the workers share its code (see compilePdfium)
+    workerData: { pdfium },
     minThreads: 0,
     maxThreads: threads,
     idleTimeout: IDLE_MS,
@@ -60,6 +68,11 @@ function release(s: PoolState): void {
   s.waiting.shift()?.();
 }
 
+/** `%PDF-` in the first kilobyte (where readers look for it). */
+function isPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes('%PDF-');
+}
+
 function failed(file: string, code: string, message: string): ParsedFile {
   return { file, ok: false, code, message };
 }
@@ -75,7 +88,9 @@ export async function parseInWorker(
   limits: IngestLimits = DEFAULT_LIMITS,
   signal?: AbortSignal,
 ): Promise<ParsedFile> {
-  const s = getPool(limits.workerHeapMb);
+  // a PDF brings PDFium's code into this process first, so the workers started next share it
+  const pdfium = isPdf(input.bytes) ? await compilePdfium().catch(() => undefined) : undefined;
+  const s = getPool(limits.workerHeapMb, pdfium);
   await acquire(s);
   // the deadline runs from the moment the worker starts the task (a cold worker first loads the
   // parser); should it never start, the start-up gets the same budget again on top

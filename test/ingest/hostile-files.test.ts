@@ -58,7 +58,7 @@ const REFUSED: [string, string, RegExp][] = [
   ['dev-urandom', 'NOT_A_FILE', /urandom.*不是普通文件/],
   ['fifo', 'NOT_A_FILE', /pipe\.txt.*不是普通文件/],
   ['huge-sparse-file', 'FILE_TOO_LARGE', /huge\.txt.*20 MB.*INGEST_MAX_FILE_MB/],
-  ['parse-timeout', 'PARSE_TIMEOUT', /hongzequ_2024\.pdf.*50 毫秒.*INGEST_TIMEOUT_MS/],
+  ['parse-timeout', 'PARSE_TIMEOUT', /hongzequ_2024\.pdf.*超过 5 毫秒.*INGEST_TIMEOUT_MS/],
   ['worker-out-of-memory', 'PARSE_OUT_OF_MEMORY', /big\.html.*24 MB.*INGEST_WORKER_HEAP_MB/],
 ];
 
