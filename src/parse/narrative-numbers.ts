@@ -1,4 +1,5 @@
 import { readChineseNumber } from '../domain/index.ts';
+import { allMatches } from './_matches.ts';
 
 /** Narrative step 2: the figures of a clause (Arabic or Chinese numerals, 万, units, approximations). */
 
@@ -25,7 +26,7 @@ function readChineseCount(num: string): number | null {
 
 export function findNumbers(clause: string): NumToken[] {
   const out: NumToken[] = [];
-  for (const m of clause.matchAll(NUM_RE)) {
+  for (const m of allMatches(NUM_RE, clause)) {
     const [all, num = '', wan1, more, wan2, unitRaw] = m;
     const arabic = /\d/.test(num);
     // the few characters before the number (a /…$/ test on the whole prefix would rescan it)

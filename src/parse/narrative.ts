@@ -1,4 +1,5 @@
 import type { NarrativeItem } from '../schema/index.ts';
+import { allMatches } from './_matches.ts';
 import { COUNT_UNITS, findNumbers, type NumToken } from './narrative-numbers.ts';
 import { joinLines, type LineOf, type ProseLine } from './narrative-text.ts';
 import { CARRY_OUT_AFTER, type Kind, TRIGGERS, type TriggerDef, ZERO_CLAIMS } from './narrative-triggers.ts';
@@ -23,7 +24,7 @@ function findTriggers(clause: string): Trigger[] {
   const found: Trigger[] = [];
   for (const def of TRIGGERS) {
     if (def.hint && !clause.includes(def.hint)) continue;
-    for (const m of clause.matchAll(def.re))
+    for (const m of allMatches(def.re, clause))
       found.push({ def, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
@@ -171,7 +172,7 @@ function listItems(rest: string, unit: string): Part[] {
 function extractZeroClaims(clause: string, offset: number, lineOf: LineOf): NarrativeItem[] {
   if (/纠错|纠正|败诉|撤销/.test(clause)) return [];
   const items = ZERO_CLAIMS.flatMap(({ field, re }) =>
-    [...clause.matchAll(re)].map((m) => ({
+    allMatches(re, clause).map((m) => ({
       label: m[0],
       value: 0,
       unit: '件',
@@ -234,6 +235,9 @@ function restOfSentence({ text, end }: RestOf): string {
   return text.slice(end + 1, m ? end + 1 + m.index : end + 2000);
 }
 
+/** A clause: the text between two stops (。；！？ or a paragraph end). */
+const CLAUSE = /[^。；！？\n]+/g;
+
 /**
  * Figures stated in the prose of parts 一–六 (docs/narrative.md): table-field claims with their
  * strength, zero claims, N-13 breakdowns, and the other figures a reader notices (field null).
@@ -241,7 +245,7 @@ function restOfSentence({ text, end }: RestOf): string {
 export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem[] {
   const { text, lineOf } = joinLines(prose);
   const items: NarrativeItem[] = [];
-  for (const m of text.matchAll(/[^。；！？\n]+/g)) {
+  for (const m of allMatches(CLAUSE, text)) {
     items.push(...extractClause(m[0], m.index, lineOf, { text, end: m.index + m[0].length }));
   }
   return items;
