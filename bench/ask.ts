@@ -87,12 +87,12 @@ function questionsFor(areas: readonly Area[]): string[] {
 
 async function timeAsks(path: string, questions: readonly string[], rounds: number): Promise<number[]> {
   const store = await openStore(path);
-  for (const q of questions) answerQuestion(q, store);
+  for (const q of questions) await answerQuestion(q, store);
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of questions) {
       const t = performance.now();
-      answerQuestion(q, store);
+      await answerQuestion(q, store);
       times.push((performance.now() - t) * 1000);
     }
   }

@@ -79,7 +79,7 @@ export async function benchMessages(reportsDir: string): Promise<MessagesBench> 
     const store = await ensureStore(join(dir, 'store.json'), reportsDir, createLogger({ level: 'silent' }));
     const ctx = createNluContext(store.all().map((e) => e.report));
     const indexed = [...new Set([...ctx.fuzzyTerms.values(), ...ctx.fuzzyAliases.values()].flat().join(''))];
-    answerQuestion('2024年行政处罚多少', store);
+    await answerQuestion('2024年行政处罚多少', store);
     const understand_ms: Record<string, number> = {};
     let matcherMax = 0;
     let lookupsMax = 0;

@@ -106,16 +106,30 @@ export function pickReport(group: AgencyGroup, query: Query): StoredReport | und
 }
 
 /**
+ * One agency's reports, oldest first, from the store (undefined for a key the matcher does not
+ * know, or no report held).
+ */
+export async function agencyGroup(
+  input: ReplyInput,
+  key: string | undefined,
+): Promise<AgencyGroup | undefined> {
+  if (key === undefined || !input.ctx.agencies.has(key)) return undefined;
+  const reports = (await input.store.find({ agency: key })).sort((a, b) => a.report.year - b.report.year);
+  const latest = reports[reports.length - 1];
+  return latest ? { key, name: latest.report.agency, reports, latest } : undefined;
+}
+
+/**
  * Visits the report each agency named in the question has for the year asked; for an agency with
  * no report that year, a line saying which years it has goes into `lines` instead.
  */
-export function forEachAskedReport(
+export async function forEachAskedReport(
   input: ReplyInput,
   lines: string[],
   visit: (entry: StoredReport) => void,
-): void {
+): Promise<void> {
   for (const key of input.query.agencies) {
-    const group = input.store.byAgency(key);
+    const group = await agencyGroup(input, key);
     if (!group) continue;
     const entry = pickReport(group, input.query);
     if (entry) visit(entry);
@@ -131,12 +145,12 @@ export function forEachAskedReport(
 
 /** "没有北京的年报；现有：…" with at most ten names. */
 export function describeHeld(input: ReplyInput): string {
-  const { store, m } = input;
+  const { ctx, m } = input;
   const names: string[] = [];
-  for (const g of store.agencies().values()) {
+  for (const a of ctx.agencies.values()) {
     if (names.length === 10) break;
-    names.push(nameOf(input, g.name));
+    names.push(nameOf(input, a.name));
   }
-  const more = store.agencies().size > names.length ? m.moreAgencies(store.agencies().size) : '';
+  const more = ctx.agencies.size > names.length ? m.moreAgencies(ctx.agencies.size) : '';
   return names.join(m.joiner) + more;
 }

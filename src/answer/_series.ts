@@ -1,5 +1,6 @@
+import type { AgencyInfo } from '../nlu/index.ts';
 import type { Warning } from '../schema/index.ts';
-import type { AgencyGroup, StoredReport } from '../store/index.ts';
+import { agencyKey, type StoredReport } from '../store/index.ts';
 import { formatValue, metricName, nameOf, type ReplyInput, say } from './_reply.ts';
 import { type MetricInfo, mergeWarnings, readFigure } from './figures.ts';
 import { warningText } from './rule-messages-en.ts';
@@ -41,61 +42,95 @@ export function describeWarnings(input: ReplyInput, warnings: readonly Warning[]
   return [m.warningsAttached(warnings.length), ...shown, ...more];
 }
 
+/** A body as the matcher knows it (from the catalogue, no figures): key, name, years held. */
+export type Body = Pick<AgencyInfo, 'key' | 'name' | 'years'>;
+
 /** The bodies a ranking or a place compares: inside a place, of one level, or all. */
 export function comparedGroups(
   input: ReplyInput,
   code: string | undefined,
-): { groups: AgencyGroup[]; excluded: AgencyGroup[] } {
-  const { store, ctx, query } = input;
-  const keys = code ? (ctx.within.get(code) ?? []) : [...store.agencies().keys()];
-  const groups: AgencyGroup[] = [];
-  const excluded: AgencyGroup[] = [];
+): { groups: AgencyInfo[]; excluded: AgencyInfo[] } {
+  const { ctx, query } = input;
+  const keys = code ? (ctx.within.get(code) ?? []) : ctx.agencies.keys();
+  const groups: AgencyInfo[] = [];
+  const excluded: AgencyInfo[] = [];
   for (const key of keys) {
-    const group = store.byAgency(key);
-    if (!group) continue;
-    const level = ctx.agencies.get(key)?.level;
+    const info = ctx.agencies.get(key);
+    if (!info) continue;
+    const level = info.level;
     const fits =
       !query.level ||
       (query.level === 'dept' ? level === 'dept' || level === 'office' : level === query.level);
-    (fits ? groups : excluded).push(group);
+    (fits ? groups : excluded).push(info);
   }
   return { groups, excluded };
 }
 
 /**
  * The one year a comparison uses: the year named, else the most recent year in which most of
- * the compared bodies have a report. Also who has no report for it.
+ * the compared bodies have a report.
  */
-export function chooseYear(
+export function pickYear(
   input: ReplyInput,
-  groups: readonly AgencyGroup[],
-): { year: number | null; entries: StoredReport[]; lacking: AgencyGroup[]; named: boolean } {
+  groups: readonly Body[],
+): { year: number | null; named: boolean } {
   const y = input.query.years;
   let year: number | null = y.kind === 'year' ? y.year : null;
   const named = year !== null;
   if (year === null) {
     const counts = new Map<number, number>();
-    for (const g of groups)
-      for (const e of g.reports) counts.set(e.report.year, (counts.get(e.report.year) ?? 0) + 1);
+    for (const g of groups) for (const yr of g.years) counts.set(yr, (counts.get(yr) ?? 0) + 1);
     let best = -1;
     for (const [yr, n] of counts) if (n > best || (n === best && yr > (year ?? 0))) [year, best] = [yr, n];
   }
-  const entries: StoredReport[] = [];
-  const lacking: AgencyGroup[] = [];
-  for (const g of groups) {
-    const e = g.reports.find((x) => x.report.year === year);
-    if (e) entries.push(e);
-    else lacking.push(g);
+  return { year, named };
+}
+
+/** Bodies that fetch their reports one query each; more are read with one query of the year. */
+const FEW_BODIES = 32;
+
+/**
+ * Each body's report of `year`, in the bodies' order. `code` is the place the bodies lie in (a
+ * query of the year is narrowed to it).
+ */
+async function reportsOf(
+  input: ReplyInput,
+  bodies: readonly Body[],
+  year: number,
+  code: string | undefined,
+): Promise<StoredReport[]> {
+  const { store } = input;
+  if (bodies.length <= FEW_BODIES) {
+    const found = await Promise.all(bodies.map((b) => store.find({ agency: b.key, year })));
+    return found.flatMap((list) => list.slice(0, 1));
   }
+  const byKey = new Map<string, StoredReport>();
+  for (const e of await store.find({ year, ...(code ? { region: code } : {}) })) {
+    const key = agencyKey(e.report);
+    if (!byKey.has(key)) byKey.set(key, e);
+  }
+  return bodies.flatMap((b) => byKey.get(b.key) ?? []);
+}
+
+/**
+ * The one year a comparison uses (see pickYear), each body's report for it, and who has none.
+ * `code` is the place the bodies lie in, when they are a place's.
+ */
+export async function chooseYear<B extends Body>(
+  input: ReplyInput,
+  groups: readonly B[],
+  code?: string,
+): Promise<{ year: number | null; entries: StoredReport[]; lacking: B[]; named: boolean }> {
+  const { year, named } = pickYear(input, groups);
+  const holding: B[] = [];
+  const lacking: B[] = [];
+  for (const g of groups) (year !== null && g.years.includes(year) ? holding : lacking).push(g);
+  const entries = year === null ? [] : await reportsOf(input, holding, year, code);
   return { year, entries, lacking, named };
 }
 
 /** “（按2023年的年报；没有2023年年报：化隆县人民政府）” */
-export function describeYear(
-  input: ReplyInput,
-  year: number | null,
-  lacking: readonly AgencyGroup[],
-): string[] {
+export function describeYear(input: ReplyInput, year: number | null, lacking: readonly Body[]): string[] {
   if (year === null) return [];
   const out = [say(input, `（按${year}年的年报比较）`, `(compared on the ${year} reports)`)];
   if (lacking.length > 0) {
@@ -111,7 +146,7 @@ export function describeYear(
 }
 
 /** “（不计入：平罗县人民政府办公室（政府办公室））” for bodies of another level. */
-export function describeExcluded(input: ReplyInput, excluded: readonly AgencyGroup[]): string[] {
+export function describeExcluded(input: ReplyInput, excluded: readonly Body[]): string[] {
   if (excluded.length === 0 || !input.query.level) return [];
   const kind = (key: string) => {
     const level = input.ctx.agencies.get(key)?.level;

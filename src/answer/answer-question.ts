@@ -34,8 +34,15 @@ export function understandQuestion(question: string, store: Store, opts: AnswerO
   });
 }
 
-/** Understands a question and answers it from the store: figures, sources, warnings, reply text. */
-export function answerQuestion(question: string, store: Store, opts: AnswerOptions = {}): Answer {
+/**
+ * Understands a question and answers it from the store: figures, sources, warnings, reply text.
+ * The matcher reads the store's catalogue; the intent reads the records it needs with queries.
+ */
+export async function answerQuestion(
+  question: string,
+  store: Store,
+  opts: AnswerOptions = {},
+): Promise<Answer> {
   const ctx = getNluContext(store);
   const today = opts.today ?? new Date();
   const query = matchQuestion(question, ctx, { rules: INTENTS, today, previous: opts.previous });
@@ -52,13 +59,15 @@ export function answerQuestion(question: string, store: Store, opts: AnswerOptio
 }
 
 /** A series question about several metrics: one block per metric, notes said once. */
-function answerEach(input: ReplyInput, ids: readonly string[], module: IntentModule): Answer {
-  const parts = ids.map((id) =>
-    module.answer({
-      ...input,
-      query: { ...input.query, metric: id, metrics: undefined, assumptions: [], missing: undefined },
-    }),
-  );
+async function answerEach(input: ReplyInput, ids: readonly string[], module: IntentModule): Promise<Answer> {
+  const parts: Answer[] = [];
+  for (const id of ids)
+    parts.push(
+      await module.answer({
+        ...input,
+        query: { ...input.query, metric: id, metrics: undefined, assumptions: [], missing: undefined },
+      }),
+    );
   const warnings: Warning[] = [];
   for (const p of parts) mergeWarnings(warnings, p.warnings);
   const answers = parts.flatMap((p) => p.answers);

@@ -4,7 +4,7 @@ import type { Store } from '../store/index.ts';
 import type { ExportTable } from './types.ts';
 
 /** Every record, one row per body and year: identity, report facts, every field, warning counts. */
-export function exportAll(store: Store): ExportTable {
+export async function exportAll(store: Store): Promise<ExportTable> {
   const columns = [
     'agency',
     'year',
@@ -22,7 +22,7 @@ export function exportAll(store: Store): ExportTable {
     'warnings',
     ...FIELD_IDS,
   ];
-  const rows = store.all().map((e) => {
+  const rows = (await store.list()).map((e) => {
     const r = e.report as typeof e.report & { published?: string | null; source: { url?: string | null } };
     return [
       r.agency,

@@ -81,6 +81,11 @@ function readRate(
   return Math.round((num / den) * 10000) / 100;
 }
 
+/** A metric's value in one report's values (a field, a sum of parts, or a rate). */
+export function figureValue(values: Record<string, number | null>, info: MetricInfo): number | null {
+  return info.rate ? readRate(values, info.rate) : readValue(values, info.parts);
+}
+
 /** One figure from one stored report, with the warnings whose fields touch it. */
 export function readFigure(
   entry: StoredReport,
@@ -92,7 +97,7 @@ export function readFigure(
     agency: r.agency,
     year: r.year,
     field: info.id,
-    value: info.rate ? readRate(r.values, info.rate) : readValue(r.values, info.parts),
+    value: figureValue(r.values, info),
     unit: info.unit,
     source: {
       title: r.title,

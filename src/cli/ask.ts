@@ -31,8 +31,8 @@ function toJson(a: Answer): string {
   });
 }
 
-function reply(question: string, store: Store, json: boolean): string {
-  const answer = answerQuestion(question, store);
+async function reply(question: string, store: Store, json: boolean): Promise<string> {
+  const answer = await answerQuestion(question, store);
   return json ? toJson(answer) : answer.text;
 }
 
@@ -40,14 +40,14 @@ async function run({ values, positionals }: CommandArgs<typeof options>): Promis
   const json = values.json === true;
   const store = await openStore(values.store ?? defaultStorePath());
   if (positionals.length > 0) {
-    process.stdout.write(`${reply(positionals.join(' '), store, json)}\n`);
+    process.stdout.write(`${await reply(positionals.join(' '), store, json)}\n`);
     return 0;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     const question = line.trim();
     if (question === '') continue;
-    process.stdout.write(`${reply(question, store, json)}\n${json ? '' : '\n'}`);
+    process.stdout.write(`${await reply(question, store, json)}\n${json ? '' : '\n'}`);
   }
   return 0;
 }

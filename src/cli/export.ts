@@ -27,13 +27,13 @@ async function run({ values, positionals }: CommandArgs<typeof options>): Promis
   }
   const store = await openStore(values.store ?? defaultStorePath());
   let table: ExportTable;
-  if (values.all) table = exportAll(store);
+  if (values.all) table = await exportAll(store);
   else {
     if (positionals.length === 0) {
       process.stderr.write('需要一个问题或 --all / a question or --all is required\n');
       return 2;
     }
-    const answer = answerQuestion(positionals.join(' '), store);
+    const answer = await answerQuestion(positionals.join(' '), store);
     if (!answer.table) {
       const rows = answer.answers.map((a) => [
         a.agency,

@@ -2,7 +2,7 @@ import { type AgencyLevel, agencyKey, agencyLevel } from '../domain/index.ts';
 import type { Report } from '../schema/index.ts';
 import { type AliasHit, chineseAliases, pinyinAliases, regionShortForms } from './agency-aliases.ts';
 import { getDivisionIndex } from './divisions.ts';
-import { buildDeletionIndex, buildFuzzyIndex } from './fuzzy.ts';
+import { addToDeletionIndex, addToFuzzyIndex, buildFuzzyIndex } from './fuzzy.ts';
 import { buildMetricTerms, type MetricTerm } from './metric-terms.ts';
 
 /** Where a body stands (src/domain/agency-level.ts); re-exported for existing imports. */
@@ -46,27 +46,72 @@ function regionPrefixes(key: string): string[] {
   return out;
 }
 
-function addHit(map: Map<string, AliasHit[]>, alias: string, hit: AliasHit): void {
+/** Adds a hit; true when the alias is new to the map. */
+function addHit(map: Map<string, AliasHit[]>, alias: string, hit: AliasHit): boolean {
   const list = map.get(alias);
-  if (!list) map.set(alias, [hit]);
-  else if (!list.some((h) => h.key === hit.key)) list.push(hit);
+  if (!list) {
+    map.set(alias, [hit]);
+    return true;
+  }
+  if (!list.some((h) => h.key === hit.key)) list.push(hit);
   else if (hit.own) for (const h of list) if (h.key === hit.key) h.own = true;
+  return false;
 }
 
-/** Builds the matcher context from the stored reports (agency aliases, metric words). */
-export function createNluContext(
-  reports: Iterable<Pick<Report, 'agency' | 'kind' | 'region' | 'year'>>,
-): NluContext {
-  const agencies = new Map<string, AgencyInfo>();
-  const aliases = new Map<string, AliasHit[]>();
-  const pinyin = new Map<string, AliasHit[]>();
-  let newestYear: number | null = null;
-  const newestOf = new Map<string, number>();
+/** What a record gives the matcher: its agency, kind, place and year (no figures). */
+export type ContextRow = Pick<Report, 'agency' | 'kind' | 'region' | 'year'>;
+
+/** The metric words: the same for every store, built once per process. */
+let metricIndexes: {
+  metricTerms: Map<string, MetricTerm>;
+  longestTerm: number;
+  fuzzyTerms: Map<string, string[]>;
+};
+
+function metricWords(): typeof metricIndexes {
+  if (!metricIndexes) {
+    const metricTerms = buildMetricTerms();
+    let longestTerm = 0;
+    for (const t of metricTerms.keys()) longestTerm = Math.max(longestTerm, t.length);
+    metricIndexes = { metricTerms, longestTerm, fuzzyTerms: buildFuzzyIndex(metricTerms.keys()) };
+  }
+  return metricIndexes;
+}
+
+/** Builds the matcher context from the stored reports (agency aliases, metric words), in store order. */
+export function createNluContext(reports: Iterable<ContextRow>): NluContext {
+  getDivisionIndex(); // loaded here, so no question pays for it
+  const ctx: NluContext = {
+    agencies: new Map(),
+    aliases: new Map(),
+    longestAlias: 0,
+    pinyin: new Map(),
+    fuzzyPinyin: new Map(),
+    fuzzyAliases: new Map(),
+    ...metricWords(),
+    newestYear: null,
+    within: new Map(),
+  };
+  addToNluContext(ctx, reports);
+  return ctx;
+}
+
+/**
+ * Adds records to a context, in place: the result equals a context built from scratch with them
+ * after the ones it holds (what a store change that appends records needs, in time proportional
+ * to the records added, not to the store).
+ */
+export function addToNluContext(ctx: NluContext, reports: Iterable<ContextRow>): void {
+  const { agencies, aliases, pinyin } = ctx;
+  const added: AgencyInfo[] = [];
+  const touched = new Set<AgencyInfo>();
+  const newAliases: string[] = [];
+  const newPinyin: string[] = [];
   for (const r of reports) {
     const key = agencyKey(r);
     const info = agencies.get(key);
-    if (!info)
-      agencies.set(key, {
+    if (!info) {
+      const fresh: AgencyInfo = {
         key,
         name: r.agency,
         kind: r.kind,
@@ -74,45 +119,35 @@ export function createNluContext(
         level: agencyLevel(r),
         province: r.region?.province ?? null,
         city: r.region?.city ?? null,
-      });
-    else {
+      };
+      agencies.set(key, fresh);
+      added.push(fresh);
+    } else {
+      if (r.year > Math.max(...info.years)) info.name = r.agency;
       if (!info.years.includes(r.year)) info.years.push(r.year);
-      if (r.year > (newestOf.get(key) ?? 0)) info.name = r.agency;
+      touched.add(info);
     }
-    newestOf.set(key, Math.max(newestOf.get(key) ?? 0, r.year));
-    if (newestYear === null || r.year > newestYear) newestYear = r.year;
+    if (ctx.newestYear === null || r.year > ctx.newestYear) ctx.newestYear = r.year;
     const { own, area } = chineseAliases(r);
-    for (const a of own) addHit(aliases, a, { key, own: true });
-    for (const a of area) addHit(aliases, a, { key, own: false });
+    for (const a of own) if (addHit(aliases, a, { key, own: true })) newAliases.push(a);
+    for (const a of area) if (addHit(aliases, a, { key, own: false })) newAliases.push(a);
     const places = r.region ? regionShortForms(r.region.name) : [];
-    for (const p of pinyinAliases(places)) addHit(pinyin, p, { key, own: r.kind === 'gov' });
+    for (const p of pinyinAliases(places))
+      if (addHit(pinyin, p, { key, own: r.kind === 'gov' })) newPinyin.push(p);
   }
-  const within = new Map<string, string[]>();
-  for (const info of agencies.values()) {
+  for (const info of touched) info.years.sort((a, b) => a - b);
+  for (const info of added) {
     info.years.sort((a, b) => a - b);
     for (const prefix of regionPrefixes(info.key)) {
-      const list = within.get(prefix);
+      const list = ctx.within.get(prefix);
       if (list) list.push(info.key);
-      else within.set(prefix, [info.key]);
+      else ctx.within.set(prefix, [info.key]);
     }
   }
-  getDivisionIndex(); // loaded here, so no question pays for it
-  const metricTerms = buildMetricTerms();
-  let longestAlias = 0;
-  for (const a of aliases.keys()) longestAlias = Math.max(longestAlias, a.length);
-  let longestTerm = 0;
-  for (const t of metricTerms.keys()) longestTerm = Math.max(longestTerm, t.length);
-  return {
-    agencies,
-    aliases,
-    longestAlias,
-    pinyin,
-    fuzzyPinyin: buildDeletionIndex(pinyin.keys()),
-    fuzzyAliases: buildFuzzyIndex([...aliases.keys()].filter((a) => a.length <= 8)),
-    metricTerms,
-    longestTerm,
-    fuzzyTerms: buildFuzzyIndex(metricTerms.keys()),
-    newestYear,
-    within,
-  };
+  for (const a of newAliases) ctx.longestAlias = Math.max(ctx.longestAlias, a.length);
+  addToDeletionIndex(ctx.fuzzyPinyin, newPinyin);
+  addToFuzzyIndex(
+    ctx.fuzzyAliases,
+    newAliases.filter((a) => a.length <= 8),
+  );
 }

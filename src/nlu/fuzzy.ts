@@ -6,7 +6,14 @@ export function substitutionKeys(word: string): string[] {
 
 /** Index from substitution key to the words that produce it. */
 export function buildFuzzyIndex(words: Iterable<string>): Map<string, string[]> {
-  const index = new Map<string, string[]>();
+  return addToFuzzyIndex(new Map(), words);
+}
+
+/** Adds words to a substitution index (as if built with them last); returns the index. */
+export function addToFuzzyIndex(
+  index: Map<string, string[]>,
+  words: Iterable<string>,
+): Map<string, string[]> {
   for (const w of words) {
     if ([...w].length < 2) continue;
     for (const k of substitutionKeys(w)) {
@@ -14,6 +21,7 @@ export function buildFuzzyIndex(words: Iterable<string>): Map<string, string[]> 
       if (!list) index.set(k, [w]);
       else if (!list.includes(w)) list.push(w);
     }
+    growShape(index, w);
   }
   return index;
 }
@@ -25,6 +33,15 @@ interface IndexShape {
 }
 
 const shapes = new WeakMap<ReadonlyMap<string, string[]>, IndexShape>();
+
+/** Keeps a worked-out shape current as a word is added to its index. */
+function growShape(index: ReadonlyMap<string, string[]>, word: string): void {
+  const shape = shapes.get(index);
+  if (!shape) return;
+  const chars = [...word];
+  shape.longest = Math.max(shape.longest, chars.length);
+  for (const c of chars) shape.chars.add(c);
+}
 
 /** Worked out once per index, from the words it holds. */
 function shapeOf(index: ReadonlyMap<string, string[]>): IndexShape {
@@ -140,7 +157,14 @@ function deletions(word: string): string[] {
 
 /** Index for Latin words within edit distance 1 (symmetric deletion). */
 export function buildDeletionIndex(words: Iterable<string>): Map<string, string[]> {
-  const index = new Map<string, string[]>();
+  return addToDeletionIndex(new Map(), words);
+}
+
+/** Adds words to a deletion index (as if built with them last); returns the index. */
+export function addToDeletionIndex(
+  index: Map<string, string[]>,
+  words: Iterable<string>,
+): Map<string, string[]> {
   for (const w of words) {
     if (w.length < 5) continue;
     for (const d of deletions(w)) {
@@ -148,6 +172,7 @@ export function buildDeletionIndex(words: Iterable<string>): Map<string, string[
       if (!list) index.set(d, [w]);
       else if (!list.includes(w)) list.push(w);
     }
+    growShape(index, w);
   }
   return index;
 }

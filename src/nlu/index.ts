@@ -1,4 +1,11 @@
-export { type AgencyInfo, type AgencyLevel, createNluContext, type NluContext } from './context.ts';
+export {
+  type AgencyInfo,
+  type AgencyLevel,
+  addToNluContext,
+  type ContextRow,
+  createNluContext,
+  type NluContext,
+} from './context.ts';
 export {
   DERIVED_METRICS,
   type DerivedMetric,

@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 
 describe('a name matching a government and its department', () => {
-  it('prefers the government and mentions the department', () => {
+  it('prefers the government and mentions the department', async () => {
     expect(
       matchQuestion('平罗2023年行政处罚', ctx, { rules: INTENTS, today: new Date('2025-03-01T00:00:00Z') }),
     ).toEqual({
@@ -58,21 +58,21 @@ describe('a name matching a government and its department', () => {
       metric: 'active.penalty',
       assumptions: [{ kind: 'preferred', chosen: '640221|人民政府', others: ['640221|人民政府办公室'] }],
     });
-    const a = answerQuestion('平罗2023年行政处罚', store);
+    const a = await answerQuestion('平罗2023年行政处罚', store);
     expect(a.answers.map((f) => [f.report, f.value])).toEqual([['平罗县人民政府-2023', 321]]);
     expect(a.text).toContain('（“平罗县人民政府办公室”也相关，这里按平罗县人民政府回答）');
   });
 
-  it('still reaches the department by its own name', () => {
-    const a = answerQuestion('平罗县政府办公室2023年行政处罚', store);
+  it('still reaches the department by its own name', async () => {
+    const a = await answerQuestion('平罗县政府办公室2023年行政处罚', store);
     expect(a.answers.map((f) => [f.report, f.value])).toEqual([['平罗县人民政府办公室-2023', 0]]);
     expect(a.text).not.toContain('也相关');
   });
 });
 
 describe('a name shared by two governments', () => {
-  it('asks which one, offering each as a full question', () => {
-    const a = answerQuestion('朝阳2023年行政处罚多少', store);
+  it('asks which one, offering each as a full question', async () => {
+    const a = await answerQuestion('朝阳2023年行政处罚多少', store);
     expect(a.intent).toBe('clarify');
     expect(a.answers).toEqual([]);
     expect(a.choices).toEqual([
@@ -81,8 +81,8 @@ describe('a name shared by two governments', () => {
     ]);
   });
 
-  it('answers once the choice is made', () => {
-    const a = answerQuestion('朝阳县人民政府2023年行政处罚多少', store);
+  it('answers once the choice is made', async () => {
+    const a = await answerQuestion('朝阳县人民政府2023年行政处罚多少', store);
     expect(a.answers.map((f) => [f.report, f.value])).toEqual([['朝阳县人民政府-2023', 36084]]);
   });
 });

@@ -10,8 +10,8 @@ beforeAll(async () => {
 });
 
 describe('answerQuestion: figures for every question', () => {
-  it.each(QUESTIONS)('%s', (question, query, figures) => {
-    const answer = answerQuestion(question, store, { today: TODAY });
+  it.each(QUESTIONS)('%s', async (question, query, figures) => {
+    const answer = await answerQuestion(question, store, { today: TODAY });
     expect(answer.intent).toBe(query.intent);
     expect(answer.lang).toBe(query.lang);
     expect(answer.answers.map((a) => [a.report, a.field, a.value])).toEqual(figures);
@@ -25,8 +25,8 @@ describe('answerQuestion: figures for every question', () => {
 });
 
 describe('answerQuestion: replies', () => {
-  it('gives the value with unit and its source from the catalogue', () => {
-    const a = answerQuestion('化隆2024年行政处罚多少', store, { today: TODAY });
+  it('gives the value with unit and its source from the catalogue', async () => {
+    const a = await answerQuestion('化隆2024年行政处罚多少', store, { today: TODAY });
     expect(a.answers[0]).toEqual({
       report: '化隆县人民政府-2024',
       agency: '化隆县人民政府',
@@ -44,20 +44,20 @@ describe('answerQuestion: replies', () => {
     expect(a.text).toContain('114 件');
   });
 
-  it('formats fees in 万元', () => {
-    expect(answerQuestion('互助 2022 收费', store, { today: TODAY }).text).toContain('202 万元');
+  it('formats fees in 万元', async () => {
+    expect((await answerQuestion('互助 2022 收费', store, { today: TODAY })).text).toContain('202 万元');
   });
 
-  it('attaches the warning that the prose contradicts the figure (湟中 2023 applications)', () => {
-    const a = answerQuestion('湟中2023年依申请公开申请', store, { today: TODAY });
+  it('attaches the warning that the prose contradicts the figure (湟中 2023 applications)', async () => {
+    const a = await answerQuestion('湟中2023年依申请公开申请', store, { today: TODAY });
     expect(a.answers[0]?.value).toBe(22);
     const n01 = a.warnings.find((w) => w.rule === 'N-01');
     expect(n01?.message).toContain('12');
     expect(a.text).toContain('N-01');
   });
 
-  it('says a missing cell is missing, never 0', () => {
-    const a = answerQuestion('洪泽2023年逾期不补正', store, { today: TODAY });
+  it('says a missing cell is missing, never 0', async () => {
+    const a = await answerQuestion('洪泽2023年逾期不补正', store, { today: TODAY });
     expect(a.answers[0]?.value).toBeNull();
     expect(a.text).toContain('报告中没有这一项');
     expect(a.text).not.toMatch(/：0 件/);
@@ -68,29 +68,29 @@ describe('answerQuestion: replies', () => {
     ['化隆2023年行政处罚', /^化隆县人民政府只有2024年的年报\n最近的年份：2024年$/],
     ['洪泽2022年行政处罚', /^淮安市洪泽区人民政府只有2023、2024年的年报\n最近的年份：2023年$/],
     ['互助历年行政许可', /互助土族自治县人民政府只有2022年的年报/],
-  ])('says what exists when there is no data: %s', (question, text) => {
-    expect(answerQuestion(question, store, { today: TODAY }).text).toMatch(text);
+  ])('says what exists when there is no data: %s', async (question, text) => {
+    expect((await answerQuestion(question, store, { today: TODAY })).text).toMatch(text);
   });
 
-  it('says what it assumed for a typo', () => {
-    expect(answerQuestion('互组2022年收费多少', store, { today: TODAY }).text).toContain(
+  it('says what it assumed for a typo', async () => {
+    expect((await answerQuestion('互组2022年收费多少', store, { today: TODAY })).text).toContain(
       '（按“互助”理解“互组”）',
     );
-    expect(answerQuestion('化隆2024年行政许克多少', store, { today: TODAY }).text).toContain(
+    expect((await answerQuestion('化隆2024年行政许克多少', store, { today: TODAY })).text).toContain(
       '（按“行政许可”理解“行政许克”）',
     );
   });
 
-  it('says which years a ranking used', () => {
-    const a = answerQuestion('哪里行政许可最少', store, { today: TODAY });
+  it('says which years a ranking used', async () => {
+    const a = await answerQuestion('哪里行政许可最少', store, { today: TODAY });
     expect(a.text).toContain(
       '（按2023年的年报比较）\n（没有2023年年报：互助土族自治县人民政府、化隆县人民政府、淮安市人民政府）',
     );
     expect(a.chart?.kind).toBe('bar');
   });
 
-  it('draws a line chart for a trend', () => {
-    const a = answerQuestion('洪泽历年行政处罚', store, { today: TODAY });
+  it('draws a line chart for a trend', async () => {
+    const a = await answerQuestion('洪泽历年行政处罚', store, { today: TODAY });
     expect(a.chart).toEqual({
       kind: 'line',
       title: '行政处罚',
@@ -100,16 +100,16 @@ describe('answerQuestion: replies', () => {
     });
   });
 
-  it('lists a report’s warnings by severity for check', () => {
-    const a = answerQuestion('湟中区2023年的报告靠谱吗', store, { today: TODAY });
+  it('lists a report’s warnings by severity for check', async () => {
+    const a = await answerQuestion('湟中区2023年的报告靠谱吗', store, { today: TODAY });
     const order = a.warnings.map((w) => ['error', 'warning', 'info'].indexOf(w.severity));
     expect(order).toEqual([...order].sort((x, y) => x - y));
     expect(a.warnings.some((w) => w.rule === 'M-01')).toBe(true);
     expect(a.text).toMatch(/^湟中区人民政府2023年年报发现\d+个问题：/);
   });
 
-  it('answers English questions in English', () => {
-    const a = answerQuestion("What was Minhe's fee income in 2023?", store, { today: TODAY });
+  it('answers English questions in English', async () => {
+    const a = await answerQuestion("What was Minhe's fee income in 2023?", store, { today: TODAY });
     expect(a.lang).toBe('en');
     expect(a.text).toContain('administrative fees collected: 379 × 10k yuan (万元)');
   });
@@ -141,12 +141,12 @@ describe('answerQuestion: replies', () => {
       /\n淮安市洪泽区人民政府 \(Hongze District, Huai'an City\) ranks 2 of 4\n/,
     ],
     ['洪泽两年比一比', /^淮安市洪泽区人民政府行政许可历年情况：\n· 2023年：550 件\n· 2024年：9487 件\n/],
-  ])('replies to unseen phrasings: %s', (question, text) => {
-    expect(answerQuestion(question, store, { today: TODAY }).text).toMatch(text);
+  ])('replies to unseen phrasings: %s', async (question, text) => {
+    expect((await answerQuestion(question, store, { today: TODAY })).text).toMatch(text);
   });
 
-  it('offers choices when no agency is named', () => {
-    const a = answerQuestion('行政处罚多少', store, { today: TODAY });
+  it('offers choices when no agency is named', async () => {
+    const a = await answerQuestion('行政处罚多少', store, { today: TODAY });
     expect(a.choices?.[0]).toEqual({
       label: '民和回族土族自治县人民政府',
       question: '民和回族土族自治县人民政府行政处罚多少',

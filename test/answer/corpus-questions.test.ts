@@ -29,8 +29,8 @@ const recordsOf = (agency: string) =>
     .sort((a, b) => a.report.year - b.report.year);
 
 describe.skipIf(corpus.length === 0)('平潭 corpus questions', () => {
-  it('平潭交通与建设局2024年行政处罚多少: the bureau by its short name', () => {
-    const a = answerQuestion('平潭交通与建设局2024年行政处罚多少', store, { today: TODAY });
+  it('平潭交通与建设局2024年行政处罚多少: the bureau by its short name', async () => {
+    const a = await answerQuestion('平潭交通与建设局2024年行政处罚多少', store, { today: TODAY });
     const record = recordsOf(BUREAU).find((e) => e.report.year === 2024)!;
     expect(a.intent).toBe('lookup');
     expect(a.answers.map((f) => [f.agency, f.year, f.field, f.value])).toEqual([
@@ -38,22 +38,22 @@ describe.skipIf(corpus.length === 0)('平潭 corpus questions', () => {
     ]);
   });
 
-  it('平潭交建局 (a unique short form of one bureau of the place named) says how it was read', () => {
-    const a = answerQuestion('平潭交建局2024年行政处罚', store, { today: TODAY });
+  it('平潭交建局 (a unique short form of one bureau of the place named) says how it was read', async () => {
+    const a = await answerQuestion('平潭交建局2024年行政处罚', store, { today: TODAY });
     expect(a.answers.map((f) => [f.agency, f.year])).toEqual([[BUREAU, 2024]]);
     expect(a.text).toContain(`（按“${BUREAU}”理解“交建局”）`);
   });
 
-  it('平潭交通与建设局历年行政许可: every year held', () => {
-    const a = answerQuestion('平潭交通与建设局历年行政许可', store, { today: TODAY });
+  it('平潭交通与建设局历年行政许可: every year held', async () => {
+    const a = await answerQuestion('平潭交通与建设局历年行政许可', store, { today: TODAY });
     expect(a.intent).toBe('trend');
     expect(a.answers.map((f) => [f.year, f.value])).toEqual(
       recordsOf(BUREAU).map((e) => [e.report.year, e.report.values['active.license'] ?? null]),
     );
   });
 
-  it('平潭哪个局2023年行政许可最多: the zone’s bureaus of 2023, most first', () => {
-    const a = answerQuestion('平潭哪个局2023年行政许可最多', store, { today: TODAY });
+  it('平潭哪个局2023年行政许可最多: the zone’s bureaus of 2023, most first', async () => {
+    const a = await answerQuestion('平潭哪个局2023年行政许可最多', store, { today: TODAY });
     expect(a.intent).toBe('rank');
     expect(a.answers.every((f) => f.year === 2023 && f.agency.startsWith('平潭综合实验区'))).toBe(true);
     const values = a.answers.map((f) => f.value as number);

@@ -14,8 +14,8 @@ const ask = (q: string) => answerQuestion(q, store, { today: TODAY });
 describe('count intent: how many reports are held', () => {
   it.each(['一共有多少份年报', '数据库里有几份报告', 'How many reports do you have?'])(
     '%s counts every report',
-    (q) => {
-      const a = ask(q);
+    async (q) => {
+      const a = await ask(q);
       expect(a.intent).toBe('count');
       expect(a.answers).toEqual([]);
       const total = store.all().length;
@@ -26,13 +26,13 @@ describe('count intent: how many reports are held', () => {
     },
   );
 
-  it('counts only the agency named', () => {
-    const a = ask('民和有几份年报');
+  it('counts only the agency named', async () => {
+    const a = await ask('民和有几份年报');
     expect(a.intent).toBe('count');
     expect(a.text).toBe('共有 1 份年报，来自 1 个单位。\n· 2023年：1 份');
   });
 
-  it('leaves a figure question to the lookup', () => {
-    expect(ask('民和2023年行政处罚多少').intent).toBe('lookup');
+  it('leaves a figure question to the lookup', async () => {
+    expect((await ask('民和2023年行政处罚多少')).intent).toBe('lookup');
   });
 });

@@ -6,7 +6,7 @@ import { openTestStore } from './_store.ts';
 describe('export --all', () => {
   it('one row per body and year, every field in its own column', async () => {
     const store = await openTestStore();
-    const table = exportAll(store);
+    const table = await exportAll(store);
     expect(table.rows).toHaveLength(store.all().length);
     expect(table.columns.length).toBe(14 + FIELD_IDS.length);
     expect(table.columns.length).toBeGreaterThan(200);

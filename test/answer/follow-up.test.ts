@@ -10,49 +10,51 @@ beforeAll(async () => {
 });
 
 /** Asks a chain of questions in one chat, each reusing the previous question's query. */
-function chain(questions: string[]) {
-  let previous = undefined as ReturnType<typeof answerQuestion>['query'];
-  return questions.map((q) => {
-    const a = answerQuestion(q, store, { today: TODAY, previous });
+async function chain(questions: string[]) {
+  let previous = undefined as Awaited<ReturnType<typeof answerQuestion>>['query'];
+  const answers = [];
+  for (const q of questions) {
+    const a = await answerQuestion(q, store, { today: TODAY, previous });
     previous = a.query;
-    return a;
-  });
+    answers.push(a);
+  }
+  return answers;
 }
 
 describe('follow-up questions', () => {
-  it('那民和呢 reuses the metric and year', () => {
-    const [, a] = chain(['湟中2023年行政处罚多少', '那民和呢']);
+  it('那民和呢 reuses the metric and year', async () => {
+    const [, a] = await chain(['湟中2023年行政处罚多少', '那民和呢']);
     expect(a!.answers.map((f) => [f.report, f.field, f.value])).toEqual([
       ['民和回族土族自治县人民政府-2023', 'active.penalty', 984],
     ]);
     expect(a!.text).toContain('（接着上一个问题）');
   });
 
-  it('2023年呢 reuses the agency and metric', () => {
-    const [, a] = chain(['洪泽2024年行政许可', '2023年呢']);
+  it('2023年呢 reuses the agency and metric', async () => {
+    const [, a] = await chain(['洪泽2024年行政许可', '2023年呢']);
     expect(a!.answers.map((f) => [f.report, f.value])).toEqual([['洪泽区人民政府-2023', 550]]);
   });
 
-  it('和去年比呢 compares with the year before', () => {
-    const [, a] = chain(['洪泽2024年行政处罚', '和去年比呢']);
+  it('和去年比呢 compares with the year before', async () => {
+    const [, a] = await chain(['洪泽2024年行政处罚', '和去年比呢']);
     expect(a!.intent).toBe('derived');
     expect(a!.derived?.value).toBe(-1343);
   });
 
-  it('what about Minhe (English)', () => {
-    const [, a] = chain(['Huangzhong penalties 2023', 'what about Minhe?']);
+  it('what about Minhe (English)', async () => {
+    const [, a] = await chain(['Huangzhong penalties 2023', 'what about Minhe?']);
     expect(a!.answers.map((f) => f.value)).toEqual([984]);
   });
 
-  it('为什么 says the report gives figures, not reasons', () => {
-    const [, a] = chain(['化隆2024年行政处罚', '为什么']);
+  it('为什么 says the report gives figures, not reasons', async () => {
+    const [, a] = await chain(['化隆2024年行政处罚', '为什么']);
     expect(a!.answers.map((f) => f.value)).toEqual([114]);
     expect(a!.text).toContain('年报只给出数字，不说明原因');
   });
 
-  it('forgets after 30 minutes, per chat and user', () => {
+  it('forgets after 30 minutes, per chat and user', async () => {
     const memory = new FollowUpMemory();
-    const q = answerQuestion('化隆2024年行政处罚', store, { today: TODAY }).query;
+    const q = (await answerQuestion('化隆2024年行政处罚', store, { today: TODAY })).query;
     const t0 = new Date('2025-03-01T10:00:00Z');
     memory.remember('chat1:user1', q, t0);
     expect(memory.recall('chat1:user1', new Date('2025-03-01T10:29:00Z'))).toEqual(q);

@@ -122,8 +122,8 @@ describe('no wrong substitution', () => {
 
   it.each(questions.filter((q) => q.length > 0))(
     '%s: no reply carries a single figure in place of the one asked',
-    (q) => {
-      const a = answerQuestion(q, store, { today: TODAY });
+    async (q) => {
+      const a = await answerQuestion(q, store, { today: TODAY });
       if (a.intent === 'lookup' && a.query?.metric === null) {
         // Naming only a body answers with its key figures, titled as such — never one metric passed off as asked.
         expect(a.text).toMatch(/主要数据：|key figures:/);

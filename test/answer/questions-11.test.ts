@@ -16,8 +16,8 @@ describe('questions as people ask them (issue 11)', () => {
     expect(all.size).toBeGreaterThanOrEqual(400);
   });
 
-  it.each(QUESTIONS_11)('%s', (question, intent, figures, text) => {
-    const a = answerQuestion(question, store, { today: TODAY });
+  it.each(QUESTIONS_11)('%s', async (question, intent, figures, text) => {
+    const a = await answerQuestion(question, store, { today: TODAY });
     expect(a.intent).toBe(intent);
     expect(a.answers.map((f) => [f.report, f.field, f.value])).toEqual(figures);
     if (text) expect(a.text).toMatch(text);

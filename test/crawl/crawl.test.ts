@@ -64,8 +64,8 @@ describe('crawl a paged annual-report listing', () => {
     expect(held.report.values['apply.new_received.total']).toBeTypeOf('number');
   });
 
-  it('answers cite the link a figure came from', () => {
-    const answer = answerQuestion('洪泽2024年行政处罚多少', store);
+  it('answers cite the link a figure came from', async () => {
+    const answer = await answerQuestion('洪泽2024年行政处罚多少', store);
     expect(answer.text).toContain('2776');
     expect(answer.text).toContain(site.allowed[3]!.url);
   });

@@ -92,17 +92,17 @@ describe('a store built from a folder of reports', () => {
     expect(hualong.source).toMatchObject({ file: 'hualong_2024.txt', url: URL });
     expect(hualong.published).toBe('2025-01-20');
 
-    const zh = answerQuestion('化隆2024年行政处罚多少', store);
+    const zh = await answerQuestion('化隆2024年行政处罚多少', store);
     expect(zh.answers.map((a) => [a.value, a.source.url])).toEqual([[114, URL]]);
     expect(zh.text).toContain(`原文：${URL}`);
-    const en = answerQuestion('How many administrative penalty decisions did Hualong make in 2024?', store);
+    const en = await answerQuestion('How many administrative penalty decisions did Hualong make in 2024?', store);
     expect(en.lang).toBe('en');
     expect(en.answers.map((a) => a.source.url)).toEqual([URL]);
     expect(en.text).toContain(URL);
-    const summary = answerQuestion('化隆2024年年报', store);
+    const summary = await answerQuestion('化隆2024年年报', store);
     expect(summary.text).toContain(URL);
     // a report without a URL cites only its title
-    const plain = answerQuestion('民和2023年行政处罚多少', store);
+    const plain = await answerQuestion('民和2023年行政处罚多少', store);
     expect(plain.answers[0]?.source.url).toBeUndefined();
     expect(plain.text).not.toContain('原文：');
   });

@@ -4,5 +4,6 @@ import type { Answer } from '../types.ts';
 
 /** One intent: its words, its matching and its answer, in one module. */
 export interface IntentModule extends IntentRule {
-  answer(input: ReplyInput): Answer;
+  /** The answer; intents that read records from the store are async. */
+  answer(input: ReplyInput): Answer | Promise<Answer>;
 }

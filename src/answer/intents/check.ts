@@ -1,6 +1,7 @@
 import type { Severity, Warning } from '../../schema/index.ts';
 import { agencyKey, type StoredReport } from '../../store/index.ts';
 import {
+  agencyGroup,
   buildAnswer,
   describeHeld,
   forEachAskedReport,
@@ -30,8 +31,8 @@ function checkLines(input: ReplyInput, entry: StoredReport): { lines: string[]; 
 }
 
 /** 民和2023年报有哪些错误 / 湟中的数据对得上吗 / is Huangzhong's report consistent. */
-function answerCheck(input: ReplyInput): Answer {
-  const { query, store, m, ctx } = input;
+async function answerCheck(input: ReplyInput): Promise<Answer> {
+  const { query, m, ctx } = input;
   if (query.agencies.length === 0) {
     // A place with no report of its own: say so, then check what is held inside it.
     const name = query.region?.name ?? query.missing?.join(m.joiner) ?? '';
@@ -47,7 +48,7 @@ function answerCheck(input: ReplyInput): Answer {
     ];
     const warnings: Warning[] = [];
     for (const key of inside.slice(0, 3)) {
-      const group = store.byAgency(key);
+      const group = await agencyGroup(input, key);
       const entry = group ? pickReport(group, query) : undefined;
       if (!entry) continue;
       const part = checkLines(input, entry);
@@ -58,7 +59,7 @@ function answerCheck(input: ReplyInput): Answer {
   }
   const lines: string[] = [];
   const warnings: Warning[] = [];
-  forEachAskedReport(input, lines, (entry) => {
+  await forEachAskedReport(input, lines, (entry) => {
     const part = checkLines(input, entry);
     lines.push(...part.lines);
     warnings.push(...part.warnings);
@@ -78,12 +79,18 @@ export const check: IntentModule = {
 const WHICH = /哪个|哪些|哪份|哪一份|哪家|谁|\bwhich\b/;
 
 /** 哪个报告问题最多 / which report has the most errors: reports ranked by errors, then warnings. */
-function answerCheckRank(input: ReplyInput): Answer {
+async function answerCheckRank(input: ReplyInput): Promise<Answer> {
   const { store, query, ctx } = input;
   const keys = query.region ? new Set(ctx.within.get(query.region.code) ?? []) : undefined;
-  const rows = store
-    .all()
+  // the store narrows by year and place; the place's bodies and the level as the matcher knows them
+  const year = query.years.kind === 'year' ? query.years.year : undefined;
+  const found = await store.find({
+    ...(year === undefined ? {} : { year }),
+    ...(query.region ? { region: query.region.code } : {}),
+  });
+  const rows = found
     .filter((e) => {
+      if (!keys && !query.level) return year === undefined || e.report.year === year;
       const key = agencyKey(e.report);
       if (keys && !keys.has(key)) return false;
       if (query.level) {

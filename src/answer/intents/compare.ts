@@ -1,5 +1,6 @@
 import type { StoredReport } from '../../store/index.ts';
 import {
+  agencyGroup,
   buildAnswer,
   formatValue,
   metricName,
@@ -16,6 +17,7 @@ import {
   describeWarnings,
   exportTable,
   figureLine,
+  pickYear,
 } from '../_series.ts';
 import { describeMetric } from '../figures.ts';
 import type { Answer } from '../types.ts';
@@ -23,8 +25,8 @@ import type { IntentModule } from './_intent.ts';
 import { COMPARE_WORDS } from './words.ts';
 
 /** Two or more agencies, one metric: each agency's report for the year asked (or its latest). */
-function answerCompare(input: ReplyInput): Answer {
-  const { query, store, m, lang } = input;
+async function answerCompare(input: ReplyInput): Promise<Answer> {
+  const { query, m, lang } = input;
   const info = query.metric ? describeMetric(query.metric) : undefined;
   if (!info) return buildAnswer(input, [m.needMetric]);
   if (query.regions && query.regions.length > 1) return answerCompareRegions(input);
@@ -32,7 +34,7 @@ function answerCompare(input: ReplyInput): Answer {
   const notes: string[] = [];
   const entries: StoredReport[] = [];
   for (const key of query.agencies) {
-    const group = store.byAgency(key);
+    const group = await agencyGroup(input, key);
     if (!group) continue;
     const entry = pickReport(group, query);
     if (entry) entries.push(entry);
@@ -62,12 +64,12 @@ function answerCompare(input: ReplyInput): Answer {
 }
 
 /** 青海和宁夏哪个行政处罚多: each place's total over its held reports of one year, with who is included. */
-function answerCompareRegions(input: ReplyInput): Answer {
+async function answerCompareRegions(input: ReplyInput): Promise<Answer> {
   const { query, m, lang } = input;
   const info = describeMetric(query.metric!)!;
   const regions = query.regions!;
   const all = regions.flatMap((p) => comparedGroups(input, p.code).groups);
-  const { year } = chooseYear(input, all);
+  const { year } = pickYear(input, all);
   const fixed: ReplyInput = {
     ...input,
     query: { ...query, years: year === null ? query.years : { kind: 'year', year } },
@@ -78,7 +80,7 @@ function answerCompareRegions(input: ReplyInput): Answer {
   const warnings = [];
   for (const place of regions) {
     const { groups } = comparedGroups(input, place.code);
-    const chosen = chooseYear(fixed, groups);
+    const chosen = await chooseYear(fixed, groups, place.code);
     const part = collect(input, chosen.entries, info, 'bar');
     const sum = part.answers.reduce((s, a) => s + (a.value ?? 0), 0);
     const who = part.answers.map((a) => nameOf(input, a.agency)).join(m.joiner) || say(input, '无', 'none');

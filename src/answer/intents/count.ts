@@ -1,4 +1,3 @@
-import type { StoredReport } from '../../store/index.ts';
 import { buildAnswer, type ReplyInput, say } from '../_reply.ts';
 import type { Answer } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
@@ -8,26 +7,27 @@ const COUNT_WORDS = /(?:多少|几)份|共有?多少(?:篇|个)?(?:年报|报告
 
 /** How many reports are held: in all, or of the agencies or place named, by year. */
 function answerCount(input: ReplyInput): Answer {
-  const { query, store } = input;
+  const { query, store, ctx } = input;
   const keys =
     query.agencies.length > 0
       ? query.agencies
       : query.region
         ? (input.ctx.within.get(query.region.code) ?? [])
         : undefined;
-  const reports: StoredReport[] = keys
-    ? keys.flatMap((k) => store.byAgency(k)?.reports ?? [])
-    : [...store.all()];
+  // from the catalogue (one row per report) and the matcher's agencies: no record is read
+  const held: number[] = keys
+    ? keys.flatMap((k) => ctx.agencies.get(k)?.years ?? [])
+    : store.catalogue().map((r) => r.year);
   const byYear = new Map<number, number>();
-  for (const r of reports) byYear.set(r.report.year, (byYear.get(r.report.year) ?? 0) + 1);
+  for (const y of held) byYear.set(y, (byYear.get(y) ?? 0) + 1);
   // agencies as the store groups them (one body under two spellings counts once)
-  const agencies = keys ? keys.filter((k) => store.byAgency(k)).length : store.agencies().size;
+  const agencies = keys ? keys.filter((k) => ctx.agencies.has(k)).length : ctx.agencies.size;
   const years = [...byYear.entries()].sort((a, b) => a[0] - b[0]);
   const lines = [
     say(
       input,
-      `共有 ${reports.length} 份年报，来自 ${agencies} 个单位。`,
-      `${reports.length} reports held, from ${agencies} agencies.`,
+      `共有 ${held.length} 份年报，来自 ${agencies} 个单位。`,
+      `${held.length} reports held, from ${agencies} agencies.`,
     ),
     ...years.map(([year, n]) => say(input, `· ${year}年：${n} 份`, `· ${year}: ${n}`)),
   ];

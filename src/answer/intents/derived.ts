@@ -1,6 +1,7 @@
 import type { DerivedKind } from '../../nlu/index.ts';
 import type { StoredReport } from '../../store/index.ts';
 import {
+  agencyGroup,
   buildAnswer,
   formatValue,
   metricName,
@@ -11,6 +12,7 @@ import {
   say,
 } from '../_reply.ts';
 import {
+  type Body,
   chooseYear,
   comparedGroups,
   describeWarnings,
@@ -26,11 +28,11 @@ import { answerNotHeld } from './lookup.ts';
 const round = (v: number) => Math.round(v * 100) / 100;
 
 /** Two figures: each agency's (or each year's) report. */
-function pair(input: ReplyInput): { a: StoredReport; b: StoredReport } | Answer {
-  const { query, store } = input;
+async function pair(input: ReplyInput): Promise<{ a: StoredReport; b: StoredReport } | Answer> {
+  const { query } = input;
   if (query.agencies.length >= 2) {
-    const ga = store.byAgency(query.agencies[0]!);
-    const gb = store.byAgency(query.agencies[1]!);
+    const ga = await agencyGroup(input, query.agencies[0]);
+    const gb = await agencyGroup(input, query.agencies[1]);
     if (!ga || !gb) return buildAnswer(input, [input.m.unknown]);
     // Same year for both when one is named or both hold it; else each one's latest, said so.
     const ea = pickReport(ga, query);
@@ -50,7 +52,7 @@ function pair(input: ReplyInput): { a: StoredReport; b: StoredReport } | Answer 
     }
     return { a: ea, b: eb };
   }
-  const group = store.byAgency(query.agencies[0] ?? '');
+  const group = await agencyGroup(input, query.agencies[0]);
   if (!group) return buildAnswer(input, [input.m.unknown]);
   const y = query.years;
   if (y.kind === 'range') {
@@ -79,8 +81,8 @@ function label(input: ReplyInput, f: AnswerFigure): string {
 }
 
 /** Differences, ratios, year-on-year change and shares of two figures. */
-function answerPair(input: ReplyInput, info: MetricInfo, kind: DerivedKind): Answer {
-  const got = pair(input);
+async function answerPair(input: ReplyInput, info: MetricInfo, kind: DerivedKind): Promise<Answer> {
+  const got = await pair(input);
   if ('text' in got) return got;
   const fa = readFigure(got.a, info);
   const fb = readFigure(got.b, info);
@@ -142,21 +144,28 @@ function answerPair(input: ReplyInput, info: MetricInfo, kind: DerivedKind): Ans
 }
 
 /** Totals and averages over the reports held inside a place (or the agencies named), with who is included. */
-function answerAggregate(input: ReplyInput, info: MetricInfo, kind: 'total' | 'average'): Answer {
-  const { query, m, store, lang } = input;
-  const groups =
-    query.agencies.length > 0
-      ? query.agencies.map((k) => store.byAgency(k)!).filter(Boolean)
-      : comparedGroups(input, query.region?.code).groups;
+async function answerAggregate(
+  input: ReplyInput,
+  info: MetricInfo,
+  kind: 'total' | 'average',
+): Promise<Answer> {
+  const { query, m, ctx, lang } = input;
   // Bodies named one by one (化隆和民和加起来): each one's report for the year asked, else its latest.
   const named = query.agencies.length > 0 && query.years.kind !== 'year';
-  const chosen = named
-    ? {
-        year: null,
-        entries: groups.map((g) => pickReport(g, query)).filter((e): e is StoredReport => e !== undefined),
-        lacking: [],
-      }
-    : chooseYear(input, groups);
+  let chosen: { year: number | null; entries: StoredReport[]; lacking: Body[] };
+  if (named) {
+    const entries: StoredReport[] = [];
+    for (const key of query.agencies) {
+      const group = await agencyGroup(input, key);
+      const entry = group ? pickReport(group, query) : undefined;
+      if (entry) entries.push(entry);
+    }
+    chosen = { year: null, entries, lacking: [] };
+  } else if (query.agencies.length > 0) {
+    const bodies = query.agencies.flatMap((k) => ctx.agencies.get(k) ?? []);
+    chosen = await chooseYear(input, bodies);
+  } else
+    chosen = await chooseYear(input, comparedGroups(input, query.region?.code).groups, query.region?.code);
   const { year, entries, lacking } = chosen;
   const answers: AnswerFigure[] = [];
   const warnings: ReturnType<typeof readFigure>['warnings'] = [];
@@ -204,9 +213,9 @@ function answerAggregate(input: ReplyInput, info: MetricInfo, kind: 'total' | 'a
 }
 
 /** 平罗2023年予以公开占比: one table 三 figure over the requests concluded. */
-function answerShare(input: ReplyInput, info: MetricInfo): Answer {
-  const { query, store, m, lang } = input;
-  const group = store.byAgency(query.agencies[0]!);
+async function answerShare(input: ReplyInput, info: MetricInfo): Promise<Answer> {
+  const { query, m, lang } = input;
+  const group = await agencyGroup(input, query.agencies[0]);
   if (!group) return buildAnswer(input, [m.unknown]);
   const entry = pickReport(group, query);
   if (!entry) return answerNotHeld(input, group);
@@ -241,7 +250,7 @@ function answerShare(input: ReplyInput, info: MetricInfo): Answer {
   return buildAnswer(input, [...lines, ...describeWarnings(input, warnings)], [a, b], warnings, { derived });
 }
 
-function answerDerived(input: ReplyInput): Answer {
+async function answerDerived(input: ReplyInput): Promise<Answer> {
   const { query, m } = input;
   const info = query.metric ? describeMetric(query.metric) : undefined;
   if (!info) return buildAnswer(input, [m.needMetric]);

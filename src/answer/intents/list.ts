@@ -1,4 +1,4 @@
-import type { AgencyGroup } from '../../store/index.ts';
+import type { AgencyInfo } from '../../nlu/index.ts';
 import { buildAnswer, nameOf, placeName, type ReplyInput } from '../_reply.ts';
 import type { Answer } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
@@ -8,30 +8,22 @@ const LIST_SHOWN = 20;
 
 /** Which reports exist (all, those of the agencies named, or those inside a place). */
 function answerList(input: ReplyInput): Answer {
-  const { query, store, m } = input;
-  if (store.all().length === 0) return buildAnswer(input, [m.noReports]);
+  const { query, ctx, m } = input;
+  if (ctx.agencies.size === 0) return buildAnswer(input, [m.noReports]);
   const keys =
     query.agencies.length > 0
       ? query.agencies
       : query.region
         ? (input.ctx.within.get(query.region.code) ?? [])
         : null;
-  const groups: AgencyGroup[] = keys
-    ? keys
-        .slice(0, LIST_SHOWN)
-        .map((k) => store.byAgency(k))
-        .filter((g): g is AgencyGroup => g !== undefined)
-    : [...store.agencies().values()].slice(0, LIST_SHOWN);
-  const lines = [m.listTitle(keys ? keys.length : store.agencies().size)];
+  // the catalogue says who holds which years: no record is read
+  const groups: AgencyInfo[] = keys
+    ? keys.slice(0, LIST_SHOWN).flatMap((k) => ctx.agencies.get(k) ?? [])
+    : [...ctx.agencies.values()].slice(0, LIST_SHOWN);
+  const lines = [m.listTitle(keys ? keys.length : ctx.agencies.size)];
   if (query.region) lines.push(m.scope(placeName(input, query.region.name)));
-  for (const g of groups)
-    lines.push(
-      `· ${m.listLine(
-        nameOf(input, g.name),
-        g.reports.map((e) => e.report.year),
-      )}`,
-    );
-  if (!keys && store.agencies().size > LIST_SHOWN) lines.push(m.moreAgencies(store.agencies().size));
+  for (const g of groups) lines.push(`· ${m.listLine(nameOf(input, g.name), g.years)}`);
+  if (!keys && ctx.agencies.size > LIST_SHOWN) lines.push(m.moreAgencies(ctx.agencies.size));
   return buildAnswer(input, lines);
 }
 

@@ -1,6 +1,7 @@
 import type { Warning } from '../../schema/index.ts';
 import type { AgencyGroup } from '../../store/index.ts';
 import {
+  agencyGroup,
   buildAnswer,
   describeHeld,
   formatValue,
@@ -26,8 +27,8 @@ export const SUMMARY = [
 
 /** No report for the places asked about: say so and what exists. */
 export function answerMissing(input: ReplyInput): Answer {
-  const { m, store } = input;
-  if (store.all().length === 0) return buildAnswer(input, [m.noReports]);
+  const { m, ctx } = input;
+  if (ctx.agencies.size === 0) return buildAnswer(input, [m.noReports]);
   return buildAnswer(input, [m.noAgency((input.query.missing ?? []).join(m.joiner), describeHeld(input))]);
 }
 
@@ -83,12 +84,11 @@ export function rateDerivation(
 }
 
 /** One agency, one year: the figure with its source and warnings (or a key-figure summary). */
-function answerLookup(input: ReplyInput): Answer {
-  const { query, store, m, lang } = input;
+async function answerLookup(input: ReplyInput): Promise<Answer> {
+  const { query, ctx, m, lang } = input;
   const key =
-    query.agencies[0] ??
-    (query.metric && store.agencies().size === 1 ? [...store.agencies().keys()][0] : undefined);
-  const group = store.byAgency(key ?? '');
+    query.agencies[0] ?? (query.metric && ctx.agencies.size === 1 ? [...ctx.agencies.keys()][0] : undefined);
+  const group = await agencyGroup(input, key);
   if (!group) return answerMissing(input);
   const entry = pickReport(group, query);
   if (!entry) return answerNotHeld(input, group);

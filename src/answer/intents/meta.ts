@@ -27,12 +27,12 @@ const LABEL: Record<MetaField, [string, string]> = {
 };
 
 /** 化隆2024年落款日期 / 湟中统计期限 / 原文链接: answered from the record, never from a cell. */
-function answerMeta(input: ReplyInput): Answer {
+async function answerMeta(input: ReplyInput): Promise<Answer> {
   const { query, m } = input;
   const field = query.meta!;
   const [zh, en] = LABEL[field];
   const lines: string[] = [];
-  forEachAskedReport(input, lines, (entry) => {
+  await forEachAskedReport(input, lines, (entry) => {
     const r = entry.report;
     const value = readMeta(r, field);
     const name = nameOf(input, r.agency);
@@ -60,8 +60,8 @@ export const meta: IntentModule = {
       : [...ctx.agencies.values()]
           .slice(0, 5)
           .map((a) => ({ label: a.name, question: `${a.name}${r.norm}` })),
-  answer: (input) => {
-    const a = answerMeta(input);
+  answer: async (input) => {
+    const a = await answerMeta(input);
     return input.query.choices ? { ...a, choices: input.query.choices } : a;
   },
 };

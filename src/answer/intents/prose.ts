@@ -12,13 +12,13 @@ function findStated(items: readonly NarrativeItem[], label: RegExp, units?: RegE
 }
 
 /** 网站发布信息多少条 / 政策解读 / 12345 热线: a figure stated in the prose, with the sentence quoted. */
-function answerProse(input: ReplyInput): Answer {
+async function answerProse(input: ReplyInput): Promise<Answer> {
   const { query, m } = input;
   const topic = PROSE_TOPICS.find((t) => t.id === query.prose)!;
   const topicName = say(input, topic.zh, topic.en);
   const lines: string[] = [];
   const answers: AnswerFigure[] = [];
-  forEachAskedReport(input, lines, (entry) => {
+  await forEachAskedReport(input, lines, (entry) => {
     const r = entry.report;
     const name = nameOf(input, r.agency);
     const stated = findStated(r.narrative, topic.label, topic.units);

@@ -1,32 +1,83 @@
-import { agencyKey } from '../../store/index.ts';
+import type { AgencyInfo } from '../../nlu/index.ts';
+import { agencyKey, type StoredReport } from '../../store/index.ts';
+import { memoise } from '../_context-cache.ts';
 import { buildAnswer, formatValue, metricName, nameOf, placeName, type ReplyInput } from '../_reply.ts';
 import {
-  chooseYear,
   collect,
   comparedGroups,
   describeExcluded,
   describeYear,
   exportTable,
+  pickYear,
 } from '../_series.ts';
-import { describeMetric, readFigure } from '../figures.ts';
+import { describeMetric, figureValue, type MetricInfo } from '../figures.ts';
 import type { Answer } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
 import { ASC_WORDS, COMPARE_WORDS, POSITION_WORDS, RANK_WORDS } from './words.ts';
 
 const RANK_SHOWN = 10;
 
+interface Ranked {
+  entry: StoredReport;
+  value: number;
+}
+
+/** Names compared as `String.prototype.localeCompare` does, without building a collator per call. */
+const byName = new Intl.Collator().compare;
+
+/**
+ * The reports of `year` of the bodies compared that hold the metric, largest first (equal values
+ * by name, then in the bodies' order). A field is ranked by the store (an index, not a scan of
+ * every record); a sum or a rate is worked out from the year's reports.
+ */
+async function rankRows(
+  input: ReplyInput,
+  info: MetricInfo,
+  groups: readonly AgencyInfo[],
+  year: number,
+  code: string | undefined,
+): Promise<Ranked[]> {
+  const { store, query } = input;
+  const where = { year, ...(code ? { region: code } : {}) };
+  const plain = info.parts.length === 1 && !info.rate;
+  const entries = plain
+    ? (await store.rank({ ...where, metric: info.id })).map((r) => r.entry)
+    : await store.find(where);
+  // inside a place or of one level: only the bodies compared (the store's place filter is wider)
+  const keys = code || query.level ? new Set(groups.map((g) => g.key)) : undefined;
+  const rows: Ranked[] = [];
+  for (const entry of entries) {
+    if (keys && !keys.has(agencyKey(entry.report))) continue;
+    const value = figureValue(entry.report.values, info);
+    if (value !== null) rows.push({ entry, value });
+  }
+  let order: Map<string, number> | undefined;
+  const at = (e: StoredReport) => {
+    order ??= new Map(groups.map((g, i) => [g.key, i]));
+    return order.get(agencyKey(e.report)) ?? 0;
+  };
+  return rows.sort(
+    (a, b) =>
+      b.value - a.value || byName(a.entry.report.agency, b.entry.report.agency) || at(a.entry) - at(b.entry),
+  );
+}
+
 /** Most / least of one metric across bodies of one year; says which year and who has no report for it. */
-function answerRank(input: ReplyInput): Answer {
+async function answerRank(input: ReplyInput): Promise<Answer> {
   const { query, m, lang } = input;
   const info = query.metric ? describeMetric(query.metric) : undefined;
   if (!info) return buildAnswer(input, [m.needMetric]);
-  const { groups, excluded } = comparedGroups(input, query.region?.code);
-  const { year, entries, lacking } = chooseYear(input, groups);
-  const valued = entries
-    .map((entry) => ({ entry, value: readFigure(entry, info).figure.value }))
-    .filter((x): x is { entry: (typeof entries)[number]; value: number } => x.value !== null);
-  const missing = entries.length - valued.length;
-  valued.sort((a, b) => b.value - a.value || a.entry.report.agency.localeCompare(b.entry.report.agency));
+  const code = query.region?.code;
+  const { groups, excluded } = comparedGroups(input, code);
+  const { year } = pickYear(input, groups);
+  const lacking = groups.filter((g) => year === null || !g.years.includes(year));
+  const valued =
+    year === null
+      ? []
+      : await memoise(input.store, `rank|${info.id}|${year}|${code ?? ''}|${query.level ?? ''}`, () =>
+          rankRows(input, info, groups, year, code),
+        );
+  const missing = groups.length - lacking.length - valued.length;
   const order = query.order ?? 'desc';
   const ordered = order === 'asc' ? [...valued].reverse() : valued;
   const top = ordered.slice(0, RANK_SHOWN).map((r) => r.entry);

@@ -17,7 +17,7 @@ import { answerMissing } from './lookup.ts';
  * 西宁市2023年行政处罚多少, with no report of 西宁市 itself: say so first, then what is held
  * inside it, labelled as such — never as a ranking or as the place's own figure.
  */
-function answerRegion(input: ReplyInput): Answer {
+async function answerRegion(input: ReplyInput): Promise<Answer> {
   const { query, m, lang } = input;
   if (!query.region) return answerMissing(input);
   const place = placeName(input, query.region.name);
@@ -28,7 +28,7 @@ function answerRegion(input: ReplyInput): Answer {
     const names = groups.map((g) => g.name).join(m.joiner);
     return buildAnswer(input, [head, say(input, `其辖区内有：${names}`, `Held inside it: ${names}`)]);
   }
-  const { year, entries, lacking } = chooseYear(input, groups);
+  const { year, entries, lacking } = await chooseYear(input, groups, query.region.code);
   const { answers, warnings, chart } = collect(input, entries, info, 'bar');
   const label = say(
     input,

@@ -1,4 +1,4 @@
-import { buildAnswer, formatValue, metricName, nameOf, type ReplyInput } from '../_reply.ts';
+import { agencyGroup, buildAnswer, formatValue, metricName, nameOf, type ReplyInput } from '../_reply.ts';
 import { collect, describeWarnings, exportTable } from '../_series.ts';
 import { describeMetric } from '../figures.ts';
 import type { Answer } from '../types.ts';
@@ -6,9 +6,9 @@ import type { IntentModule } from './_intent.ts';
 import { COMPARE_WORDS, TREND_WORDS } from './words.ts';
 
 /** One agency across years. */
-function answerTrend(input: ReplyInput): Answer {
-  const { query, store, m, lang } = input;
-  const group = store.byAgency(query.agencies[0] ?? '');
+async function answerTrend(input: ReplyInput): Promise<Answer> {
+  const { query, m, lang } = input;
+  const group = await agencyGroup(input, query.agencies[0]);
   const info = describeMetric(query.metric ?? '');
   if (!group) return buildAnswer(input, [m.unknown]);
   if (!info) return buildAnswer(input, [m.needMetric]);
