@@ -16,7 +16,8 @@ interface Entry {
 
 let entries: Entry[] | undefined;
 let byAlias: Map<string, Entry[]> | undefined;
-let longestAlias = 0;
+/** The longest alias by its first two characters: how far a match starting with them can run. */
+let longestFrom: Map<string, number> | undefined;
 
 /** The GB/T 2260 divisions (src/domain) with the names people write for them, indexed once, on first use. */
 function loadEntries(): Entry[] {
@@ -24,10 +25,12 @@ function loadEntries(): Entry[] {
   const list: Entry[] = allDivisions().map((d) => ({ ...d, aliases: divisionShortForms(d.name) }));
   entries = list;
   byAlias = new Map();
+  longestFrom = new Map();
   for (const e of list) {
     for (const alias of e.aliases) {
       if (alias.length < 2) continue;
-      longestAlias = Math.max(longestAlias, alias.length);
+      const head = alias.slice(0, 2);
+      longestFrom.set(head, Math.max(longestFrom.get(head) ?? 0, alias.length));
       const bucket = byAlias.get(alias);
       if (bucket) bucket.push(e);
       else byAlias.set(alias, [e]);
@@ -53,7 +56,8 @@ export function findRegion(agency: string, context: string): Region | null {
   if (zone) return zone.region;
   let best: { e: Entry; score: number } | undefined;
   for (let i = 0; i < agency.length; i++) {
-    for (let len = 2; len <= longestAlias && i + len <= agency.length; len++) {
+    const longest = longestFrom?.get(agency.slice(i, i + 2)) ?? 0;
+    for (let len = 2; len <= longest && i + len <= agency.length; len++) {
       const bucket = byAlias?.get(agency.slice(i, i + len));
       if (!bucket) continue;
       const alias = agency.slice(i, i + len);
