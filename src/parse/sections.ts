@@ -21,12 +21,40 @@ export interface Layout {
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
-function findHeadings(compacts: readonly string[]): Partial<Record<SectionKey, number>> {
+/** Headings and table markers are short lines: long prose lines are not compacted at all. */
+const MAX_MARKER_LINE = 80;
+
+/**
+ * Each line without whitespace ('' for a long line), compacted when first asked for: most lines
+ * are never looked at whole.
+ */
+class CompactLines {
+  readonly length: number;
+  private readonly done: (string | undefined)[];
+  constructor(private readonly lines: readonly TextLine[]) {
+    this.length = lines.length;
+    this.done = new Array(lines.length);
+  }
+  at(i: number): string {
+    const text = this.lines[i]!.text;
+    this.done[i] ??= text.length > MAX_MARKER_LINE ? '' : compact(text);
+    return this.done[i];
+  }
+  /** The line's first character that is not whitespace (its compact form's first character). */
+  first(i: number): string {
+    const text = this.lines[i]!.text;
+    return text.length > MAX_MARKER_LINE ? '' : text.trimStart().charAt(0);
+  }
+}
+
+function findHeadings(compacts: CompactLines): Partial<Record<SectionKey, number>> {
   const found: Partial<Record<SectionKey, number>> = {};
   let from = 0;
   for (const key of SECTION_KEYS) {
     for (let i = from; i < compacts.length; i++) {
-      const t = compacts[i]!;
+      // every heading starts with its numeral
+      if (compacts.first(i) !== key) continue;
+      const t = compacts.at(i);
       if (t.length <= 40 && HEADINGS[key].test(t)) {
         found[key] = i;
         from = i + 1;
@@ -37,24 +65,23 @@ function findHeadings(compacts: readonly string[]): Partial<Record<SectionKey, n
   return found;
 }
 
-function firstIndex(compacts: readonly string[], re: RegExp, from = 0): number {
-  for (let i = from; i < compacts.length; i++) if (re.test(compacts[i]!)) return i;
+function firstIndex(compacts: CompactLines, re: RegExp, from = 0): number {
+  for (let i = from; i < compacts.length; i++) if (re.test(compacts.at(i))) return i;
   return -1;
 }
 
 /** Converters sometimes print the 规章/规范性文件 rows after 行政事业性收费: they still belong to table 二. */
-function extendActiveEnd(compacts: readonly string[], end: number): number {
+function extendActiveEnd(compacts: CompactLines, end: number): number {
   const stop = firstIndex(compacts, /收到和处理|申请人情况|本年新收|勾稽关系/, end);
   const limit = stop < 0 ? Math.min(compacts.length, end + 12) : stop;
   for (let i = limit - 1; i >= end; i--)
-    if (/^(?:规章|(?:行政)?规范性文件)(?:\d|$)/.test(compacts[i]!)) return i + 1;
+    if (/^(?:规章|(?:行政)?规范性文件)(?:\d|$)/.test(compacts.at(i))) return i + 1;
   return end;
 }
 
 /** Locates the section headings and the three table regions (with fallbacks when headings are missing). */
 export function findLayout(lines: readonly TextLine[]): Layout {
-  // headings and table markers are short lines: long prose lines are not compacted at all
-  const compacts = lines.map((l) => (l.text.length > 80 ? '' : compact(l.text)));
+  const compacts = new CompactLines(lines);
   const headings = findHeadings(compacts);
   const next = (key: SectionKey) => {
     const after = SECTION_KEYS.slice(SECTION_KEYS.indexOf(key) + 1);
@@ -89,14 +116,19 @@ export function sliceSections(lines: readonly TextLine[], layout: Layout): Recor
   const out: Record<string, string> = {};
   const keys = SECTION_KEYS.filter((k) => layout.headings[k] !== undefined);
   keys.forEach((key, i) => {
+    if (key === '二' || key === '三' || key === '四') {
+      out[key] = '';
+      return;
+    }
     const start = layout.headings[key]! + 1;
     const end = i + 1 < keys.length ? layout.headings[keys[i + 1]!]! : lines.length;
-    const body = lines
-      .slice(start, end)
-      .filter((l) => !l.text.includes('\t'))
-      .map((l) => l.text.trim())
-      .join('\n');
-    out[key] = key === '二' || key === '三' || key === '四' ? '' : body.trim();
+    const body: string[] = [];
+    for (let l = start; l < end; l++) {
+      // a line with a tab is a table row
+      const text = lines[l]!.text;
+      if (!text.includes('\t')) body.push(text.trim());
+    }
+    out[key] = body.join('\n').trim();
   });
   return out;
 }
