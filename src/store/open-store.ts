@@ -8,6 +8,14 @@ import { CopyIndex } from '../check/index.ts';
 import { agencyKey } from './agency-key.ts';
 import { RecordCodec } from './codec.ts';
 import { type AgencyGroup, addToIndexes, buildIndexes, removeFromIndexes } from './indexes.ts';
+import {
+  appendJournal,
+  applyJournal,
+  type Journal,
+  journalPath,
+  journalStat,
+  readJournal,
+} from './journal.ts';
 import { type OpenFile, openFile, type Place } from './lazy.ts';
 import { toLean, withSections } from './lean.ts';
 import {
@@ -57,6 +65,7 @@ async function writeData(
   line: (r: StoredReport) => string,
   spans: WeakMap<StoredReport, Place>,
   current: OpenFile | undefined,
+  journal: OpenFile | undefined,
 ): Promise<Map<StoredReport, Written>> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const written = new Map<StoredReport, Written>();
@@ -71,14 +80,16 @@ async function writeData(
       await put(Buffer.from(leanHead()));
       const sep = Buffer.from(',\n');
       let chunk: Buffer | undefined;
-      let run: { from: number; to: number; entries: [StoredReport, number, number][] } | undefined;
+      let run:
+        | { file: OpenFile; from: number; to: number; entries: [StoredReport, number, number][] }
+        | undefined;
       const flush = async () => {
-        if (!run || !current) return;
+        if (!run) return;
         const base = pos;
         chunk ??= Buffer.allocUnsafe(COPY_CHUNK);
         for (let at = run.from; at < run.to; ) {
           const n = Math.min(chunk.length, run.to - at);
-          const { bytesRead } = await readAt(current.fd, chunk, 0, n, at);
+          const { bytesRead } = await readAt(run.file.fd, chunk, 0, n, at);
           if (bytesRead !== n) throw new Error(`short read of ${path}`);
           await put(chunk, n);
           at += n;
@@ -90,8 +101,8 @@ async function writeData(
       for (let i = 0; i < data.reports.length; i++) {
         const e = data.reports[i]!;
         const p = spans.get(e);
-        const span = p && current && p.file === current ? p : undefined;
-        if (span && run && span.start === run.to + 2) {
+        const span = p && (p.file === current || p.file === journal) ? p : undefined;
+        if (span && run && span.file === run.file && span.start === run.to + 2) {
           // the next line of the old file: the ",\n" between the two is copied with it
           run.to = span.end;
           run.entries.push([e, span.start, span.end]);
@@ -99,7 +110,8 @@ async function writeData(
         }
         await flush();
         if (i > 0) await put(sep);
-        if (span) run = { from: span.start, to: span.end, entries: [[e, span.start, span.end]] };
+        if (span)
+          run = { file: span.file, from: span.start, to: span.end, entries: [[e, span.start, span.end]] };
         else {
           const b = Buffer.from(line(e));
           written.set(e, { start: pos, end: pos + b.length, copied: false });
@@ -230,13 +242,39 @@ async function fileStamp(path: string): Promise<string | null> {
   }
 }
 
-/** Records as read, made lean: inline prose (a version-1 file) is kept aside until the next write. */
+/** A record as read, made lean: inline prose (a version-1 file) is kept aside until the next write. */
+function leanOne(e: StoredReport, pendingProse: Map<string, string>): StoredReport {
+  const split = toLean(e);
+  if (split.proseText !== null) pendingProse.set(split.entry.prose!, split.proseText);
+  return split.entry;
+}
+
+/** Records as read, made lean. */
 function leanAll(data: StoreData, pendingProse: Map<string, string>): StoredReport[] {
-  return data.reports.map((e) => {
-    const split = toLean(e);
-    if (split.proseText !== null) pendingProse.set(split.entry.prose!, split.proseText);
-    return split.entry;
-  });
+  return data.reports.map((e) => leanOne(e, pendingProse));
+}
+
+/** A store file smaller than this is rewritten on every write (no journal); STORE_JOURNAL_MIN_BYTES. */
+function journalMinBytes(): number {
+  const n = Number(process.env.STORE_JOURNAL_MIN_BYTES);
+  return Number.isFinite(n) && n >= 0 && process.env.STORE_JOURNAL_MIN_BYTES ? n : 8 << 20;
+}
+
+/** The store file and its journal, read: the records as the journal leaves them. */
+async function readAll(path: string): Promise<{
+  data: StoreData;
+  stamp: string | null;
+  size: number;
+  journal: Journal | undefined;
+}> {
+  const main = await readStoreFile(path);
+  const log = await readJournal(path);
+  if (!log) return { ...main, journal: undefined };
+  const reports = [...main.data.reports];
+  applyJournal(reports, log.records);
+  const spans = new Map(main.data.spans ?? []);
+  if (log.journal.same) for (const [e, span] of log.spans) spans.set(e, span);
+  return { ...main, data: { ...main.data, reports, spans }, journal: log.journal };
 }
 
 /**
@@ -250,10 +288,14 @@ export type JsonStore = Store & StoreViews;
 export async function openStore(path: string): Promise<JsonStore> {
   /** Prose read from a version-1 file, not yet written beside it. */
   const pendingProse = new Map<string, string>();
-  const first = await readStoreFile(path);
+  const first = await readAll(path);
   let stamp = first.stamp;
+  /** The store file's size as last read or written (the journal is rewritten into it past an eighth of it). */
+  let size = first.size;
   /** The file as last read or written: lazy records read their cold part from it, writes copy lines from it. */
   let current = first.data.file;
+  /** The journal as last read or written. */
+  let journal = first.journal;
   /** Where each record read or written lies in its file (for byte copies on the next write). */
   let spans = new WeakMap<StoredReport, Place>();
   for (const [e, span] of first.data.spans ?? []) spans.set(e, span);
@@ -287,28 +329,59 @@ export async function openStore(path: string): Promise<JsonStore> {
     for (const l of listeners) l(change);
   }
 
+  /** Puts records in place of those they replace (or at the end), keeping the indexes current. */
+  function apply(records: readonly StoredReport[], olds: readonly (StoredReport | undefined)[]): void {
+    records.forEach((e, i) => {
+      const old = olds[i];
+      if (old) removeFromIndexes(idx, old);
+      addToIndexes(idx, e);
+      copies.add(e.report, e.print);
+    });
+  }
+
   /** Takes in what another process wrote since this one last read the file. */
   async function catchUp(): Promise<void> {
     const now = await fileStamp(path);
-    if (now === stamp) return;
-    const read = await readStoreFile(path);
+    const j = await journalStat(path);
+    if (now === stamp && (j ? journal?.ino === j.ino && journal.end === j.size : !journal)) return;
+    if (now === stamp && j && (!journal || journal.ino === j.ino)) {
+      // only the journal grew (another process added records): read its new lines alone
+      const tail = await readJournal(path, journal);
+      if (!tail || tail.records.length === 0) {
+        if (tail) journal = tail.journal;
+        return;
+      }
+      journal = tail.journal;
+      for (const [e, span] of tail.spans) spans.set(e, span);
+      const next = [...reports];
+      const records = tail.records.map((e) => leanOne(e, pendingProse));
+      const olds = applyJournal(next, records);
+      reports = next;
+      apply(records, olds);
+      revision++;
+      notify(records.map((e) => e.report.id));
+      return;
+    }
+    const read = await readAll(path);
     const before = spans;
     spans = new WeakMap();
     for (const [e, span] of read.data.spans ?? []) spans.set(e, span);
     current = read.data.file;
+    journal = read.journal;
+    size = read.size;
     const next = leanAll(read.data, pendingProse);
     const beforeById = idx.byId;
     // a record is unchanged when its line is the same length and its file the same (warnings
     // refreshed: another line), so the cold parts are never read to tell
-    const size = (p: Place | undefined) => (p ? p.end - p.start : -1);
+    const length = (p: Place | undefined) => (p ? p.end - p.start : -1);
     const ids = next
       .filter((e) => {
         const old = beforeById.get(e.report.id);
         return (
           !old ||
           old.report.source.sha256 !== e.report.source.sha256 ||
-          size(before.get(old)) !== size(spans.get(e)) ||
-          size(spans.get(e)) < 0
+          length(before.get(old)) !== length(spans.get(e)) ||
+          length(spans.get(e)) < 0
         );
       })
       .map((e) => e.report.id);
@@ -338,10 +411,57 @@ export async function openStore(path: string): Promise<JsonStore> {
         if (at === undefined) next.push(w.entry);
         else next[at] = w.entry;
       }
-      const written = await writeData(path, { version: 2, reports: next }, stillHeld, lineOf, spans, current);
+      const finish = async () => {
+        pendingProse.clear();
+        reports = next;
+        await dropProse(
+          path,
+          plan.writes.flatMap((w) => (w.old?.prose && w.old.prose !== w.entry.prose ? [w.old.prose] : [])),
+          next,
+        );
+        apply(
+          plan.writes.map((w) => w.entry),
+          plan.writes.map((w) => w.old),
+        );
+        revision++;
+        notify(plan.writes.map((w) => w.entry.report.id));
+        return plan.outcomes;
+      };
+      const added = plan.writes.map((w) => lineOf(w.entry));
+      const bytes = added.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+      if (
+        current &&
+        pendingProse.size === 0 &&
+        size >= journalMinBytes() &&
+        (journal?.end ?? 0) + bytes <= size / 8 &&
+        (journal === undefined || journal.same)
+      ) {
+        // a large store: the records go on the journal, the store file stays as it is
+        stillHeld();
+        const done = await appendJournal(path, journal, added);
+        journal = done.journal;
+        plan.writes.forEach((w, i) => {
+          spans.set(w.entry, done.places[i]!);
+        });
+        return finish();
+      }
+      const written = await writeData(
+        path,
+        { version: 2, reports: next },
+        stillHeld,
+        lineOf,
+        spans,
+        current,
+        journal?.same ? journal.file : undefined,
+      );
       // the new file, opened under the lock (no other writer can have replaced it yet)
       const file = openFile(await openFd(path, 'r'), path);
-      stamp = stampOf(await fstatFd(file.fd));
+      const st = await fstatFd(file.fd);
+      stamp = stampOf(st);
+      size = st.size;
+      // the journal's records are in the store file now
+      if (journal) await rm(journalPath(path), { force: true });
+      journal = undefined;
       const moved = new WeakMap<StoredReport, Place>();
       for (const [e, w] of written) {
         const p = spans.get(e);
@@ -355,21 +475,7 @@ export async function openStore(path: string): Promise<JsonStore> {
       }
       spans = moved;
       current = file;
-      pendingProse.clear();
-      reports = next;
-      await dropProse(
-        path,
-        plan.writes.flatMap((w) => (w.old?.prose && w.old.prose !== w.entry.prose ? [w.old.prose] : [])),
-        next,
-      );
-      for (const w of plan.writes) {
-        if (w.old) removeFromIndexes(idx, w.old);
-        addToIndexes(idx, w.entry);
-        copies.add(w.entry.report, w.entry.print);
-      }
-      revision++;
-      notify(plan.writes.map((w) => w.entry.report.id));
-      return plan.outcomes;
+      return finish();
     });
   }
 
@@ -389,7 +495,7 @@ export async function openStore(path: string): Promise<JsonStore> {
     if (watcher) return;
     try {
       watcher = watch(dirname(path), { persistent: false }, (_event, name) => {
-        if (name !== basename(path)) return;
+        if (name !== basename(path) && name !== basename(journalPath(path))) return;
         if (debounce) clearTimeout(debounce);
         debounce = setTimeout(() => {
           // in the write queue, so it never runs between another write's read and rename

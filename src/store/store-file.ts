@@ -144,7 +144,7 @@ function fastHot(raw: EncodedHot): boolean {
  * Reads lines of a version-2 file, a record a line. `lazy` (given an open file) keeps each
  * record's cold part in the file; without it every record is decoded whole.
  */
-class LineReader {
+export class LineReader {
   readonly reports: StoredReport[] = [];
   readonly spans = new Map<StoredReport, Place>();
   private codec: RecordCodec | undefined;
@@ -162,6 +162,16 @@ class LineReader {
     if (!head.startsWith(V2_HEAD)) return false;
     this.codec = new RecordCodec(headerFields(this.path, head));
     return true;
+  }
+
+  /** Reads lines with a known codec, the first numbered `line` (a journal's). */
+  useCodec(codec: RecordCodec, line: number): void {
+    this.codec = codec;
+    this.line = line - 1;
+  }
+
+  get lineNo(): number {
+    return this.line;
   }
 
   /** One line: bytes [s, e) of `buf`, at file offset `base + s`. */
@@ -266,64 +276,94 @@ export function stampOf(s: { ino: number; size: number; mtimeMs: number }): stri
  * part (narrative, warnings) in the file, read on first use through the descriptor it returns.
  * A missing file is an empty store (stamp null); a corrupt one throws STORE_CORRUPT.
  */
-export async function readStoreFile(path: string): Promise<{ data: StoreData; stamp: string | null }> {
+export async function readStoreFile(
+  path: string,
+): Promise<{ data: StoreData; stamp: string | null; size: number }> {
   let fd: number;
   try {
     fd = await openFd(path, 'r');
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT')
-      return { data: { version: 1, reports: [] }, stamp: null };
+      return { data: { version: 1, reports: [] }, stamp: null, size: 0 };
     throw new StoreError('STORE_IO', path, `无法读取数据库文件 ${path}：${(cause as Error).message}`, {
       cause,
     });
   }
   const file = openFile(fd, path);
   try {
-    const stamp = stampOf(await fstatFd(fd));
+    const st = await fstatFd(fd);
+    const stamp = stampOf(st);
     const reader = new LineReader(path, file);
-    let buf = Buffer.allocUnsafe(CHUNK);
-    let filled = 0;
-    let base = 0;
+    let v2 = true;
     let headDone = false;
-    for (;;) {
-      if (filled === buf.length) {
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, filled);
-        buf = bigger;
-      }
-      const { bytesRead } = await readAt(fd, buf, filled, buf.length - filled, base + filled);
-      filled += bytesRead;
-      const eof = bytesRead === 0;
-      let at = 0;
-      for (;;) {
-        let nl = buf.indexOf(10, at);
-        if (nl >= filled) nl = -1;
-        if (nl < 0 && !eof) break;
-        const end = nl < 0 ? filled : nl;
-        if (!headDone) {
-          headDone = true;
-          if (!reader.header(buf.toString('utf8', 0, end))) {
-            // not version 2: the older whole-file format
-            const whole = Buffer.allocUnsafe((await fstatFd(fd)).size);
-            const { bytesRead: n } = await readAt(fd, whole, 0, whole.length, 0);
-            return { data: parseStoreText(path, whole.toString('utf8', 0, n)), stamp };
-          }
-        } else reader.take(buf, at, end, base);
-        at = end + 1;
-        if (nl < 0 || reader.closed) break;
-      }
-      if (eof || reader.closed) break;
-      buf.copy(buf, 0, at, filled);
-      base += at;
-      filled -= at;
+    await scanLines(
+      fd,
+      0,
+      (buf, s, e, base) => {
+        if (headDone) {
+          reader.take(buf, s, e, base);
+          return !reader.closed;
+        }
+        headDone = true;
+        v2 = reader.header(buf.toString('utf8', s, e));
+        return v2;
+      },
+      true,
+    );
+    if (!headDone || !v2) {
+      // not version 2: the older whole-file format
+      const whole = Buffer.allocUnsafe(st.size);
+      const { bytesRead: n } = await readAt(fd, whole, 0, whole.length, 0);
+      return { data: parseStoreText(path, whole.toString('utf8', 0, n)), stamp, size: st.size };
     }
-    if (!headDone) return { data: parseStoreText(path, ''), stamp };
-    return { data: reader.finish(), stamp };
+    return { data: reader.finish(), stamp, size: st.size };
   } catch (cause) {
     if (cause instanceof StoreError) throw cause;
     throw new StoreError('STORE_IO', path, `无法读取数据库文件 ${path}：${(cause as Error).message}`, {
       cause,
     });
+  }
+}
+
+/**
+ * Calls `onLine(buf, start, end, base)` for each line of the file from byte `from`, a chunk at a
+ * time (`base + start` is the line's file offset); `onLine` returns false to stop. A last line
+ * without its newline is passed only when `lastUnterminated`. Returns the offset after the last
+ * newline-terminated line passed.
+ */
+export async function scanLines(
+  fd: number,
+  from: number,
+  onLine: (buf: Buffer, start: number, end: number, base: number) => boolean,
+  lastUnterminated: boolean,
+): Promise<number> {
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let filled = 0;
+  let base = from;
+  for (;;) {
+    if (filled === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, filled);
+      buf = bigger;
+    }
+    const { bytesRead } = await readAt(fd, buf, filled, buf.length - filled, base + filled);
+    filled += bytesRead;
+    const eof = bytesRead === 0;
+    let at = 0;
+    for (;;) {
+      let nl = buf.indexOf(10, at);
+      if (nl >= filled) nl = -1;
+      if (nl < 0 && (!eof || !lastUnterminated || at >= filled)) break;
+      const end = nl < 0 ? filled : nl;
+      const go = onLine(buf, at, end, base);
+      if (nl < 0) return base + at;
+      at = end + 1;
+      if (!go) return base + at;
+    }
+    if (eof) return base + at;
+    buf.copy(buf, 0, at, filled);
+    base += at;
+    filled -= at;
   }
 }
 
