@@ -42,7 +42,8 @@ async function main(): Promise<number> {
   };
   process.on('SIGTERM', requestStop);
   process.on('SIGINT', requestStop);
-  const store = await ensureStore(config.storePath, config.reportsDir, logger);
+  // DATABASE_URL: PostgreSQL, shared by every instance; else the JSON file
+  const store = await ensureStore(config.databaseUrl ?? config.storePath, config.reportsDir, logger);
   process.off('SIGTERM', requestStop);
   process.off('SIGINT', requestStop);
   if (stopRequested) return 0;

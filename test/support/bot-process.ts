@@ -13,9 +13,12 @@ export interface BotProcess {
   kill(): void;
 }
 
-/** Starts the bot with `env` over the test's environment, without any webhook settings of the shell. */
+/**
+ * Starts the bot with `env` over the test's environment, without the shell's webhook settings
+ * or database (a test never touches a server it did not start).
+ */
 export function startBotProcess(env: Record<string, string>): BotProcess {
-  const { WEBHOOK_URL: _w, WEBHOOK_SECRET: _s, ...inherited } = process.env;
+  const { WEBHOOK_URL: _w, WEBHOOK_SECRET: _s, DATABASE_URL: _d, ...inherited } = process.env;
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
     cwd: ROOT,
     env: { ...inherited, ...env },
