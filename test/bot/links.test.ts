@@ -1,5 +1,6 @@
 /** Admins sending links: a report page, a listing (background crawl with a cancel button), and a refusal for others. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBotState } from '../../src/bot/state.ts';
 import { type ReportSite, startReportSite } from '../crawl/_site.ts';
 import { type CapturedCall, createTestBot, type TestBot } from '../support/test-bot.ts';
 import { callbackQuery, groupText, privateText, user } from '../support/updates.ts';
@@ -103,6 +104,38 @@ describe('cancelling a crawl', () => {
       expect(textOf(done)).not.toContain('新增 4');
     } finally {
       await slow.dispose();
+    }
+  }, 30_000);
+
+  it('one crawl per chat across instances, and a cancel pressed on another instance stops it', async () => {
+    const state = createBotState();
+    const one = await createTestBot(env(400), { state });
+    const two = await createTestBot(env(400), { state, store: one.store });
+    try {
+      const admin = ADMINS[0]!;
+      await one.send(privateText(admin, site.listing));
+      const started = one.calls.find((c) => c.method === 'sendMessage')!;
+      const data = (started.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] })
+        .inline_keyboard[0]![0]!.callback_data;
+      await two.send(privateText(admin, site.listing));
+      expect(two.take('sendMessage').map(textOf)).toEqual([
+        '这个聊天里已有一个抓取在进行，请等它结束或先取消。',
+      ]);
+      await two.send(callbackQuery(admin, data, admin.id));
+      expect(two.take('answerCallbackQuery')[0]?.payload.text).toBe('正在取消……');
+      const done = await waitFor(
+        one.calls,
+        (c) => c.method === 'editMessageText' && textOf(c).includes('抓取已取消'),
+      );
+      expect(textOf(done)).not.toContain('新增 4');
+      // once it has ended, the chat is free to crawl again (a fourth update from this admin within
+      // the test bots' window would meet the shared rate limit, so the state is read directly)
+      for (let i = 0; i < 40 && (await state.crawls.read(String(admin.id))); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(await state.crawls.read(String(admin.id))).toBeUndefined();
+    } finally {
+      await one.dispose();
+      await state.close();
     }
   }, 30_000);
 });
