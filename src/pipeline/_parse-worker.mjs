@@ -1,14 +1,7 @@
-// Entry of a parse worker thread. Plain JavaScript so that any parent can start it (the `tsx`
-// CLI, vitest, plain node); tsx's scoped import then loads the TypeScript task.
-import { setPriority } from 'node:os';
+// Entry of a parse worker thread when the task cannot be bundled (see _parse-bundle.ts). Plain
+// JavaScript so that any parent can start it (the `tsx` CLI, vitest, plain node); tsx's scoped
+// import then loads the TypeScript task.
 import { tsImport } from 'tsx/esm/api';
-
-// A parse thread yields the CPU to the thread answering users (on Linux the nice value is per thread).
-try {
-  setPriority(19);
-} catch {
-  // not permitted here: parse at normal priority
-}
 
 const task = await tsImport('./_parse-task.ts', import.meta.url);
 

@@ -8,9 +8,11 @@ import {
   limitMessage,
   type PdfiumCode,
 } from '../ingest/index.ts';
+import { parseTaskBundle } from './_parse-bundle.ts';
 import type { ParseTask } from './_parse-task.ts';
 import type { ParsedFile, ReportFile } from './parse-file.ts';
 
+/** The worker entry through tsx, when the bundled task cannot be built. */
 const WORKER_URL = new URL('./_parse-worker.mjs', import.meta.url);
 /** Budget for a cold worker to start (load the parser) before the file's own deadline begins. */
 const STARTUP_MS = 60_000;
@@ -37,12 +39,13 @@ interface PoolState {
 
 let state: PoolState | undefined;
 
-function getPool(heapMb: number, pdfium: PdfiumCode | undefined): PoolState {
+function getPool(heapMb: number, pdfium: PdfiumCode | undefined, task: URL | null): PoolState {
   if (state && state.heapMb === heapMb) return state;
   if (state) void state.pool.destroy();
   const threads = defaultThreads();
   const pool = new Piscina<ParseTask, ParsedFile>({
-    filename: WORKER_URL.href,
+    // the task bundled as plain JavaScript starts in a third of the CPU of tsx compiling it
+    filename: (task ?? WORKER_URL).href,
     // PDFium compiled here once: the workers share its code (see compilePdfium)
     workerData: { pdfium },
     minThreads: 0,
@@ -90,7 +93,7 @@ export async function parseInWorker(
 ): Promise<ParsedFile> {
   // a PDF brings PDFium's code into this process first, so the workers started next share it
   const pdfium = isPdf(input.bytes) ? await compilePdfium().catch(() => undefined) : undefined;
-  const s = getPool(limits.workerHeapMb, pdfium);
+  const s = getPool(limits.workerHeapMb, pdfium, await parseTaskBundle());
   await acquire(s);
   // the deadline runs from the moment the worker starts the task (a cold worker first loads the
   // parser); should it never start, the start-up gets the same budget again on top
