@@ -43,7 +43,11 @@ function seedNames(): Set<string> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'national-max': { type: 'string' },
+    },
   });
   const only = values.only ? new Set(values.only.split(',')) : undefined;
   const want = (name: string) => !only || only.has(name);
@@ -59,6 +63,11 @@ async function main(): Promise<void> {
   if (want('pdf')) out.pdf = await optional(async () => (await import('./pdf.ts')).benchPdf());
   if (want('ask')) out.ask = await optional(async () => (await import('./ask.ts')).benchAsk());
   if (want('store')) out.store = await optional(async () => (await import('./store.ts')).benchStore());
+  // PostgreSQL at 20k/50k/100k national records (`--national-max 500000` adds 500k); a server of its own
+  if (want('store-pg'))
+    out['store-pg'] = await optional(async () =>
+      (await import('./store-pg.ts')).benchStorePg(Number(values['national-max'] ?? 100_000)),
+    );
   if (want('messages'))
     out.messages = await optional(async () => (await import('./messages.ts')).benchMessages(REPORTS_DIR));
   const targets: Target[] = [
@@ -121,6 +130,7 @@ async function main(): Promise<void> {
       limit: 100,
       unit: ' ms',
     },
+    ...(out['store-pg'] ? (await import('./store-pg.ts')).storePgTargets(out['store-pg']) : []),
   ];
   const verdicts = targets
     .filter((t) => t.value !== undefined)

@@ -321,8 +321,11 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
         const years = entries.map((e) => e.report.year);
         const { rows } = await c.query<RecordRow & { agency_key: string }>(
           `SELECT ${RECORD_COLS}, agency_key FROM records
-            WHERE id = ANY($1)
-               OR (agency_key, year) IN (SELECT * FROM unnest($2::text[], $3::int[]))
+            WHERE id IN (SELECT id FROM records WHERE id = ANY($1)
+                         UNION
+                         SELECT r.id FROM records r
+                           JOIN unnest($2::text[], $3::int[]) AS k(agency_key, year)
+                             ON r.agency_key = k.agency_key AND r.year = k.year)
             ORDER BY seq`,
           [ids, keys, years],
         );
@@ -393,7 +396,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       w.old && w.old.report.id !== w.entry.report.id ? [w.old.report.id] : [],
     );
     if (removed.length > 0) await c.query('DELETE FROM records WHERE id = ANY($1)', [removed]);
-    const ids = writes.map((w) => w.entry.report.id);
+    const ids = [...writes.map((w) => w.entry.report.id), ...removed];
     await c.query('DELETE FROM record_values WHERE record_id = ANY($1)', [ids]);
     await c.query('DELETE FROM warnings WHERE record_id = ANY($1)', [ids]);
     const cols: unknown[][] = Array.from({ length: 16 }, () => []);
@@ -529,19 +532,24 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       // ties at the cut come along, to be ordered by id as every backend does
       limit = ` FETCH FIRST $${params.length} ROWS WITH TIES`;
     }
-    const rows = await q<RecordRow & { value: number }>(
-      `SELECT v.value, ${RECORD_COLS.split(', ')
-        .map((c) => `r.${c}`)
-        .join(', ')}
-         FROM record_values v JOIN records r ON r.id = v.record_id
+    // ids and values from the ranking index first; the records only of the rows kept
+    const join = query.level === undefined ? '' : ' JOIN records r ON r.id = v.record_id';
+    const ranked = await q<{ id: string; value: number }>(
+      `SELECT v.record_id AS id, v.value FROM record_values v${join}
         WHERE ${where.join(' AND ')}
         ORDER BY v.value ${desc ? 'DESC' : 'ASC'}${limit}`,
       params,
     );
-    const out = rows.map((row) => ({ entry: toEntry(row), value: row.value }));
     const sign = desc ? -1 : 1;
-    out.sort((a, b) => sign * (a.value - b.value) || a.entry.report.id.localeCompare(b.entry.report.id));
-    return query.limit === undefined ? out : out.slice(0, query.limit);
+    ranked.sort((a, b) => sign * (a.value - b.value) || a.id.localeCompare(b.id));
+    const kept = query.limit === undefined ? ranked : ranked.slice(0, query.limit);
+    const entries = new Map(
+      (await find({ ids: kept.map((r) => r.id) })).map((e) => [e.report.id, e] as const),
+    );
+    return kept.flatMap((r) => {
+      const entry = entries.get(r.id);
+      return entry ? [{ entry, value: r.value }] : [];
+    });
   }
 
   return {
