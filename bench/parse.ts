@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseReport } from '../src/parse/index.ts';
 import { steadyRate } from './steady.ts';
@@ -10,8 +11,13 @@ export type ParseBench = {
   reports_per_s: number;
   min_per_s: number;
   max_per_s: number;
+  /** Median rate in CPU time (see SteadyRate.cpuMedian): near reports_per_s on an idle machine. */
+  cpu_reports_per_s: number;
   windows: number;
   warmup_s: number;
+  /** The machine's 1-minute load average when the measurement ended (cores: `cores`). */
+  load_1m: number;
+  cores: number;
 };
 
 /** Texts of the bundled reports, `only` restricting them to a set of file names. */
@@ -25,7 +31,8 @@ export function readReports(reportsDir: string, only?: ReadonlySet<string>): str
 /**
  * Steady-state parse throughput on one core (reports per second): warmed up until the rate is stable,
  * then the median of several windows with their min and max. Reports that fail to parse still count
- * (they cost time too) and are reported as `failed`.
+ * (they cost time too) and are reported as `failed`. The CPU-time rate and the load average say how
+ * much of a low wall-clock figure is a busy machine rather than the code.
  */
 export function benchParse(texts: readonly string[], windowMs = 1000, windows = 7): ParseBench {
   const sha = createHash('sha256').update('bench').digest('hex');
@@ -44,7 +51,10 @@ export function benchParse(texts: readonly string[], windowMs = 1000, windows = 
     reports_per_s: Math.round(rate.median),
     min_per_s: Math.round(rate.min),
     max_per_s: Math.round(rate.max),
+    cpu_reports_per_s: Math.round(rate.cpuMedian),
     windows: rate.windows,
     warmup_s: rate.warmupS,
+    load_1m: Math.round(loadavg()[0]! * 10) / 10,
+    cores: availableParallelism(),
   };
 }

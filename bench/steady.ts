@@ -3,16 +3,35 @@ export interface SteadyRate {
   median: number;
   min: number;
   max: number;
+  /**
+   * Median of the same windows counted in this process's CPU time instead of wall time. On a busy
+   * machine the wall-clock rate falls while this one holds: a gap between them is contention, not code.
+   */
+  cpuMedian: number;
   windows: number;
   warmupS: number;
 }
 
-function rateOver(run: () => number, windowMs: number): number {
+interface Window {
+  /** Units per wall-clock second. */
+  wall: number;
+  /** Units per second of this process's CPU time (user + system, all threads). */
+  cpu: number;
+}
+
+function rateOver(run: () => number, windowMs: number): Window {
   let n = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   while (performance.now() - started < windowMs) n += run();
-  return (n * 1000) / (performance.now() - started);
+  const used = process.cpuUsage(cpu);
+  return {
+    wall: (n * 1000) / (performance.now() - started),
+    cpu: (n * 1e6) / Math.max(1, used.user + used.system),
+  };
 }
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * Runs `run` (which returns how many units it did) in windows of `windowMs`. Warm-up goes on until
@@ -24,21 +43,22 @@ export function steadyRate(
   { windowMs = 1000, windows = 7, maxWarmupMs = 10_000 } = {},
 ): SteadyRate {
   const warmStart = performance.now();
-  let last = rateOver(run, windowMs / 2);
+  let last = rateOver(run, windowMs / 2).wall;
   while (performance.now() - warmStart < maxWarmupMs) {
-    const now = rateOver(run, windowMs / 2);
+    const now = rateOver(run, windowMs / 2).wall;
     const stable = Math.abs(now - last) / Math.max(now, last) < 0.05;
     last = now;
     if (stable) break;
   }
   const warmupS = Math.round((performance.now() - warmStart) / 100) / 10;
-  const rates: number[] = [];
-  for (let i = 0; i < windows; i++) rates.push(rateOver(run, windowMs));
-  rates.sort((a, b) => a - b);
+  const timed: Window[] = [];
+  for (let i = 0; i < windows; i++) timed.push(rateOver(run, windowMs));
+  const rates = timed.map((w) => w.wall);
   return {
-    median: rates[Math.floor(rates.length / 2)]!,
-    min: rates[0]!,
-    max: rates.at(-1)!,
+    median: median(rates),
+    min: Math.min(...rates),
+    max: Math.max(...rates),
+    cpuMedian: median(timed.map((w) => w.cpu)),
     windows,
     warmupS,
   };
