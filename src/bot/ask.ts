@@ -73,7 +73,7 @@ export async function sendChart(
 export async function replyAnswer(
   ctx: Context,
   answer: Answer,
-  deps: Pick<FeatureDeps, 'state'>,
+  deps: Pick<FeatureDeps, 'state' | 'logger'>,
 ): Promise<void> {
   const replyTo = ctx.msg?.message_id;
   const reply_parameters: ReplyParameters | undefined = replyTo
@@ -104,17 +104,23 @@ export const exportKey = (chatId: number, token: string) => `${chatId}:${token}`
 
 /**
  * Comparisons, rankings and trends: CSV and XLSX buttons under the reply. The table is kept in
- * the bot's state (6 hours), so a button works whichever instance receives the press.
+ * the bot's state (6 hours), so a button works whichever instance receives the press; a table
+ * the state cannot take gets no buttons (the answer itself has gone out).
  */
 async function offerExport(
   ctx: Context,
   answer: Answer,
-  { state }: Pick<FeatureDeps, 'state'>,
+  { state, logger }: Pick<FeatureDeps, 'state' | 'logger'>,
   reply_parameters?: ReplyParameters,
 ): Promise<void> {
   if (!answer.table || answer.table.rows.length === 0 || !ctx.chat) return;
   const token = randomBytes(9).toString('base64url');
-  await state.exportTables.write(exportKey(ctx.chat.id, token), answer.table);
+  try {
+    await state.exportTables.write(exportKey(ctx.chat.id, token), answer.table);
+  } catch (err) {
+    logger.warn({ err }, 'table not kept; no export buttons');
+    return;
+  }
   const keyboard = new InlineKeyboard()
     .text('CSV', packExport('csv', token))
     .text('XLSX', packExport('xlsx', token));

@@ -4,7 +4,7 @@
  * carries on. A third bot with a state of its own shows that the sharing is what does it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotState } from '../../src/bot/state.ts';
+import { createBotState, type StateBackend } from '../../src/bot/state.ts';
 import { createTestBot, type TestBot } from '../support/test-bot.ts';
 import { callbackQuery, privateText, user } from '../support/updates.ts';
 
@@ -66,5 +66,26 @@ describe('two bots sharing one state', () => {
     expect(texts(two.take('sendMessage'))).toEqual(['消息太快了，请稍等片刻再问。']);
     await alone.send(privateText(u, '/help'));
     expect(texts(alone.take('sendMessage'))).not.toContain('消息太快了，请稍等片刻再问。');
+  });
+});
+
+describe('a state that cannot be reached', () => {
+  it('costs the follow-up and the export buttons, never the answer; the rate limit lets updates through', async () => {
+    const down = async () => {
+      throw new Error('connection refused');
+    };
+    const backend: StateBackend = {
+      storage: { read: down, write: down, delete: down },
+      increment: down,
+      close: async () => undefined,
+    };
+    const broken = await createTestBot({}, { state: createBotState(backend), store: one.store });
+    const u = user(9401, 'zh-hans');
+    for (let i = 0; i < 4; i++) await broken.send(privateText(u, '哪里行政许可最多'));
+    const replies = texts(broken.take('sendMessage', 'sendPhoto'));
+    // four answers (none refused as a flood), no export offer, no apology
+    expect(replies.filter((r) => r.includes('行政许可'))).toHaveLength(4);
+    expect(replies).not.toContain('下载表格：');
+    expect(replies).not.toContain('抱歉，处理这条消息时出错了，请稍后再试。');
   });
 });
