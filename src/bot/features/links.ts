@@ -144,7 +144,8 @@ export function createLinksFeature(deps: FeatureDeps): Composer<Context> {
     const poll = setInterval(() => {
       void (async () => {
         if (await state.crawlStops.read(id)) controller.abort();
-        if (Date.now() - alive >= ALIVE_EVERY_MS) {
+        // not once the crawl has ended (its entry is being deleted)
+        if (jobs.has(id) && Date.now() - alive >= ALIVE_EVERY_MS) {
           alive = Date.now();
           await state.crawls.write(String(chatId), { job: id });
         }
