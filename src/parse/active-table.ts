@@ -2,7 +2,7 @@ import { getField } from '../schema/index.ts';
 import { type CellValue, garbledMessage, isGarbledNumber, readCell, splitLine } from './_cells.ts';
 import { type Columns, findColumns, placeByColumns } from './_columns.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
-import { nullValues } from './_values.ts';
+import { nullRecord } from './_values.ts';
 import { splitGlued } from './align.ts';
 
 /** B-03: documents in force cannot be fewer than issued minus repealed. */
@@ -28,7 +28,8 @@ const ROWS: RowSpec[] = [
   { key: /^行政事业性收费/, fields: ['active.admin_fee'] },
 ];
 
-const newValues = nullValues(ROWS.flatMap((r) => r.fields));
+/** Table values before reading: every field null. */
+const NULL_VALUES = nullRecord(ROWS.flatMap((r) => r.fields));
 
 export interface ActiveTableResult extends TableResult {
   /** Unit printed in the fee header or cell (B-05). */
@@ -115,7 +116,7 @@ function docColumns(lines: readonly TextLine[]): Columns | undefined {
 
 /** Parses table 二 (第二十条: 规章, 规范性文件, 许可, 处罚, 强制, 收费). */
 export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult {
-  const values = newValues();
+  const values = { ...NULL_VALUES };
   const blanks: string[] = [];
   const notes: ParseNote[] = [];
   let feeUnit: string | null = null;

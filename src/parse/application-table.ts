@@ -12,7 +12,7 @@ import {
 } from './_apply-rows.ts';
 import { type CellValue, garbledMessage, isGarbledNumber, numbersOf, trimTrailing } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
-import { nullValues } from './_values.ts';
+import { nullRecord } from './_values.ts';
 import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
 const MERGED_OTHER = 'other_merged';
@@ -28,7 +28,8 @@ interface Placed {
 }
 
 const FIELDS_OF = new Map(APPLY_ROWS.map((r) => [r.id, APPLY_COLS.map((c) => `apply.${r.id}.${c.id}`)]));
-const newValues = nullValues(APPLY_ROWS.flatMap((r) => FIELDS_OF.get(r.id)!));
+/** Table values before reading: every field null. */
+const NULL_VALUES = nullRecord(APPLY_ROWS.flatMap((r) => FIELDS_OF.get(r.id)!));
 
 function fieldsOf(rowId: string): string[] {
   return FIELDS_OF.get(rowId) ?? APPLY_COLS.map((c) => `apply.${rowId}.${c.id}`);
@@ -272,7 +273,7 @@ function checkSubtotals(
 
 /** Parses table 三 (25 rows × 7 columns) from the lines of its region. */
 export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
-  const values = newValues();
+  const values = { ...NULL_VALUES };
   const blanks: string[] = [];
   let collected = collectRows(lines, true);
   // unlabelled number rows mean the labels were printed apart from their numbers (stacked by a

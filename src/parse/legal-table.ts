@@ -9,12 +9,13 @@ import {
 } from './_cells.ts';
 import { type Columns, findColumns, placeByColumns } from './_columns.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
-import { nullValues } from './_values.ts';
+import { nullRecord } from './_values.ts';
 import { alignLong, alignShort } from './align.ts';
 
 const FIELDS = LEGAL_GROUPS.flatMap((g) => LEGAL_COLS.map((c) => `legal.${g.id}.${c.id}`));
 const N = FIELDS.length;
-const newValues = nullValues(FIELDS);
+/** Table values before reading: every field null. */
+const NULL_VALUES = nullRecord(FIELDS);
 
 /** C-01 on each group of five: upheld + corrected + other + pending = total. */
 const groupSumsHold = (v: readonly number[]) =>
@@ -91,7 +92,7 @@ function dropSuitSubtotal(row: CellValue[]): CellValue[] {
 
 /** Parses table 四 (3 groups × 5 columns, usually one line of 15 numbers). */
 export function parseLegalTable(lines: readonly TextLine[]): TableResult {
-  const values = newValues();
+  const values = { ...NULL_VALUES };
   const blanks: string[] = [];
   const notes: ParseNote[] = [];
   const { cells, tabbed, headerSeen } = collectCells(lines);
