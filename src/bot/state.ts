@@ -99,12 +99,20 @@ export function createBotState(
   };
 }
 
-/** Expired entries are swept this often; beyond MAX_KEYS the oldest are dropped. */
+/** Expired entries are swept this often; beyond MAX_KEYS or MAX_CHARS of JSON the oldest are dropped. */
 const SWEEP_MS = 60_000;
 const MAX_KEYS = 50_000;
+/** ≈ 64 MB of JSON text (a national ranking's table is a few hundred KB). */
+const MAX_CHARS = 32 * 1024 * 1024;
 
-/** grammY's memory storage, with its size and oldest key (for the cap). */
-class CappedMemoryStorage extends MemorySessionStorage<string> {
+/** A value as the memory keeps it: its JSON text, and its expiry read from grammY's envelope. */
+interface MemoryEntry {
+  text: string;
+  expires: number | null;
+}
+
+/** grammY's memory storage, with its size and oldest key (for the caps). */
+class CappedMemoryStorage extends MemorySessionStorage<MemoryEntry> {
   get size(): number {
     return this.storage.size;
   }
@@ -115,38 +123,49 @@ class CappedMemoryStorage extends MemorySessionStorage<string> {
 
 /**
  * The default backend: grammY's MemorySessionStorage holding each value as JSON text (so a value
- * that would not survive a database does not survive here either), swept of expired entries.
+ * that would not survive a database does not survive here either), swept of expired entries and
+ * capped by count and size, the oldest dropped first.
  */
 export function memoryStateBackend({
   sweepMs = SWEEP_MS,
   maxKeys = MAX_KEYS,
+  maxChars = MAX_CHARS,
 }: {
   sweepMs?: number;
   maxKeys?: number;
+  maxChars?: number;
 } = {}): StateBackend & { size(): number } {
   const memory = new CappedMemoryStorage();
   const counters = new Map<string, { hits: number; until: number }>();
-  const expired = (text: string, now: number) => {
-    const e = (JSON.parse(text) as { e?: unknown } | null)?.e;
-    return typeof e === 'number' && e < now;
+  let chars = 0;
+  const remove = (key: string) => {
+    const held = memory.read(key);
+    if (!held) return;
+    chars -= held.text.length;
+    memory.delete(key);
   };
   const sweep = setInterval(() => {
     const now = Date.now();
-    for (const [key, text] of memory.readAllEntries()) if (expired(text, now)) memory.delete(key);
+    for (const [key, entry] of memory.readAllEntries())
+      if (entry.expires !== null && entry.expires < now) remove(key);
     for (const [key, c] of counters) if (c.until <= now) counters.delete(key);
   }, sweepMs);
   sweep.unref();
   const storage: StorageAdapter<unknown> = {
     read: (key) => {
-      const text = memory.read(key);
-      return text === undefined ? undefined : (JSON.parse(text) as unknown);
+      const held = memory.read(key);
+      return held === undefined ? undefined : (JSON.parse(held.text) as unknown);
     },
     write: (key, value) => {
-      memory.delete(key); // re-inserted last, so the oldest key is the first one
-      memory.write(key, JSON.stringify(value));
-      while (memory.size > maxKeys) memory.delete(memory.oldest()!);
+      const text = JSON.stringify(value) as string | undefined;
+      if (text === undefined) return remove(key);
+      const e = (value as { e?: unknown } | null)?.e;
+      remove(key); // re-inserted last, so the oldest key is the first one
+      memory.write(key, { text, expires: typeof e === 'number' ? e : null });
+      chars += text.length;
+      while (memory.size > 1 && (memory.size > maxKeys || chars > maxChars)) remove(memory.oldest()!);
     },
-    delete: (key) => memory.delete(key),
+    delete: remove,
   };
   return {
     storage,

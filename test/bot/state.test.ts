@@ -110,6 +110,20 @@ describe('memory state bounds', () => {
     await s.close();
   });
 
+  it('keeps at most maxChars of JSON, dropping the oldest values first', async () => {
+    const m = memoryStateBackend({ maxChars: 500 });
+    const s = createBotState(m);
+    const big = { title: 'x'.repeat(150), columns: [], rows: [] };
+    for (const k of ['a', 'b', 'c']) await s.exportTables.write(`1:${k}`, big);
+    expect(m.size()).toBe(2);
+    expect(await s.exportTables.read('1:a')).toBeUndefined();
+    expect(await s.exportTables.read('1:c')).toEqual(big);
+    // rewriting a key replaces its size, it does not add to it
+    for (let i = 0; i < 5; i++) await s.exportTables.write('1:c', big);
+    expect(await s.exportTables.read('1:b')).toEqual(big);
+    await s.close();
+  });
+
   it('refuses a value that is not JSON rather than keep it in memory only', async () => {
     const s = createBotState(memoryStateBackend());
     const cyclic: Record<string, unknown> = {};
