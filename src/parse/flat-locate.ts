@@ -12,13 +12,6 @@ export interface FlatRow {
   span: [number, number];
 }
 
-/** Text compacted by compactFlat, with the way back to the text it came from. */
-export interface FlatText {
-  text: string;
-  /** Index in the source of the character at `c` of `text` (the source's length from `text.length` on). */
-  sourceIndex(c: number): number;
-}
-
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
@@ -26,18 +19,26 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * spaces and rows broken over lines read as one string.
  */
 export function compactFlat(text: string): string {
-  return flatText(text).text;
+  return new FlatText(text).text;
 }
 
-/** compactFlat(source), each whitespace run recorded as it is dropped: where it is, how long, whether a space stays. */
-export function flatText(source: string): FlatText {
-  const runs: number[] = [];
-  const text = source.replace(/\s+/g, (m, at: number, s: string) => {
-    const kept = isDigit(s.charCodeAt(at - 1)) && isDigit(s.charCodeAt(at + m.length));
-    runs.push(at, m.length, kept ? 1 : 0);
-    return kept ? ' ' : '';
-  });
-  const sourceIndex = (c: number) => {
+/** compactFlat(source), with the way back to the source: each whitespace run is recorded as it is dropped. */
+export class FlatText {
+  readonly text: string;
+  /** Per run dropped: where it starts in the source, its length, 1 when a space stays for it. */
+  private readonly runs: number[] = [];
+
+  constructor(private readonly source: string) {
+    this.text = source.replace(/\s+/g, (m, at: number, s: string) => {
+      const kept = isDigit(s.charCodeAt(at - 1)) && isDigit(s.charCodeAt(at + m.length));
+      this.runs.push(at, m.length, kept ? 1 : 0);
+      return kept ? ' ' : '';
+    });
+  }
+
+  /** Index in the source of the character at `c` of `text` (the source's length from `text.length` on). */
+  sourceIndex(c: number): number {
+    const runs = this.runs;
     // `done` characters of the text come before source index `from`
     let done = 0;
     let from = 0;
@@ -48,9 +49,23 @@ export function flatText(source: string): FlatText {
       if (runs[r + 2] === 1 && c === done++) return at;
       from = at + runs[r + 1]!;
     }
-    return Math.min(from + c - done, source.length);
-  };
-  return { text, sourceIndex };
+    return Math.min(from + c - done, this.source.length);
+  }
+}
+
+let lastText: string | undefined;
+let lastSpaceless = '';
+
+/**
+ * `text` without any whitespace. The last answer is kept: a flattened report's prose is wanted by
+ * table 二's reader and again by flatSections.
+ */
+export function spaceless(text: string): string {
+  if (text !== lastText) {
+    lastSpaceless = text.replace(/\s+/g, '');
+    lastText = text;
+  }
+  return lastSpaceless;
 }
 
 export interface Anchor {

@@ -1,4 +1,5 @@
 /** The parts 一…六 of a report whose line breaks are gone: headings found in order, anywhere in a line. */
+import { spaceless } from './flat-locate.ts';
 import { SECTION_KEYS } from './sections.ts';
 
 /** Global, so that each is searched from where the one before it ended. */
@@ -14,7 +15,7 @@ const HEADINGS: readonly RegExp[] = [
 
 /** Prose of each part found, keyed 一…六 (the table parts 二–四 are kept empty, as for line text). */
 export function flatSections(text: string): Record<string, string> {
-  const s = text.replace(/\s+/g, '');
+  const s = spaceless(text);
   const found: { key: string; at: number; end: number }[] = [];
   let from = 0;
   HEADINGS.forEach((re, i) => {

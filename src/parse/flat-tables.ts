@@ -5,7 +5,7 @@
 import { LEGAL_COLS, LEGAL_GROUPS } from '../schema/index.ts';
 import type { ParseNote, TableResult } from './_notes.ts';
 import { agreed, readFlatApplication } from './flat-apply.ts';
-import { type Anchor, flatText, locateLegalRuns, locateRows } from './flat-locate.ts';
+import { type Anchor, FlatText, locateLegalRuns, locateRows, spaceless } from './flat-locate.ts';
 import { type Reading, type RowShape, readMaterial, readRow } from './flat-split.ts';
 
 const DOC_FIELDS: Record<string, string[]> = {
@@ -113,7 +113,8 @@ function trialNote(run: string, fields: string[], readings: Reading[], cells: nu
   };
 }
 
-function readActive(s: string, prose: () => string): FlatTables['active'] & { span: [number, number] } {
+/** Table 二 in compacted text `s`; the report's `text` is searched for prose counts only when a row needs them. */
+function readActive(s: string, text: string): FlatTables['active'] & { span: [number, number] } {
   const values: Record<string, number | null> = {};
   for (const f of ACTIVE_FIELDS) values[f] = null;
   const blanks: string[] = [];
@@ -172,7 +173,7 @@ function readActive(s: string, prose: () => string): FlatTables['active'] & { sp
     let options = readings;
     let cue = '';
     if (options.length > 1) {
-      const told = byProse(r.id, options, prose());
+      const told = byProse(r.id, options, spaceless(text));
       options = told.kept;
       if (told.cue.length > 0) cue = `正文“${told.cue.join('”“')}”`;
     }
@@ -250,13 +251,9 @@ function tablesStart(text: string): number {
 /** Reads the three tables from normalised report text, regardless of its line breaks. */
 export function readFlatTables(text: string): FlatTables {
   const from = tablesStart(text);
-  const flat = flatText(text.slice(from, from + TABLES_SPAN));
+  const flat = new FlatText(text.slice(from, from + TABLES_SPAN));
   const s = flat.text;
-  let prose: string | undefined;
-  const active = readActive(s, () => {
-    prose ??= text.replace(/\s+/g, '');
-    return prose;
-  });
+  const active = readActive(s, text);
   // table 三 starts at its column headings, or where its first row is when they are missing
   const head = /申请人情况|自然人法人或其他组织/.exec(s) ?? /(?:本年|一、)新收/.exec(s);
   const apply = readFlatApplication(s, head?.index ?? 0);

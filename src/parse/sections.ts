@@ -79,19 +79,23 @@ function extendActiveEnd(compacts: CompactLines, end: number): number {
   return end;
 }
 
+/** The line of the first heading found after `key`'s, or `end`. */
+function nextHeading(headings: Layout['headings'], key: SectionKey, end: number): number {
+  for (let k = SECTION_KEYS.indexOf(key) + 1; k < SECTION_KEYS.length; k++) {
+    const at = headings[SECTION_KEYS[k]!];
+    if (at !== undefined) return at;
+  }
+  return end;
+}
+
 /** Locates the section headings and the three table regions (with fallbacks when headings are missing). */
 export function findLayout(lines: readonly TextLine[]): Layout {
   const compacts = new CompactLines(lines);
   const headings = findHeadings(compacts);
-  const next = (key: SectionKey) => {
-    const after = SECTION_KEYS.slice(SECTION_KEYS.indexOf(key) + 1);
-    for (const k of after) if (headings[k] !== undefined) return headings[k]!;
-    return lines.length;
-  };
   const tables: Layout['tables'] = {};
   for (const key of ['二', '三', '四'] as const) {
     const start = headings[key];
-    if (start !== undefined) tables[key] = [start + 1, next(key)];
+    if (start !== undefined) tables[key] = [start + 1, nextHeading(headings, key, lines.length)];
   }
   if (!tables.二) {
     const s = firstIndex(compacts, /第二十条|^规章|本年制发件数/);
