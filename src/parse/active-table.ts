@@ -50,22 +50,31 @@ function readTrialFormat(
   fields: readonly string[],
   cells: readonly CellValue[],
 ): Record<string, number | null> | undefined {
-  const at = (label: string) => header.findIndex((h) => h.includes(label));
-  const num = (i: number) => {
-    const c = i >= 0 ? cells[i] : undefined;
-    return c?.kind === 'number' ? c.value : i >= 0 ? 0 : null;
-  };
-  if (fields.length === 3 && at('本年新制作数量') >= 0) {
+  if (fields.length === 3 && columnOf(header, '本年新制作数量') >= 0) {
     return {
-      [fields[0]!]: num(at('本年新制作数量')),
+      [fields[0]!]: cellAt(cells, columnOf(header, '本年新制作数量')),
       [fields[1]!]: null,
-      [fields[2]!]: num(at('对外公开总数量')),
+      [fields[2]!]: cellAt(cells, columnOf(header, '对外公开总数量')),
     };
   }
-  if (fields.length === 1 && at('上一年项目数量') >= 0) {
-    return { [fields[0]!]: num(at('处理决定数量')) };
+  if (fields.length === 1 && columnOf(header, '上一年项目数量') >= 0) {
+    return { [fields[0]!]: cellAt(cells, columnOf(header, '处理决定数量')) };
   }
   return undefined;
+}
+
+// module-level helpers, not closures: under tsx (esbuild keepNames) a named closure made inside a
+// function costs an Object.defineProperty each time it is made, and this runs for every table line
+
+/** The heading column holding `label` (-1 when none does). */
+function columnOf(header: readonly string[], label: string): number {
+  return header.findIndex((h) => h.includes(label));
+}
+
+/** A trial-format cell's value: its number, 0 for a blank cell, null for a column not printed. */
+function cellAt(cells: readonly CellValue[], i: number): number | null {
+  const c = i >= 0 ? cells[i] : undefined;
+  return c?.kind === 'number' ? c.value : i >= 0 ? 0 : null;
 }
 
 const BARE_CELL = /^\s*(?:-?\d[\d,，.]*\s*(?:万元|元)?|[/—\-－]|无)\s*$/;

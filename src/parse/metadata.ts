@@ -219,6 +219,17 @@ function isoDate(text: string): string | null {
 }
 
 /**
+ * The first of `keys` the header gives a value for (a module function, not a closure: under tsx a
+ * named closure costs an Object.defineProperty each time it is made, here once per parse).
+ */
+function pickField(
+  fields: ReadonlyMap<string, { value: string; line: number }>,
+  keys: readonly string[],
+): { value: string; line: number } | undefined {
+  return keys.map((k) => fields.get(k)).find((f) => f?.value);
+}
+
+/**
  * Splits a crawler header (标题 / 发布时间 / 文号 / 发布机构 / 栏目 / 原文链接 … then `==== 正文 ====`)
  * off the top of a saved page. The header lines are blanked in the returned body (line numbers
  * stay), so they are never read as the report's own prose. 发布机构 is site metadata, often a
@@ -253,10 +264,18 @@ export function splitCrawlerHeader(raw: string): { header: CrawlerHeader | null;
       [last, to] = [i, end];
     } else if (first < 0 || text.length > 80 || /[。；]/.test(text)) break;
   }
-  const pick = (...keys: string[]) => keys.map((k) => fields.get(k)).find((f) => f?.value);
-  const titled = pick('标题', '题目', 'title', '名称');
-  const dated = pick('发布时间', '发布日期', 'published', 'date', '日期', '时间');
-  const linked = pick('原文链接', '原文地址', '链接地址', '页面地址', '网址', 'url', 'link', '链接');
+  const titled = pickField(fields, ['标题', '题目', 'title', '名称']);
+  const dated = pickField(fields, ['发布时间', '发布日期', 'published', 'date', '日期', '时间']);
+  const linked = pickField(fields, [
+    '原文链接',
+    '原文地址',
+    '链接地址',
+    '页面地址',
+    '网址',
+    'url',
+    'link',
+    '链接',
+  ]);
   if (first < 0 || fields.size < 2 || !(titled || dated || linked)) return { header: null, body: raw };
   const url = linked && /^https?:\/\/\S+$/i.test(linked.value) ? linked.value : null;
   const header: CrawlerHeader = {
