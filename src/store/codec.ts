@@ -97,8 +97,8 @@ export class RecordCodec {
     return { ...hot, report: { ...hot.report, narrative: cold.n }, w: cold.w };
   }
 
-  /** The report (without narrative), prose key and print of a hot part. */
-  decodeHot(raw: EncodedHot): DecodedHot {
+  /** The values object of a hot part's `v`, `vm` and `vx`. */
+  decodeValues(raw: Pick<EncodedHot, 'v' | 'vm' | 'vx'>): Record<string, number | null> {
     const v = raw.v ?? [];
     let values: Record<string, number | null>;
     if (raw.vm) {
@@ -111,7 +111,18 @@ export class RecordCodec {
       for (let i = 0; i < this.fields.length; i++) values[this.fields[i]!] = v[i] ?? null;
     }
     if (raw.vx) Object.assign(values, raw.vx);
-    const report = { ...raw.report, values, blanks: (raw.b ?? []).map(this.field) } as DecodedHot['report'];
+    return values;
+  }
+
+  /**
+   * The report (without narrative), prose key and print of a hot part. `withValues` false leaves
+   * `values` out (the caller decodes them when first read).
+   */
+  decodeHot(raw: EncodedHot, withValues = true): DecodedHot {
+    const blanks = (raw.b ?? []).map(this.field);
+    const report = (
+      withValues ? { ...raw.report, values: this.decodeValues(raw), blanks } : { ...raw.report, blanks }
+    ) as DecodedHot['report'];
     const out: DecodedHot = { report };
     if (raw.prose) out.prose = raw.prose;
     if (raw.print) out.print = raw.print;

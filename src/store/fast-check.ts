@@ -100,6 +100,8 @@ export function fastWarnings(ws: unknown): boolean {
 /** The print and prose keys beside a record. */
 export function fastKeys(e: { prose?: unknown; print?: unknown }): boolean {
   if (e.prose !== undefined && !(isStr(e.prose) && /^[0-9a-f]{64}$/.test(e.prose))) return false;
-  if (e.print !== undefined && !(isStr(e.print) && /^(?:[0-9a-f]{8})+$/.test(e.print))) return false;
+  // the schema's /^(?:[0-9a-f]{8})+$/, as a length test and one character class (quicker)
+  if (e.print !== undefined && !(isStr(e.print) && e.print.length % 8 === 0 && /^[0-9a-f]+$/.test(e.print)))
+    return false;
   return true;
 }

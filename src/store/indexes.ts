@@ -17,6 +17,19 @@ export interface StoreIndexes {
   byRegion: Map<string, StoredReport[]>;
   /** Newest reporting year held, null when empty. */
   newestYear: number | null;
+  /** agencyKey by agency name, kind and region code (a body's five years share one). */
+  keys: Map<string, string>;
+}
+
+/** The entry's agencyKey, computed once per agency name, kind and region code. */
+function keyOf(idx: StoreIndexes, r: StoredReport['report']): string {
+  const memo = `${r.agency}\u0000${r.kind}\u0000${r.region?.code ?? ''}\u0000${r.region?.name ?? ''}`;
+  let key = idx.keys.get(memo);
+  if (key === undefined) {
+    key = agencyKey(r);
+    idx.keys.set(memo, key);
+  }
+  return key;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -29,7 +42,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function addToIndexes(idx: StoreIndexes, entry: StoredReport): void {
   const r = entry.report;
   idx.byId.set(r.id, entry);
-  const key = agencyKey(r);
+  const key = keyOf(idx, r);
   const group = idx.byAgency.get(key);
   if (!group) {
     idx.byAgency.set(key, { key, name: r.agency, reports: [entry], latest: entry });
@@ -57,7 +70,7 @@ function dropFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function removeFromIndexes(idx: StoreIndexes, entry: StoredReport): void {
   const r = entry.report;
   if (idx.byId.get(r.id) === entry) idx.byId.delete(r.id);
-  const key = agencyKey(r);
+  const key = keyOf(idx, r);
   const group = idx.byAgency.get(key);
   if (group) {
     const at = group.reports.indexOf(entry);
@@ -83,6 +96,7 @@ export function buildIndexes(reports: readonly StoredReport[]): StoreIndexes {
     byYear: new Map(),
     byRegion: new Map(),
     newestYear: null,
+    keys: new Map(),
   };
   for (const entry of reports) addToIndexes(idx, entry);
   return idx;

@@ -1,7 +1,7 @@
 import { closeSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { type NarrativeItem, NarrativeItemSchema, type Warning, WarningSchema } from '../schema/index.ts';
-import type { DecodedHot, EncodedCold, RecordCodec } from './codec.ts';
+import type { DecodedHot, EncodedCold, EncodedHot, RecordCodec } from './codec.ts';
 import { fastNarrative, fastWarnings } from './fast-check.ts';
 import { StoreError } from './store-error.ts';
 import type { StoredReport } from './types.ts';
@@ -49,6 +49,9 @@ interface Cold {
   len: number;
   codec: RecordCodec;
   id: string;
+  /** The hot part's values as read (an array in field order), until the values object is first read. */
+  raw?: Pick<EncodedHot, 'v' | 'vm' | 'vx'>;
+  values?: Record<string, number | null>;
   narrative?: NarrativeItem[];
   warnings?: Warning[];
 }
@@ -102,6 +105,19 @@ function getNarrative(this: object): NarrativeItem[] {
 function setNarrative(this: object, v: NarrativeItem[]): void {
   coldOf(this).narrative = v;
 }
+function getValues(this: object): Record<string, number | null> {
+  const c = coldOf(this);
+  if (!c.values) {
+    c.values = c.codec.decodeValues(c.raw!);
+    c.raw = undefined;
+  }
+  return c.values;
+}
+function setValues(this: object, v: Record<string, number | null>): void {
+  const c = coldOf(this);
+  c.values = v;
+  c.raw = undefined;
+}
 function getWarnings(this: object): Warning[] {
   const c = coldOf(this);
   if (!c.warnings) load(c);
@@ -114,13 +130,21 @@ function setWarnings(this: object, v: Warning[]): void {
 /** A stored record from its decoded hot part, its cold part left in the file at `place`. */
 export function lazyRecord(
   hot: DecodedHot,
+  raw: Pick<EncodedHot, 'v' | 'vm' | 'vx'>,
   place: Place,
   at: number,
   len: number,
   codec: RecordCodec,
 ): StoredReport {
-  const cold: Cold = { place, at, len, codec, id: hot.report.id };
+  const cold: Cold = { place, at, len, codec, id: hot.report.id, raw };
   const report = hot.report as StoredReport['report'];
+  // the values object (200 keys) is built when first read: a store opens without building 20k of them
+  Object.defineProperty(report, 'values', {
+    get: getValues,
+    set: setValues,
+    enumerable: true,
+    configurable: true,
+  });
   Object.defineProperty(report, 'narrative', {
     get: getNarrative,
     set: setNarrative,

@@ -301,8 +301,15 @@ export async function openStore(path: string): Promise<JsonStore> {
   for (const [e, span] of first.data.spans ?? []) spans.set(e, span);
   let reports = leanAll(first.data, pendingProse);
   let idx = buildIndexes(reports);
-  let copies = new CopyIndex();
-  for (const e of reports) copies.add(e.report, e.print);
+  /** The copy fingerprints' index, built when first asked for (the first check of an added report). */
+  let copies: CopyIndex | undefined;
+  const copyIndex = (): CopyIndex => {
+    if (!copies) {
+      copies = new CopyIndex();
+      for (const e of reports) copies.add(e.report, e.print);
+    }
+    return copies;
+  };
   /** The serialised line of each record, so a write re-serialises only what changed. */
   const lines = new WeakMap<StoredReport, string>();
   const codec = new RecordCodec();
@@ -335,7 +342,7 @@ export async function openStore(path: string): Promise<JsonStore> {
       const old = olds[i];
       if (old) removeFromIndexes(idx, old);
       addToIndexes(idx, e);
-      copies.add(e.report, e.print);
+      copies?.add(e.report, e.print);
     });
   }
 
@@ -387,8 +394,7 @@ export async function openStore(path: string): Promise<JsonStore> {
       .map((e) => e.report.id);
     reports = next;
     idx = buildIndexes(next);
-    copies = new CopyIndex();
-    for (const e of next) copies.add(e.report, e.print);
+    copies = undefined;
     stamp = read.stamp;
     revision++;
     notify(ids);
@@ -538,7 +544,7 @@ export async function openStore(path: string): Promise<JsonStore> {
     byYear: (year) => idx.byYear.get(year) ?? [],
     byRegion: (code) => idx.byRegion.get(code) ?? [],
     newestYear: () => idx.newestYear,
-    copies: async () => copies,
+    copies: async () => copyIndex(),
     find: async (query) => findIn(idx, reports, query),
     rank: async (query) => rankIn(idx, reports, query),
     list: async () => reports,

@@ -196,7 +196,14 @@ export class LineReader {
         raw = undefined;
       }
       if (raw && fastHot(raw)) {
-        const entry = lazyRecord(codec.decodeHot(raw), place!, cold[0] - s, cold[1] - cold[0], codec);
+        const entry = lazyRecord(
+          codec.decodeHot(raw, false),
+          { v: raw.v, ...(raw.vm ? { vm: raw.vm } : {}), ...(raw.vx ? { vx: raw.vx } : {}) },
+          place!,
+          cold[0] - s,
+          cold[1] - cold[0],
+          codec,
+        );
         this.reports.push(entry);
         this.spans.set(entry, place!);
         return;
