@@ -62,6 +62,10 @@ const wasm = (
 
 let compiled: Promise<PdfiumCode> | undefined;
 let loaded: Promise<Exports> | undefined;
+/** Bytes this thread's PDFium memory may grow to (the file's limit); growth past it is refused. */
+let memoryCap = Number.POSITIVE_INFINITY;
+/** Set when a growth was refused: the fault that follows is the memory limit's. */
+let refused = false;
 
 /**
  * PDFium's code, compiled once per process (about 0.2 s on background threads). Parse workers
@@ -88,11 +92,23 @@ function pdfium(): Promise<Exports> {
     // loaded on first use: a thread that never reads a PDF does not hold it
     const { init } = await import('@embedpdf/pdfium');
     const wrapped = await new Promise<Awaited<ReturnType<typeof init>>>((resolve, reject) => {
-      const instantiateWasm = (imports: object, receive: (instance: object, code: PdfiumCode) => void) => {
+      const instantiateWasm = (
+        imports: { env: Record<string, unknown> },
+        receive: (instance: object, code: PdfiumCode) => void,
+      ) => {
+        // the module's memory lies outside the worker's heap limit: its growth is held to the cap here
+        const grow = imports.env.emscripten_resize_heap as (bytes: number) => boolean;
+        imports.env.emscripten_resize_heap = (bytes: number) => {
+          if (bytes >>> 0 <= memoryCap) return grow(bytes);
+          refused = true;
+          return false;
+        };
         wasm.instantiate(code, imports).then((instance) => receive(instance, code), reject);
         return {};
       };
-      init({ instantiateWasm } as object).then(resolve, reject);
+      // PDFium's complaints about damaged files are not ours to print
+      const quiet = () => {};
+      init({ instantiateWasm, print: quiet, printErr: quiet } as object).then(resolve, reject);
     });
     wrapped.PDFiumExt_Init();
     return wrapped.pdfium.wasmExports as unknown as Exports;
@@ -281,20 +297,37 @@ function readPage(x: Exports, doc: number, index: number, scratch: number): Pdfi
   }
 }
 
+/** What reading one PDF may use, and the check of its page count (which may throw). */
+export interface PdfiumLimits {
+  maxMemoryBytes: number;
+  checkPages: (pages: number) => void;
+}
+
+/** Thrown when PDFium needed more memory than `maxMemoryBytes` (the file was abandoned). */
+export class PdfiumMemoryError extends Error {
+  override readonly name = 'PdfiumMemoryError';
+}
+
+/** Memory above this is given back after a file (the module is dropped and started afresh next time). */
+const KEEP_BYTES = 64 * 1024 * 1024;
+
 /**
  * Opens a PDF in PDFium and reads its pages' text runs one page at a time, handing each to
- * `onPage`; `checkPages` sees the page count first (and may throw). The module's memory is freed
- * whatever happens; a fault inside PDFium discards the module (the next file starts a fresh one).
+ * `onPage`. The module's memory is freed whatever happens; a fault inside PDFium discards the
+ * module (the next file starts a fresh one), and one past the memory limit throws
+ * PdfiumMemoryError.
  */
 export async function readPdfium(
   bytes: Uint8Array,
-  checkPages: (pages: number) => void,
+  limits: PdfiumLimits,
   onPage: (page: PdfiumPage, number: number) => void,
 ): Promise<number> {
   const x = await pdfium();
+  memoryCap = limits.maxMemoryBytes;
+  refused = false;
   const data = x.malloc(bytes.length);
   const scratch = x.malloc(64);
-  if (!data || !scratch) throw new Error('out of memory for the file');
+  if (!data || !scratch) throw new PdfiumMemoryError('no memory for the file itself');
   let doc = 0;
   try {
     new Uint8Array(x.memory.buffer, data, bytes.length).set(bytes);
@@ -304,18 +337,24 @@ export async function readPdfium(
       throw new Error(LOAD_ERRORS[code] ?? `error ${code}`);
     }
     const pages = x.FPDF_GetPageCount(doc);
-    checkPages(pages);
+    limits.checkPages(pages);
     for (let i = 0; i < pages; i++) onPage(readPage(x, doc, i, scratch), i + 1);
     return pages;
   } catch (e) {
-    // a trap (`unreachable`, out of bounds) leaves the module unusable: the next file starts a fresh one
-    if (e instanceof Error && e.name === 'RuntimeError') loaded = undefined;
+    // a trap (`unreachable`, out of bounds, an allocation refused) leaves the module unusable:
+    // the next file starts a fresh one
+    if (e instanceof Error && e.name === 'RuntimeError') {
+      loaded = undefined;
+      if (refused) throw new PdfiumMemoryError(e.message);
+    }
     throw e;
   } finally {
     if (loaded) {
       if (doc) x.FPDF_CloseDocument(doc);
       x.free(scratch);
       x.free(data);
+      // memory never shrinks: after a large file, the module goes and its memory with it
+      if (x.memory.buffer.byteLength > KEEP_BYTES) loaded = undefined;
     }
   }
 }

@@ -2,7 +2,7 @@ import { orientItems } from './_pdf-items.ts';
 import { checkPdfStreams, statedPageCount } from './_pdf-limits.ts';
 import { groupLines, isMarginPageNumber, keepItem, type PdfLine } from './_pdf-lines.ts';
 import { renderLines } from './_pdf-table.ts';
-import { readPdfium } from './_pdfium.ts';
+import { PdfiumMemoryError, readPdfium } from './_pdfium.ts';
 import { DEFAULT_LIMITS, type IngestLimits, LimitError } from './limits.ts';
 import type { ExtractResult } from './types.ts';
 
@@ -27,8 +27,12 @@ async function readPages(
   const lines: PdfLine[] = [];
   const pages = await readPdfium(
     bytes,
-    (n) => {
-      if (n > limits.maxPdfPages) throw tooManyPages(n, limits);
+    {
+      // PDFium's memory is not on the worker's heap: it gets the same budget of its own
+      maxMemoryBytes: limits.workerHeapMb * 1024 * 1024,
+      checkPages: (n) => {
+        if (n > limits.maxPdfPages) throw tooManyPages(n, limits);
+      },
     },
     (page, p) => {
       const { items, view } = orientItems(page.items, page.view);
@@ -62,6 +66,12 @@ export async function extractPdf(
     read = await readPages(bytes, limits);
   } catch (cause) {
     if (cause instanceof LimitError) throw cause;
+    if (cause instanceof PdfiumMemoryError) {
+      throw new LimitError(
+        'PARSE_OUT_OF_MEMORY',
+        `解析所需内存超过 ${limits.workerHeapMb} MB（INGEST_WORKER_HEAP_MB），已中止`,
+      );
+    }
     const why = cause instanceof Error ? cause.message : String(cause);
     return {
       ok: false,

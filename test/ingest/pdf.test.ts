@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractText } from '../../src/ingest/index.ts';
+import { DEFAULT_LIMITS, extractText } from '../../src/ingest/index.ts';
 import { APPLY_COLS, APPLY_ROWS, LEGAL_COLS, LEGAL_GROUPS } from '../../src/schema/index.ts';
-import { buildTextlessPdf, PDF_NAMES, readPdf, readPdfGold } from './_build.ts';
+import { buildTextlessPdf, buildTextPdf, PDF_NAMES, readPdf, readPdfGold } from './_build.ts';
 
 const extracted = new Map<string, { text: string; pages?: number; linePages?: number[]; lines: string[] }>();
 
@@ -117,6 +117,20 @@ describe('PDF errors', () => {
     const r = await extractText(readPdf('hongzequ_2024').subarray(0, 2000), 'cut.pdf');
     expect(r.ok ? 'ok' : r.error.code).toBe('PDF_UNREADABLE');
   });
+
+  it('a page needing more memory than INGEST_WORKER_HEAP_MB gets PARSE_OUT_OF_MEMORY (PDFium memory is not on the heap), and the next PDF reads', async () => {
+    // 40,000 text runs on one page: PDFium needs well over 32 MB to lay them out
+    const runs = Array.from({ length: 40_000 }, (_, i) => ({
+      text: `row ${i} some text 12345`,
+      x: 50 + (i % 7) * 60,
+      y: 800 - (i % 70) * 11,
+    }));
+    const r = await extractText(buildTextPdf(runs), 'many.pdf', { ...DEFAULT_LIMITS, workerHeapMb: 32 });
+    expect(r.ok ? 'ok' : r.error.code).toBe('PARSE_OUT_OF_MEMORY');
+    if (!r.ok) expect(r.error.message).toMatch(/many\.pdf.*32 MB.*INGEST_WORKER_HEAP_MB/);
+    const next = await extractText(readPdf('hongzequ_2024'), 'next.pdf');
+    expect(next.ok && next.value.text).toBe(got('hongzequ_2024').text);
+  }, 60_000);
 
   it('leaves the caller’s bytes intact', async () => {
     const bytes = readPdf('hongzequ_2024');
