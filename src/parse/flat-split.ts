@@ -17,6 +17,7 @@ export interface RowShape {
 
 /** The material of one row: its digits and where a printed space forces a cell boundary. */
 export interface Material {
+  /** The cells' digits (0–9), spaces and marks removed. */
   digits: string;
   /** cut[i] = 1: a cell starts at digit i (a space was printed before it). */
   cut: Uint8Array;
@@ -187,7 +188,9 @@ export function readRow(m: Material, shape: RowShape): RowReadings {
   }
   if (m.tokens.length > n) return { readings: [], status: 'unread' };
   if (m.digits.length === n) {
-    const v = [...m.digits].map(Number);
+    // one digit a cell (digits are 0–9 only)
+    const v: number[] = [];
+    for (let i = 0; i < n; i++) v.push(m.digits.charCodeAt(i) - 48);
     return { readings: [v], status: holds(v, shape) ? 'forced' : 'unsummed' };
   }
   const summed = splitCells(m, n, shape, true);

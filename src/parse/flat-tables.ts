@@ -238,14 +238,13 @@ function readLegal(s: string, from: number): TableResult & { end: number } {
 /** Longest stretch of text searched for the three tables (characters): a long report's prose between them. */
 const TABLES_SPAN = 60000;
 
-/** Where the tables may begin: the first of their heading words (stray spaces may hide some). */
+/** The tables' heading words (stray spaces may hide some). */
+const TABLE_WORDS = /第二十条|制发件数|新制作数量|信息内容|申请人|本年新收|规范性文件/;
+
+/** Where the tables may begin: a little before the first of their heading words. */
 function tablesStart(text: string): number {
-  let at = text.length;
-  for (const key of ['第二十条', '制发件数', '新制作数量', '信息内容', '申请人', '本年新收', '规范性文件']) {
-    const i = text.indexOf(key);
-    if (i >= 0 && i < at) at = i;
-  }
-  return at === text.length ? 0 : Math.max(0, at - 40);
+  const first = TABLE_WORDS.exec(text);
+  return first ? Math.max(0, first.index - 40) : 0;
 }
 
 /** Reads the three tables from normalised report text, regardless of its line breaks. */
