@@ -156,6 +156,22 @@ function isTail(pending: string, prevIdx: number): boolean {
   return matchRow(pending).at(-1)! <= prevIdx;
 }
 
+/**
+ * The row index the last row read takes, brought up to date on demand. A class, not a closure in
+ * collectRows: under tsx (esbuild keepNames) a named closure costs an Object.defineProperty each time.
+ */
+class RowOrder {
+  private prev = -1;
+  private indexed = 0;
+  constructor(private readonly rows: readonly RawRow[]) {}
+
+  last(): number {
+    while (this.indexed < this.rows.length)
+      this.prev = nextRowIndex(this.rows[this.indexed++]!.label, this.prev);
+    return this.prev;
+  }
+}
+
 /** The row index a label takes after row `prev`, as assignRows will give it (words, else position). */
 function nextRowIndex(label: string, prev: number): number {
   const idx = firstRowAfter(label, prev);
@@ -179,14 +195,7 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
   const spaced = splitBlankRows && !tabbedNumbers;
   // space-aligned columns (pdftotext -layout) tell which cells of a short row are blank
   let columns: Columns | undefined | null = tabbedNumbers ? undefined : null;
-  /** The row index the last row read takes, brought up to date on demand. */
-  let prevIdx = -1;
-  let indexed = 0;
-  const prevIndex = () => {
-    while (indexed < rows.length) prevIdx = nextRowIndex(rows[indexed++]!.label, prevIdx);
-    return prevIdx;
-  };
-  const push = (row: RawRow) => rows.push(row);
+  const order = new RowOrder(rows);
   for (let i = 0; i < lines.length; i++) {
     const { text, line } = lines[i]!;
     const s = splitLine(text);
@@ -194,12 +203,12 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
     // a repeated or converter-made heading row is neither a label fragment nor a blank data row
     if (nums === 0 && s.tabbed && isHeadingRow(text)) continue;
     // the wrapped tail of the row above, left pending when the next row's label starts
-    if (spaced && pending && ROW_START.test(s.label) && isTail(pending, prevIndex())) {
+    if (spaced && pending && ROW_START.test(s.label) && isTail(pending, order.last())) {
       pending = '';
       pendingKeyed = false;
     }
-    if (spaced && pending && s.label && pendingKeyed && isBlankRowLabel(pending, s.label, prevIndex())) {
-      push({ label: pending, cells: [], tabbed: false, line: pendingLine });
+    if (spaced && pending && s.label && pendingKeyed && isBlankRowLabel(pending, s.label, order.last())) {
+      rows.push({ label: pending, cells: [], tabbed: false, line: pendingLine });
       pending = '';
       pendingKeyed = false;
       blankRows++;
@@ -212,7 +221,7 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
       const hits = s.tabbed ? matchRow(label) : [];
       const keyed = hits.length > 0 || (s.tabbed && MERGED_KEY.test(label));
       if (keyed && (rows.length > 0 || hits[0] === 0)) {
-        push({ label, cells: [], tabbed: true, line });
+        rows.push({ label, cells: [], tabbed: true, line });
         pending = '';
         pendingKeyed = false;
       } else {
@@ -238,7 +247,7 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
     }
     if (columns === null && !s.tabbed && nums < N) columns = findColumns(lines, COLUMN_WORDS);
     const placed = columns && !s.tabbed && nums < N ? placeByColumns(lines[i]!, columns) : undefined;
-    push({
+    rows.push({
       label: pending + s.label,
       cells: placed ?? s.slots,
       tabbed: s.tabbed,
@@ -249,8 +258,8 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
     pendingKeyed = false;
   }
   // the last row left wholly blank
-  if (spaced && pending && isBlankRowLabel(pending, '', prevIndex())) {
-    push({ label: pending, cells: [], tabbed: false, line: pendingLine });
+  if (spaced && pending && isBlankRowLabel(pending, '', order.last())) {
+    rows.push({ label: pending, cells: [], tabbed: false, line: pendingLine });
     blankRows++;
   }
   return { rows, strays, blankRows };

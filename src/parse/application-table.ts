@@ -12,7 +12,7 @@ import {
 } from './_apply-rows.ts';
 import { type CellValue, garbledMessage, isGarbledNumber, numbersOf, trimTrailing } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
-import { nullRecord } from './_values.ts';
+import { nullRecord, type Values } from './_values.ts';
 import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
 const MERGED_OTHER = 'other_merged';
@@ -271,6 +271,18 @@ function checkSubtotals(
   return notes;
 }
 
+/**
+ * Writes a placed row's values and blank cells under its fields. A module function, not a closure
+ * in parseApplicationTable: under tsx a named closure costs an Object.defineProperty each time.
+ */
+function putRow(values: Values, blanks: string[], rowId: string, placed: Placed): void {
+  const fields = fieldsOf(rowId);
+  fields.forEach((f, i) => {
+    values[f] = placed.nullSlots?.includes(i) ? null : placed.values[i]!;
+  });
+  for (const i of placed.blankSlots) blanks.push(fields[i]!);
+}
+
 /** Parses table 三 (25 rows × 7 columns) from the lines of its region. */
 export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
   const values = { ...NULL_VALUES };
@@ -292,29 +304,22 @@ export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
   }
   const found = assigned.size >= 3;
   if (!found) return { values, blanks, notes: [], found };
-  const put = (rowId: string, placed: Placed) => {
-    const fields = fieldsOf(rowId);
-    fields.forEach((f, i) => {
-      values[f] = placed.nullSlots?.includes(i) ? null : placed.values[i]!;
-    });
-    for (const i of placed.blankSlots) blanks.push(fields[i]!);
-  };
   for (const def of APPLY_ROWS) {
     const row = assigned.get(def.id);
     if (!row) continue;
     const placed = placeRow(row, def.id, def.label);
     if (placed.note) notes.push(placed.note);
-    put(def.id, placed);
+    putRow(values, blanks, def.id, placed);
   }
   const merged = assigned.get(MERGED_OTHER);
   if (merged) {
     const placed = placeRow(merged, 'other_other', '（六）其他处理');
     if (placed.note) notes.push(placed.note);
-    put('other_other', placed);
+    putRow(values, blanks, 'other_other', placed);
     if (merged.cells.length === 0) {
       // a wholly blank merged row: the sub-rows are present and blank, not absent
-      put('other_no_correction', placed);
-      put('other_fee_unpaid', placed);
+      putRow(values, blanks, 'other_no_correction', placed);
+      putRow(values, blanks, 'other_fee_unpaid', placed);
     }
   }
   notes.push(...checkSubtotals(subtotals, values));

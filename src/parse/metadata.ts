@@ -311,22 +311,27 @@ function abbreviates(short: string, long: string): boolean {
 }
 
 /**
+ * The text (its start and end: a giant paste is not searched whole) and the signature, compacted:
+ * made only when a name is searched for. A module function, not a closure (under tsx a named
+ * closure costs an Object.defineProperty each time it is made).
+ */
+function haystackOf(text: string, sigAgency: string | null): string {
+  return compact(
+    `${text.length > 24000 ? `${text.slice(0, 20000)}\n${text.slice(-4000)}` : text}\n${sigAgency ?? ''}`,
+  );
+}
+
+/**
  * The agency's full name when the title gives a short form the report spells out elsewhere:
  * 区财政金融局 → 平潭综合实验区财政金融局 (the place the body or signature names before it),
  * 上海市科委 → 上海市科学技术委员会 (a name in the body or signature that the short form abbreviates).
  * A name that is merely spelt differently (财政全融局) is never taken.
  */
 export function fullAgencyName(agency: string, text: string, sigAgency: string | null): string {
-  // the text (its start and end: a giant paste is not searched whole) and the signature,
-  // compacted only when a name is searched for
-  const haystack = () =>
-    compact(
-      `${text.length > 24000 ? `${text.slice(0, 20000)}\n${text.slice(-4000)}` : text}\n${sigAgency ?? ''}`,
-    );
   const level = /^[省市县区州旗]/.exec(agency)?.[0];
   if (level && !isPlaceName(agency.slice(0, 2)) && agency.length >= 3) {
     // a name without its place: the place written before the same name elsewhere
-    const hay = haystack();
+    const hay = haystackOf(text, sigAgency);
     const rest = agency.slice(1);
     const found: string[] = [];
     for (let at = hay.indexOf(rest); at >= 0 && found.length < 50; at = hay.indexOf(rest, at + 1)) {
@@ -350,7 +355,9 @@ export function fullAgencyName(agency: string, text: string, sigAgency: string |
   // 人民政府, 办公室 … are names in full
   if (!place || tail.length > 4 || tail.length < 2 || /(?:政府|办公室|办公厅)$/.test(tail)) return agency;
   const re = new RegExp(`${place}([\\u4e00-\\u9fff]{${tail.length},16}?${AGENCY_END})`, 'g');
-  const found = [...haystack().matchAll(re)].map((m) => m[1]!).filter((n) => abbreviates(tail, n));
+  const found = [...haystackOf(text, sigAgency).matchAll(re)]
+    .map((m) => m[1]!)
+    .filter((n) => abbreviates(tail, n));
   const best = mostFrequent(found);
   return best ? place + best : agency;
 }
