@@ -65,9 +65,19 @@ export function copyPrint(report: Report): string | null {
 
 /** Hex fingerprint → sorted hashes; a malformed one reads as empty. */
 export function decodePrint(hex: string): Uint32Array {
-  if (hex.length % 8 !== 0 || !/^[0-9a-f]*$/.test(hex)) return new Uint32Array(0);
+  if (hex.length % 8 !== 0) return new Uint32Array(0);
   const out = new Uint32Array(hex.length / 8);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 8, i * 8 + 8), 16);
+  // digit by digit (a store opening decodes 64 per record): no slices, no parseInt
+  for (let i = 0, at = 0; i < out.length; i++) {
+    let h = 0;
+    for (let j = 0; j < 8; j++, at++) {
+      const c = hex.charCodeAt(at);
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (d < 0) return new Uint32Array(0);
+      h = h * 16 + d;
+    }
+    out[i] = h;
+  }
   return out;
 }
 
@@ -99,9 +109,21 @@ export class CopyIndex {
   private readonly postings = new Map<number, number | number[]>();
   private readonly agencyIds = new Map<string, number>();
   private order = 0;
+  /** agencyKey by agency name, kind and region code (a body's five years share one). */
+  private readonly keys = new Map<string, string>();
 
   get size(): number {
     return this.slotOf.size;
+  }
+
+  private keyOf(report: Pick<Report, 'agency' | 'kind' | 'region'>): string {
+    const memo = `${report.agency}\u0000${report.kind}\u0000${report.region?.code ?? ''}`;
+    let key = this.keys.get(memo);
+    if (key === undefined) {
+      key = agencyKey(report);
+      this.keys.set(memo, key);
+    }
+    return key;
   }
 
   private agencyId(key: string): number {
@@ -126,7 +148,7 @@ export class CopyIndex {
     this.slots.push({
       id: report.id,
       agency: report.agency,
-      key: this.agencyId(agencyKey(report)),
+      key: this.agencyId(this.keyOf(report)),
       year: report.year,
       sketch,
       order: this.order++,
@@ -184,7 +206,7 @@ export class CopyIndex {
   matches(report: Report, print: string | null | undefined, threshold: number): CopyMatch[] {
     if (!print) return [];
     const own = decodePrint(print);
-    const selfKey = this.agencyIds.get(agencyKey(report)) ?? -1;
+    const selfKey = this.agencyIds.get(this.keyOf(report)) ?? -1;
     const selfSlot = this.slotOf.get(report.id);
     const before = selfSlot === undefined ? Number.POSITIVE_INFINITY : this.slots[selfSlot]!.order;
     const kept = own.filter((h) => !this.isBoilerplate(h, selfKey));

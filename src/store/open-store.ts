@@ -301,15 +301,28 @@ export async function openStore(path: string): Promise<JsonStore> {
   for (const [e, span] of first.data.spans ?? []) spans.set(e, span);
   let reports = leanAll(first.data, pendingProse);
   let idx = buildIndexes(reports);
-  /** The copy fingerprints' index, built when first asked for (the first check of an added report). */
+  /**
+   * The copy fingerprints' index: built in the background after the store opens, a slice of
+   * records at a time (so questions are answered meanwhile), or at once when asked for first.
+   * `built` records of `reports` are in it; records written meanwhile are added as they come.
+   */
   let copies: CopyIndex | undefined;
-  const copyIndex = (): CopyIndex => {
-    if (!copies) {
-      copies = new CopyIndex();
-      for (const e of reports) copies.add(e.report, e.print);
-    }
-    return copies;
+  let built = 0;
+  const buildCopies = (limit: number): boolean => {
+    copies ??= new CopyIndex();
+    const end = Math.min(reports.length, built + limit);
+    for (; built < end; built++) copies.add(reports[built]!.report, reports[built]!.print);
+    return built >= reports.length;
   };
+  const copyIndex = (): CopyIndex => {
+    buildCopies(Number.POSITIVE_INFINITY);
+    return copies!;
+  };
+  let closed = false;
+  const buildInBackground = () => {
+    if (!closed && !buildCopies(2000)) setTimeout(buildInBackground, 0).unref();
+  };
+  setTimeout(buildInBackground, 0).unref();
   /** The serialised line of each record, so a write re-serialises only what changed. */
   const lines = new WeakMap<StoredReport, string>();
   const codec = new RecordCodec();
@@ -342,7 +355,9 @@ export async function openStore(path: string): Promise<JsonStore> {
       const old = olds[i];
       if (old) removeFromIndexes(idx, old);
       addToIndexes(idx, e);
-      copies?.add(e.report, e.print);
+      if (!copies) return;
+      if (old && old.report.id !== e.report.id) copies.remove(old.report.id);
+      copies.add(e.report, e.print);
     });
   }
 
@@ -395,6 +410,8 @@ export async function openStore(path: string): Promise<JsonStore> {
     reports = next;
     idx = buildIndexes(next);
     copies = undefined;
+    built = 0;
+    setTimeout(buildInBackground, 0).unref();
     stamp = read.stamp;
     revision++;
     notify(ids);
@@ -563,6 +580,7 @@ export async function openStore(path: string): Promise<JsonStore> {
       return () => listeners.delete(listener);
     },
     async close() {
+      closed = true;
       listeners.clear();
       watcher?.close();
       watcher = undefined;
