@@ -2,6 +2,9 @@
 
 /** Cell text that means "left blank" (docs/parse-warnings.md, PW-06). */
 const PLACEHOLDER = /^(?:[/\\—–\-－_]+|无|不适用)$/;
+/** The characters a PLACEHOLDER starts with. */
+const PLACEHOLDER_FIRST = new Set([...'/\\—–-－_无不']);
+const isDigit = (c: number) => c >= 48 && c <= 57;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const PLAIN_INT = /^\d{1,15}$/;
 const GROUPED = /^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$/;
@@ -35,9 +38,12 @@ export interface SplitLine {
 export function readCell(raw: string): CellValue {
   const s = raw.trim();
   if (s === '') return { kind: 'blank', raw: s };
+  const first = s.charCodeAt(0);
   // fast path: a plain non-negative integer, the commonest cell by far
-  if (PLAIN_INT.test(s)) return { kind: 'number', value: Number(s), raw: s };
-  if (PLACEHOLDER.test(s)) return { kind: 'blank', raw: s };
+  if (isDigit(first) && PLAIN_INT.test(s)) return { kind: 'number', value: Number(s), raw: s };
+  if (PLACEHOLDER_FIRST.has(s[0]!) && PLACEHOLDER.test(s)) return { kind: 'blank', raw: s };
+  // a number starts with a digit or a minus sign: label text is known without the number patterns
+  if (!isDigit(first) && s[0] !== '-') return { kind: 'text', raw: s };
   // only a cell ending in a unit word needs the unit stripped
   const stripped = UNIT_LAST.has(s.at(-1)!) ? s.replace(CELL_UNIT, '') : s;
   if (NUMBER.test(stripped)) return { kind: 'number', value: Number(stripped), raw: s };
@@ -45,6 +51,9 @@ export function readCell(raw: string): CellValue {
     return { kind: 'number', value: Number(stripped.replace(/[,，]/g, '')), raw: s };
   return { kind: 'text', raw: s };
 }
+
+const SPACE_RUN = /\s+/g;
+const TOKEN = /\S+/g;
 
 /**
  * Splits a line into label and trailing value cells. Tab-separated lines keep blank cells;
@@ -54,22 +63,21 @@ export function splitLine(line: string): SplitLine {
   if (line.includes('\t')) {
     const parts = line.split('\t');
     const cells = parts.map(readCell);
-    let end = cells.length;
-    while (end > 0 && cells[end - 1]!.kind === 'blank') end--;
-    let start = end;
-    // a spoilt number (isGarbledNumber) is a value cell, not part of the label
+    let start = cells.length;
+    // the label ends at the last text cell (trailing blanks and numbers are values); a spoilt
+    // number (isGarbledNumber) is a value cell, not part of the label
     while (start > 0 && (cells[start - 1]!.kind !== 'text' || isGarbledNumber(cells[start - 1]))) start--;
-    const labelParts = parts.slice(0, start);
     // leading blanks after the label are kept: the caller decides whether they are columns
-    const values = cells.slice(start, cells.length);
+    const values = cells.slice(start);
+    const label = start === 1 ? parts[0]! : parts.slice(0, start).join('');
     return {
-      label: labelParts.join('').replace(/\s+/g, ''),
+      label: label.replace(SPACE_RUN, ''),
       cells: trimTrailing(values),
       slots: values,
       tabbed: true,
     };
   }
-  const tokens = line.trim().split(/\s+/).filter(Boolean);
+  const tokens = line.match(TOKEN) ?? [];
   const cells: CellValue[] = [];
   let start = tokens.length;
   // only the trailing run of numbers counts: "1.属于" starts a label, it is not a value
@@ -80,7 +88,12 @@ export function splitLine(line: string): SplitLine {
     start--;
   }
   cells.reverse();
-  return { label: tokens.slice(0, start).join(''), cells, slots: cells, tabbed: false };
+  return {
+    label: start === 1 ? tokens[0]! : tokens.slice(0, start).join(''),
+    cells,
+    slots: cells,
+    tabbed: false,
+  };
 }
 
 export function trimTrailing(cells: CellValue[]): CellValue[] {
