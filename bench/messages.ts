@@ -77,7 +77,7 @@ export async function benchMessages(reportsDir: string): Promise<MessagesBench> 
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-msg-'));
   try {
     const store = await ensureStore(join(dir, 'store.json'), reportsDir, createLogger({ level: 'silent' }));
-    const ctx = createNluContext(store.all().map((e) => e.report));
+    const ctx = createNluContext((await store.list()).map((e) => e.report));
     const indexed = [...new Set([...ctx.fuzzyTerms.values(), ...ctx.fuzzyAliases.values()].flat().join(''))];
     await answerQuestion('2024年行政处罚多少', store);
     const understand_ms: Record<string, number> = {};

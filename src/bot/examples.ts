@@ -6,7 +6,8 @@ import type { Lang } from './messages.ts';
  * ranking), and a trend when some agency has several years (else a ranking).
  */
 export function buildExamples(store: Store, lang: Lang): string[] {
-  const reports = [...store.all()].map((s) => s.report).sort((a, b) => b.year - a.year);
+  // from the catalogue (agency and year of every record): no record is read
+  const reports = [...store.catalogue()].sort((a, b) => b.year - a.year);
   const newest = reports[0];
   if (!newest) return [];
   const rival = reports.find((r) => r.year === newest.year && r.agency !== newest.agency);

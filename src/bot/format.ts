@@ -72,7 +72,10 @@ export function formatUpload(stored: StoredReport, outcome: UpsertOutcome, lang:
 }
 
 /** The reports held, one line per agency with its years. */
-export function formatReportList(reports: StoredReport[], lang: Lang): SafeHtml {
+export function formatReportList(
+  reports: readonly { report: Pick<StoredReport['report'], 'agency' | 'year'> }[],
+  lang: Lang,
+): SafeHtml {
   const m = getMessages(lang);
   if (reports.length === 0) return html`${m.listEmpty}`;
   const byAgency = new Map<string, number[]>();

@@ -57,7 +57,7 @@ async function runBody({ values, positionals }: CommandArgs<typeof options>): Pr
   const store = useStore ? await openStore(values.store ?? defaultStorePath()) : undefined;
   // stored records are lean: their prose is read back for the rules that need it
   const stored = store
-    ? await Promise.all(store.all().map(async (s) => ({ ...s, report: await store.hydrate(s) })))
+    ? await Promise.all((await store.list()).map(async (s) => ({ ...s, report: await store.hydrate(s) })))
     : [];
   const results: Checked[] = [];
   let failed = 0;

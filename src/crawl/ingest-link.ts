@@ -44,8 +44,9 @@ export function failure(url: string, err: unknown): LinkOutcome {
 }
 
 /** The stored record downloaded from `url` whose file has one of these hashes (resuming a crawl). */
-function findHeld(store: Store, url: string, hashes: readonly string[]) {
-  return store.all().find((e) => e.report.source.url === url && hashes.includes(e.report.source.sha256));
+async function findHeld(store: Store, url: string, hashes: readonly string[]) {
+  const row = store.catalogue().find((r) => r.url === url && hashes.includes(r.sha256));
+  return row ? (await store.find({ ids: [row.id] }))[0] : undefined;
 }
 
 /** Cells a parsed report holds; the candidate with most holds the tables. */
@@ -73,7 +74,7 @@ export async function ingestResource(page: FetchedResource, ctx: LinkContext): P
       }
     }
   }
-  const held = findHeld(
+  const held = await findHeld(
     ctx.store,
     url,
     candidates.map((c) => sha256(c.bytes)),

@@ -53,8 +53,7 @@ export interface StoreViews {
  * holds every record in memory. The JSON file backend keeps in-memory indexes behind the same
  * queries (src/store/open-store.ts, `JsonStore`).
  */
-/** @deprecated transitional: `extends StoreViews` goes once every consumer is converted. */
-export interface Store extends StoreViews {
+export interface Store {
   /** Where the store lives: a file path, or a database URL without its password. */
   readonly path: string;
   /** Bumped on every change, so callers can cache what they derive from the store. */

@@ -22,16 +22,15 @@ beforeAll(async () => {
 }, 60_000);
 
 const BUREAU = '平潭综合实验区交通与建设局';
-const recordsOf = (agency: string) =>
-  store
-    .all()
+const recordsOf = async (agency: string) =>
+  (await store.list())
     .filter((e) => e.report.agency === agency)
     .sort((a, b) => a.report.year - b.report.year);
 
 describe.skipIf(corpus.length === 0)('平潭 corpus questions', () => {
   it('平潭交通与建设局2024年行政处罚多少: the bureau by its short name', async () => {
     const a = await answerQuestion('平潭交通与建设局2024年行政处罚多少', store, { today: TODAY });
-    const record = recordsOf(BUREAU).find((e) => e.report.year === 2024)!;
+    const record = (await recordsOf(BUREAU)).find((e) => e.report.year === 2024)!;
     expect(a.intent).toBe('lookup');
     expect(a.answers.map((f) => [f.agency, f.year, f.field, f.value])).toEqual([
       [BUREAU, 2024, 'active.penalty', record.report.values['active.penalty']],
@@ -48,7 +47,7 @@ describe.skipIf(corpus.length === 0)('平潭 corpus questions', () => {
     const a = await answerQuestion('平潭交通与建设局历年行政许可', store, { today: TODAY });
     expect(a.intent).toBe('trend');
     expect(a.answers.map((f) => [f.year, f.value])).toEqual(
-      recordsOf(BUREAU).map((e) => [e.report.year, e.report.values['active.license'] ?? null]),
+      (await recordsOf(BUREAU)).map((e) => [e.report.year, e.report.values['active.license'] ?? null]),
     );
   });
 
@@ -59,8 +58,7 @@ describe.skipIf(corpus.length === 0)('平潭 corpus questions', () => {
     const values = a.answers.map((f) => f.value as number);
     expect(values).toEqual([...values].sort((x, y) => y - x));
     const best = Math.max(
-      ...store
-        .all()
+      ...(await store.list())
         .filter((e) => e.report.year === 2023 && e.report.agency.startsWith('平潭综合实验区'))
         .map((e) => e.report.values['active.license'] ?? -1),
     );

@@ -18,7 +18,7 @@ describe('count intent: how many reports are held', () => {
       const a = await ask(q);
       expect(a.intent).toBe('count');
       expect(a.answers).toEqual([]);
-      const total = store.all().length;
+      const total = (await store.list()).length;
       expect(a.text.split('\n')[0]).toMatch(new RegExp(`(共有 ${total} 份年报|^${total} reports held)`));
       // one line per year held, adding up to the total
       const perYear = [...a.text.matchAll(/(?:年：|: )(\d+)(?: 份)?$/gm)].map((m) => Number(m[1]));

@@ -63,7 +63,7 @@ describe('private chats', () => {
     await t.send(privateText(someone(), '/list'));
     const text = t.take('sendMessage').map(textOf).join('\n');
     expect(text).toContain('已收录 5 份报告');
-    for (const { report } of t.store.all()) expect(text).toContain(report.agency);
+    for (const { report } of await t.store.list()) expect(text).toContain(report.agency);
   });
 
   it('any text is a question: the figure comes with its source', async () => {

@@ -23,14 +23,14 @@ const warning = (i: number): Warning => ({
 });
 
 describe('bot formatting', () => {
-  it('lists every report by agency with its years', () => {
-    const text = formatReportList([...store.all()], 'zh').value;
-    expect(text.split('\n')).toHaveLength(1 + new Set(store.all().map((s) => s.report.agency)).size);
+  it('lists every report by agency with its years', async () => {
+    const text = formatReportList([...(await store.list())], 'zh').value;
+    expect(text.split('\n')).toHaveLength(1 + new Set((await store.list()).map((s) => s.report.agency)).size);
     expect(text).toContain('化隆县人民政府：2024');
   });
 
-  it('shows an upload with its key figures and warnings', () => {
-    const stored = store.all().find((s) => s.report.agency === '化隆县人民政府')!;
+  it('shows an upload with its key figures and warnings', async () => {
+    const stored = (await store.list()).find((s) => s.report.agency === '化隆县人民政府')!;
     const text = formatUpload(stored, 'added', 'zh').value;
     expect(text).toContain('<b>已添加</b>：化隆县人民政府 2024');
     expect(text).toContain('行政处罚：114 件');

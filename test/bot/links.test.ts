@@ -51,7 +51,7 @@ describe('links from admins', () => {
     const [reply] = bot.take('sendMessage');
     expect(textOf(reply!)).toContain('已添加');
     expect(reply!.payload.parse_mode).toBe('HTML');
-    expect(bot.store.get(page.id)?.report.source.url).toBe(page.url);
+    expect((await bot.store.find({ ids: [page.id] }))[0]?.report.source.url).toBe(page.url);
   });
 
   it('crawls a listing in the background, editing one message to a summary', async () => {
@@ -69,7 +69,8 @@ describe('links from admins', () => {
     expect(textOf(done)).toContain('找到 9，新增 0，更新 3，未变化 1，失败 5');
     expect(textOf(done)).toContain('[ROBOTS_DISALLOWED]');
     expect(done.payload.reply_markup).toBeUndefined();
-    for (const r of site.allowed) expect(bot.store.get(r.id)?.report.source.url).toBe(r.url);
+    for (const r of site.allowed)
+      expect((await bot.store.find({ ids: [r.id] }))[0]?.report.source.url).toBe(r.url);
     bot.take();
   }, 30_000);
 

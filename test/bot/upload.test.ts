@@ -58,7 +58,7 @@ afterEach(() => {
 describe('admin uploads', () => {
   it('stops a download past 20 MB whatever size the message and getFile state', async () => {
     const { bot, store } = await uploadBot();
-    const before = store.all().length;
+    const before = (await store.list()).length;
     const big = new Uint8Array(40 * MB).fill(0x41);
     await upload(bot, big, 'big.txt', 1000, { hideSize: true, chunked: true });
     const [reply] = repliesSince(0);
@@ -67,7 +67,7 @@ describe('admin uploads', () => {
     const [sent] = [...api.sentBytes.values()];
     expect(sent).toBeGreaterThan(20 * MB);
     expect(sent).toBeLessThan(32 * MB);
-    expect(store.all()).toHaveLength(before);
+    expect(await store.list()).toHaveLength(before);
   });
 
   it('refuses by the stated content-length before reading the body', async () => {
@@ -88,7 +88,7 @@ describe('admin uploads', () => {
     await handled;
     expect(Date.now() - stopAt).toBeLessThan(2_000);
     expect(String(repliesSince(0)[0]?.payload.text)).toContain('没有保存');
-    expect(store.all().some((e) => e.report.agency.includes('洪泽'))).toBe(false);
+    expect((await store.list()).some((e) => e.report.agency.includes('洪泽'))).toBe(false);
     expect(await readFile(join(dir, 'store.json'), 'utf8')).toBe(onDisk);
   });
 
@@ -109,8 +109,9 @@ describe('a re-upload that would degrade a stored record', () => {
   it('is kept back with a button, and the button replaces the record deliberately', async () => {
     const { bot, store } = await uploadBot();
     const seed = await readFile(join(REPORTS_DIR, '003_5d77362307499405.txt'), 'utf8');
-    const id = store.all().find((e) => e.report.source.file === '003_5d77362307499405.txt')!.report.id;
-    const before = store.get(id)!.report.source.sha256;
+    const id = (await store.list()).find((e) => e.report.source.file === '003_5d77362307499405.txt')!.report
+      .id;
+    const before = (await store.find({ ids: [id] }))[0]!.report.source.sha256;
     // cut inside table 三, after its first result row
     const lines = seed.split('\n');
     const cut = lines.findIndex((l) => l.startsWith('三、本年度办理结果')) + 1;
@@ -118,7 +119,7 @@ describe('a re-upload that would degrade a stored record', () => {
     await upload(bot, truncated, 'hualong-cut.txt', truncated.length);
     const [kept] = repliesSince(0);
     expect(String(kept?.payload.text)).toContain('RECORD_KEPT');
-    expect(store.get(id)!.report.source.sha256).toBe(before);
+    expect((await store.find({ ids: [id] }))[0]!.report.source.sha256).toBe(before);
     const keyboard = kept!.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] };
     const data = keyboard.inline_keyboard[0]![0]!.callback_data;
     // someone else's press (or a forged token) changes nothing
@@ -140,10 +141,10 @@ describe('a re-upload that would degrade a stored record', () => {
       } as Update);
     await press(user(77), data);
     await press(ADMIN, 'r:forgedtoken1');
-    expect(store.get(id)!.report.source.sha256).toBe(before);
+    expect((await store.find({ ids: [id] }))[0]!.report.source.sha256).toBe(before);
     await press(ADMIN, data);
     const replaced = repliesSince(0).map((c) => String(c.payload.text));
     expect(replaced.at(-1)).toContain('已更新');
-    expect(store.get(id)!.report.source.sha256).not.toBe(before);
+    expect((await store.find({ ids: [id] }))[0]!.report.source.sha256).not.toBe(before);
   });
 });

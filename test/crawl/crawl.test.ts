@@ -43,22 +43,19 @@ describe('crawl a paged annual-report listing', () => {
     );
     const added = summary.results.filter((r) => r.ok);
     expect(added.map((r) => r.ok && r.outcome)).toEqual(site.allowed.map(() => 'added'));
-    expect(
-      store
-        .all()
-        .map((e) => [e.report.id, e.report.source.url])
-        .sort(),
-    ).toEqual(site.allowed.map((r) => [r.id, r.url]).sort());
-    expect(store.get(site.forbidden.id)).toBeUndefined();
+    expect((await store.list()).map((e) => [e.report.id, e.report.source.url]).sort()).toEqual(
+      site.allowed.map((r) => [r.id, r.url]).sort(),
+    );
+    expect((await store.find({ ids: [site.forbidden.id] }))[0]).toBeUndefined();
     const failed = Object.fromEntries(summary.results.flatMap((r) => (r.ok ? [] : [[r.url, r.code]])));
     expect(failed).toEqual(site.failures);
     for (const r of summary.results) if (!r.ok) expect(r.message).toContain(r.url);
     expect(countOutcomes(summary)).toEqual({ added: 4, updated: 0, unchanged: 0, failed: 5 });
   }, 30_000);
 
-  it('keeps the PDF attachment (it holds the tables), cited by the page that links it', () => {
+  it('keeps the PDF attachment (it holds the tables), cited by the page that links it', async () => {
     const pdfPage = site.allowed[3]!;
-    const held = store.get(pdfPage.id)!;
+    const held = (await store.find({ ids: [pdfPage.id] }))[0]!;
     expect(held.report.source.file).toBe('P020240201.pdf');
     expect(held.report.source.url).toBe(pdfPage.url);
     expect(held.report.values['apply.new_received.total']).toBeTypeOf('number');
@@ -70,8 +67,9 @@ describe('crawl a paged annual-report listing', () => {
     expect(answer.text).toContain(site.allowed[3]!.url);
   });
 
-  it('reads GBK pages whether the charset is in the header or in <meta>', () => {
-    for (const r of site.allowed.slice(1, 3)) expect(store.get(r.id)?.report.title).toContain('政府信息公开');
+  it('reads GBK pages whether the charset is in the header or in <meta>', async () => {
+    for (const r of site.allowed.slice(1, 3))
+      expect((await store.find({ ids: [r.id] }))[0]?.report.title).toContain('政府信息公开');
   });
 
   it('asks robots.txt once, sends an honest User-Agent and no cookies, and never touches the forbidden path', () => {
@@ -129,11 +127,11 @@ describe('a single link', () => {
     const client = createPoliteClient(fetcher, { robots: false });
     const page = site.allowed[0]!;
     const route = site.server.routes.get(new URL(page.url).pathname)!;
-    const before = store.get(page.id)!.report.source.sha256;
+    const before = (await store.find({ ids: [page.id] }))[0]!.report.source.sha256;
     route.body = String(route.body).replace('</body>', '<p>（本页于发布后更正了一处文字。）</p></body>');
     const result = await ingestLink(page.url, { client, store });
     expect(result).toMatchObject({ kind: 'report', outcome: { ok: true, outcome: 'updated' } });
-    expect(store.get(page.id)!.report.source.sha256).not.toBe(before);
-    expect(store.get(page.id)!.report.source.url).toBe(page.url);
+    expect((await store.find({ ids: [page.id] }))[0]!.report.source.sha256).not.toBe(before);
+    expect((await store.find({ ids: [page.id] }))[0]!.report.source.url).toBe(page.url);
   });
 });

@@ -83,19 +83,22 @@ describe('a store built from a folder of reports', () => {
     writeFileSync(join(reports, 'hualong_2024.txt'), crawled(HUALONG));
     const { logger, lines } = capture();
     const store = await ensureStore(join(dir, 'store.json'), reports, logger);
-    expect(store.all().map((e) => e.report.id)).toEqual([
+    expect((await store.list()).map((e) => e.report.id)).toEqual([
       '民和回族土族自治县人民政府-2023',
       '化隆县人民政府-2024',
     ]);
     expect(lines().filter((l) => l.level === 40)).toEqual([]);
-    const hualong = store.all()[1]!.report;
+    const hualong = (await store.list())[1]!.report;
     expect(hualong.source).toMatchObject({ file: 'hualong_2024.txt', url: URL });
     expect(hualong.published).toBe('2025-01-20');
 
     const zh = await answerQuestion('化隆2024年行政处罚多少', store);
     expect(zh.answers.map((a) => [a.value, a.source.url])).toEqual([[114, URL]]);
     expect(zh.text).toContain(`原文：${URL}`);
-    const en = await answerQuestion('How many administrative penalty decisions did Hualong make in 2024?', store);
+    const en = await answerQuestion(
+      'How many administrative penalty decisions did Hualong make in 2024?',
+      store,
+    );
     expect(en.lang).toBe('en');
     expect(en.answers.map((a) => a.source.url)).toEqual([URL]);
     expect(en.text).toContain(URL);
@@ -114,7 +117,7 @@ describe('a store built from a folder of reports', () => {
     const failed = lines()
       .filter((l) => l.level === 40)
       .map((l) => l.file as string);
-    const stored = store.all().map((e) => e.report.source.file);
+    const stored = (await store.list()).map((e) => e.report.source.file);
     const reports = readdirSync(REPORTS_DIR);
     expect(reports).toHaveLength(83);
     expect([...stored, ...failed].sort()).toEqual(reports.sort());

@@ -18,7 +18,8 @@ export function createInfoFeature({ store }: BotDeps): Composer<Context> {
   });
   composer.command('list', async (ctx) => {
     const lang = langOf(ctx);
-    for (const part of splitHtml(formatReportList([...store.all()], lang))) {
+    const held = store.catalogue().map((report) => ({ report }));
+    for (const part of splitHtml(formatReportList(held, lang))) {
       await ctx.reply(part.value, { parse_mode: 'HTML' });
     }
   });
