@@ -4,6 +4,7 @@
  */
 import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
 import type { ParseNote, TableResult } from './_notes.ts';
+import { nullRecord, type Values } from './_values.ts';
 import { type Anchor, type FlatRow, locateRows } from './flat-locate.ts';
 import { type Reading, type RowReadings, type RowShape, readMaterial, readRow } from './flat-split.ts';
 
@@ -45,13 +46,16 @@ const DETAIL = APPLY_ROWS.map((_, i) => i).filter((i) => i >= 2 && i <= 22);
 const TOTAL = 23;
 const FIELDS = APPLY_ROWS.map((r) => APPLY_COLS.map((c) => `apply.${r.id}.${c.id}`));
 const fieldsOf = (i: number) => FIELDS[i]!;
+const NULL_VALUES = nullRecord(FIELDS.flat());
 
-/** The table's values, row by row (null where a row or cell was not read): each key written once. */
-function valuesOf(rows: readonly (Reading | undefined)[]): Record<string, number | null> {
-  const values: Record<string, number | null> = {};
+/** The table's values, row by row (null where a row or cell was not read). */
+function valuesOf(rows: readonly (Reading | undefined)[]): Values {
+  const values = { ...NULL_VALUES };
   for (let i = 0; i < FIELDS.length; i++) {
+    const row = rows[i];
+    if (!row) continue;
     const fields = FIELDS[i]!;
-    for (let c = 0; c < fields.length; c++) values[fields[c]!] = rows[i]?.[c] ?? null;
+    for (let c = 0; c < fields.length; c++) values[fields[c]!] = row[c] ?? null;
   }
   return values;
 }

@@ -4,6 +4,7 @@
  */
 import { LEGAL_COLS, LEGAL_GROUPS } from '../schema/index.ts';
 import type { ParseNote, TableResult } from './_notes.ts';
+import { nullRecord } from './_values.ts';
 import { agreed, readFlatApplication } from './flat-apply.ts';
 import { type Anchor, FlatText, locateLegalRuns, locateRows, spaceless } from './flat-locate.ts';
 import { type Reading, type RowShape, readMaterial, readRow } from './flat-split.ts';
@@ -30,11 +31,12 @@ const ACTIVE_ANCHORS: Anchor[] = [
   { id: 'coercion', re: /行政强制/, optional: true },
   { id: 'admin_fee', re: /行政事业性收费/, optional: true },
 ];
-const ACTIVE_FIELDS = [...Object.values(DOC_FIELDS).flat(), ...Object.values(SINGLE_FIELDS)];
+const NULL_ACTIVE = nullRecord([...Object.values(DOC_FIELDS).flat(), ...Object.values(SINGLE_FIELDS)]);
 const DECIMAL_IDS = new Set(Object.keys(SINGLE_FIELDS));
 /** B-03: documents in force cannot be fewer than issued minus repealed. */
 const DOC_SHAPE: RowShape = { n: 3, groups: [], extra: (v) => v[2]! >= v[0]! - v[1]! };
 const LEGAL_FIELDS = LEGAL_GROUPS.flatMap((g) => LEGAL_COLS.map((c) => `legal.${g.id}.${c.id}`));
+const NULL_LEGAL = nullRecord(LEGAL_FIELDS);
 const LEGAL_SHAPE: RowShape = {
   n: 15,
   groups: [0, 5, 10].map((o) => [o, o + 1, o + 2, o + 3, o + 4]),
@@ -115,8 +117,7 @@ function trialNote(run: string, fields: string[], readings: Reading[], cells: nu
 
 /** Table 二 in compacted text `s`; the report's `text` is searched for prose counts only when a row needs them. */
 function readActive(s: string, text: string): FlatTables['active'] & { span: [number, number] } {
-  const values: Record<string, number | null> = {};
-  for (const f of ACTIVE_FIELDS) values[f] = null;
+  const values = { ...NULL_ACTIVE };
   const blanks: string[] = [];
   const notes: ParseNote[] = [];
   // the first heading that rows follow (《条例》第二十条 in prose is not the table)
@@ -213,11 +214,14 @@ function readLegal(s: string, from: number): TableResult & { end: number } {
   anchor.lastIndex = from;
   const a = anchor.exec(s);
   const located = a ? locateLegalRuns(s, a.index) : null;
-  if (!located) return { values: asRecord(LEGAL_FIELDS, []), blanks: [], notes, found: false, end: from };
+  if (!located) return { values: { ...NULL_LEGAL }, blanks: [], notes, found: false, end: from };
   const material = located.runs.join(' ');
   const { readings, status } = readRow(readMaterial(material), LEGAL_SHAPE);
   const value = readings.length === 1 ? readings[0]! : readings.length > 1 ? agreed(readings) : [];
-  const values = asRecord(LEGAL_FIELDS, value);
+  const values = { ...NULL_LEGAL };
+  LEGAL_FIELDS.forEach((f, i) => {
+    values[f] = value[i] ?? null;
+  });
   if (readings.length !== 1 || status === 'short' || status === 'unsummed') {
     notes.push({
       rule: status === 'short' ? 'PW-03' : 'PW-05',
