@@ -85,7 +85,10 @@ function columnsHolding(rows: readonly (Reading | undefined)[]): number {
  * them in a consistent table; a source's own error leaves some unmet under every reading).
  */
 function solveColumns(read: readonly (RowReadings | undefined)[]): Map<number, Reading[]> | null {
-  const ambiguous = read.flatMap((r, i) => (r && r.readings.length > 1 ? [i] : []));
+  const ambiguous: number[] = [];
+  read.forEach((r, i) => {
+    if (r && r.readings.length > 1) ambiguous.push(i);
+  });
   if (ambiguous.length === 0) return null;
   const product = ambiguous.reduce((p, i) => p * read[i]!.readings.length, 1);
   if (product > MAX_COMBOS) return null;

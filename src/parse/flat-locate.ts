@@ -83,20 +83,16 @@ const ROW_GAP = 260;
 /** A row's cells: digits, spaces and the blank marks `/` and `—` (A-00); a single value may be decimal. */
 const RUN = /[\d/—](?:[\d /—]*[\d/—])?/y;
 const DECIMAL_RUN = /\d[\d,]*(?:\.\d+)?/y;
-const BLANK_MARK = /[/—]/;
-/** A row's numbering that follows its predecessor's numbers: `2.`, `3、`. */
-const NUMBERING = /^[.、．]/;
+/** `/` or `—`: a cell printed blank. */
+const isBlankMark = (c: number) => c === 0x2f || c === 0x2014;
+/** `.`, `、` or `．`: a row's numbering that follows its predecessor's numbers (`2.`, `3、`). */
+const isNumbering = (c: number) => c === 0x2e || c === 0x3001 || c === 0xff0e;
 
 /** The number material after a label: from the first digit after it, up to the next label. */
 function materialAfter(s: string, from: number, to: number, decimal: boolean): { run: string; end: number } {
   let at = from;
   const limit = Math.min(to, from + LABEL_TAIL);
-  while (
-    at < limit &&
-    !(s.charCodeAt(at) >= 48 && s.charCodeAt(at) <= 57) &&
-    !(!decimal && BLANK_MARK.test(s[at]!))
-  )
-    at++;
+  while (at < limit && !isDigit(s.charCodeAt(at)) && !(!decimal && isBlankMark(s.charCodeAt(at)))) at++;
   if (at >= limit) return { run: '', end: from };
   const re = decimal ? DECIMAL_RUN : RUN;
   re.lastIndex = at;
@@ -104,7 +100,7 @@ function materialAfter(s: string, from: number, to: number, decimal: boolean): {
   if (!m) return { run: '', end: from };
   let run = m[0];
   // a digit right before `.`/`、` is the next row's numbering (…002.其他法律… → 0 0 | 2.)
-  if (!decimal && NUMBERING.test(s.slice(at + run.length, at + run.length + 1))) run = run.slice(0, -1);
+  if (!decimal && isNumbering(s.charCodeAt(at + run.length))) run = run.slice(0, -1);
   // a year starting the next sentence (…0000002025年，我局…) is not a cell
   const after = at + run.length;
   if (s.charCodeAt(after) === 0x5e74 && /(?:^|\d)(?:19|20)\d\d$/.test(run)) run = run.slice(0, -4);
