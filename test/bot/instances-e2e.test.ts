@@ -4,7 +4,8 @@
  * instance 1; a user asks about it through instance 2 within a second and gets the figure; the
  * follow-up (2023年呢) and a CSV button go to the OTHER instance and still work, since the store
  * and the per-chat state both live in the database. Skipped (saying why) where no server can be
- * started; under CI a skip is a failure (test/support/postgres.ts).
+ * started; under CI a skip is a failure (test/support/postgres.ts). The tests are one scenario,
+ * in order: later ones read the report the first one uploads.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -167,6 +168,28 @@ describe.skipIf(skipReason(server))('two bot instances on one PostgreSQL', () =>
     const doc = await api.waitForCall((c) => c.method === 'sendDocument' && c.payload.chat_id === u.id);
     expect(Object.values(doc.files)).toEqual([expect.any(Number)]);
     expect(Object.values(doc.files)[0]).toBeGreaterThan(100);
+  }, 30_000);
+
+  it('/list and /start read the shared store; an example button works on the other instance', async () => {
+    const u = user(7400, 'zh-hans');
+    await post(1, privateText(u, '/list'));
+    const list = textOf(await replyTo(u.id, '已收录'));
+    for (const held of ['化隆县人民政府：2024', '洪泽区人民政府：2023', '淮安市洪泽区人民政府：2024'])
+      expect(list).toContain(held);
+    const since = api.calls.length;
+    await post(0, privateText(u, '/start'));
+    const start = await replyTo(u.id, /./, 10_000, since);
+    const markup = start.payload.reply_markup as {
+      inline_keyboard: { text: string; callback_data: string }[][];
+    };
+    expect(markup.inline_keyboard).toHaveLength(3);
+    const [example] = markup.inline_keyboard[0]!;
+    const pressed = api.calls.length;
+    await post(1, callbackQuery(u, example!.callback_data, u.id));
+    const answer = await replyTo(u.id, /./, 10_000, pressed);
+    // the first example asks for one figure (…年行政处罚多少): the answer names it, then its value
+    expect(example!.text).toMatch(/年行政处罚多少$/);
+    expect(textOf(answer).startsWith(`${example!.text.replace(/多少$/, '')}：`)).toBe(true);
   }, 30_000);
 
   it('仍然替换 pressed on the other instance replaces the record an upload would have degraded', async () => {
