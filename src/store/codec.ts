@@ -60,6 +60,11 @@ export class RecordCodec {
   }
 
   private ref = (id: string): number | string => this.at.get(id) ?? id;
+
+  /** A field's position in the header's order. */
+  indexOf(field: string): number | undefined {
+    return this.at.get(field);
+  }
   private field = (ref: number | string): string =>
     typeof ref === 'number' ? (this.fields[ref] ?? String(ref)) : ref;
 

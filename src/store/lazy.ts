@@ -165,6 +165,20 @@ export function lazyRecord(
   return entry;
 }
 
+/**
+ * One cell of a report, without building its values object when it is not built yet (a
+ * ranking reads one field of thousands of records).
+ */
+export function fieldValue(report: StoredReport['report'], field: string): number | null | undefined {
+  const c = colds.get(report);
+  const raw = c?.raw;
+  if (!c || !raw) return report.values[field];
+  if (raw.vx && field in raw.vx) return raw.vx[field];
+  const i = c.codec.indexOf(field);
+  if (i === undefined || raw.vm?.includes(i)) return undefined;
+  return raw.v[i] ?? null;
+}
+
 /** The place a lazy record reads its cold part from (undefined for a record held whole in memory). */
 export function placeOf(entry: StoredReport): Place | undefined {
   return colds.get(entry)?.place;

@@ -1,6 +1,7 @@
 import { agencyKey, agencyLevel, deriveLevel, type Level } from '../domain/index.ts';
 import type { Report } from '../schema/index.ts';
 import type { StoreIndexes } from './indexes.ts';
+import { fieldValue } from './lazy.ts';
 import { type LeanSplit, toLean } from './lean.ts';
 import type { StoredReport, UpsertOutcome } from './types.ts';
 
@@ -147,15 +148,18 @@ export function findIn(idx: StoreIndexes, all: readonly StoredReport[], q: Store
   );
 }
 
+/** Ids compared as `localeCompare` does, without a collator made per call. */
+const compareIds = new Intl.Collator().compare;
+
 /** Records ranked by one metric (records without the figure left out), largest first by default. */
 export function rankIn(idx: StoreIndexes, all: readonly StoredReport[], q: RankQuery): RankRow[] {
   const year = q.year ?? idx.newestYear ?? undefined;
   const rows: RankRow[] = [];
   for (const entry of findIn(idx, all, { ...q, ...(year === undefined ? {} : { year }) })) {
-    const value = entry.report.values[q.metric];
+    const value = fieldValue(entry.report, q.metric);
     if (typeof value === 'number') rows.push({ entry, value });
   }
   const sign = q.order === 'asc' ? 1 : -1;
-  rows.sort((a, b) => sign * (a.value - b.value) || a.entry.report.id.localeCompare(b.entry.report.id));
+  rows.sort((a, b) => sign * (a.value - b.value) || compareIds(a.entry.report.id, b.entry.report.id));
   return q.limit === undefined ? rows : rows.slice(0, q.limit);
 }

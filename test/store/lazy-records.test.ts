@@ -53,6 +53,20 @@ describe('records read from the file', () => {
     expect(b.get(seeds[0]!.report.id)!.report.narrative).toEqual(seeds[0]!.report.narrative);
   });
 
+  it('rank reads one cell of records whose values were never read, the same as their values say', async () => {
+    const path = tempPath();
+    await (await openStore(path)).upsertMany(seeds);
+    const store = await openStore(path);
+    const ranked = await store.rank({ metric: 'active.penalty', year: 2023 });
+    expect(ranked.map((r) => [r.entry.report.id, r.value])).toEqual(
+      seeds
+        .filter((s) => s.report.year === 2023 && typeof s.report.values['active.penalty'] === 'number')
+        .map((s) => [s.report.id, s.report.values['active.penalty']])
+        .sort((a, b) => (b[1] as number) - (a[1] as number)),
+    );
+    for (const r of ranked) expect(r.entry.report.values['active.penalty']).toBe(r.value);
+  });
+
   it('a damaged narrative is STORE_CORRUPT naming the record when it is read', async () => {
     const path = tempPath();
     await (await openStore(path)).upsertMany(seeds.slice(0, 2));
