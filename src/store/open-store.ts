@@ -7,7 +7,7 @@ import lockfile from 'proper-lockfile';
 import { CopyIndex } from '../check/index.ts';
 import { agencyKey } from './agency-key.ts';
 import { RecordCodec } from './codec.ts';
-import { type AgencyGroup, addToIndexes, buildIndexes, removeFromIndexes } from './indexes.ts';
+import { addToIndexes, buildIndexes, removeFromIndexes } from './indexes.ts';
 import {
   appendJournal,
   applyJournal,
@@ -18,15 +18,7 @@ import {
 } from './journal.ts';
 import { type OpenFile, openFile, type Place } from './lazy.ts';
 import { toLean, withSections } from './lean.ts';
-import {
-  findIn,
-  planUpserts,
-  type RankQuery,
-  type RankRow,
-  rankIn,
-  type StoreQuery,
-  type UpsertOptions,
-} from './records.ts';
+import { findIn, planUpserts, rankIn, type UpsertOptions } from './records.ts';
 import { type CatalogueRow, catalogueRow, type Store, type StoreChange, type StoreViews } from './store.ts';
 import { StoreError } from './store-error.ts';
 import { encodeLine, leanHead, readStoreFile, type StoreData, stampOf } from './store-file.ts';
@@ -336,6 +328,16 @@ export async function openStore(path: string): Promise<JsonStore> {
   };
   let revision = 0;
   let catalogue: { revision: number; rows: CatalogueRow[] } = { revision: -1, rows: [] };
+  /** Each record's catalogue row, kept while the record is: a change re-makes only the changed rows. */
+  const rowOf = new WeakMap<StoredReport, CatalogueRow>();
+  const cachedRow = (e: StoredReport): CatalogueRow => {
+    let row = rowOf.get(e);
+    if (!row) {
+      row = catalogueRow(e);
+      rowOf.set(e, row);
+    }
+    return row;
+  };
   const listeners = new Set<(change: StoreChange) => void>();
   /** Writes of this process, one after another (the lock file orders them against other processes). */
   let queue: Promise<unknown> = Promise.resolve();
@@ -551,7 +553,7 @@ export async function openStore(path: string): Promise<JsonStore> {
     },
     all: () => reports,
     catalogue() {
-      if (catalogue.revision !== revision) catalogue = { revision, rows: reports.map(catalogueRow) };
+      if (catalogue.revision !== revision) catalogue = { revision, rows: reports.map(cachedRow) };
       return catalogue.rows;
     },
     get: (id) => idx.byId.get(id),
