@@ -65,6 +65,9 @@ async function main(): Promise<void> {
   if (want('pdf')) out.pdf = await optional(async () => (await import('./pdf.ts')).benchPdf());
   if (want('ask')) out.ask = await optional(async () => (await import('./ask.ts')).benchAsk());
   if (want('store')) out.store = await optional(async () => (await import('./store.ts')).benchStore());
+  // the answer layer on the 20k JSON store: first national ranking, context update after an ingest
+  if (want('answers'))
+    out.answers = await optional(async () => (await import('./answers.ts')).benchAnswers());
   // PostgreSQL at 20k/50k/100k national records (`--national-max 500000` adds 500k); a server of its own
   if (want('store-pg'))
     out['store-pg'] = await optional(async () =>
@@ -111,6 +114,13 @@ async function main(): Promise<void> {
       unit: ' ms',
     },
     { name: 'ask p50 10k ÷ 10', value: num(out.ask, 'ask', 'p50_ratio'), op: '<=', limit: 1.5, unit: '×' },
+    {
+      name: 'first national ranking at 20k (JSON store)',
+      value: num(out.answers, 'first_national_rank_ms'),
+      op: '<=',
+      limit: 20,
+      unit: ' ms',
+    },
     {
       name: 'JSON store 20k: open',
       value: num(out.store, 'json_20000', 'open_ms'),

@@ -33,9 +33,7 @@ async function readSources(dir: string, logger: Logger, maxBytes: number): Promi
  */
 export async function ensureStore(location: string, reportsDir: string, logger: Logger): Promise<Store> {
   if (!isDatabaseUrl(location)) await mkdir(dirname(location), { recursive: true });
-  // transitional cast: a PostgreSQL store lacks the JSON file's sync views, which leave `Store`
-  // once every consumer is converted (STORE-CONTRACT)
-  const store = (await openStoreAt(location)) as Store;
+  const store: Store = await openStoreAt(location);
   const held = new Set(store.catalogue().map((r) => r.sha256));
   const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
   const limits = limitsFromEnv();

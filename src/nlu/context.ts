@@ -1,8 +1,9 @@
 import { type AgencyLevel, agencyKey, agencyLevel } from '../domain/index.ts';
 import type { Report } from '../schema/index.ts';
+import { normaliseQuestion } from './_normalise.ts';
 import { type AliasHit, chineseAliases, pinyinAliases, regionShortForms } from './agency-aliases.ts';
 import { getDivisionIndex } from './divisions.ts';
-import { addToDeletionIndex, addToFuzzyIndex, buildFuzzyIndex } from './fuzzy.ts';
+import { addToDeletionIndex, addToFuzzyIndex, buildFuzzyIndex, measureIndex } from './fuzzy.ts';
 import { buildMetricTerms, type MetricTerm } from './metric-terms.ts';
 
 /** Where a body stands (src/domain/agency-level.ts); re-exported for existing imports. */
@@ -93,6 +94,9 @@ export function createNluContext(reports: Iterable<ContextRow>): NluContext {
     within: new Map(),
   };
   addToNluContext(ctx, reports);
+  // what the first question would otherwise pay: the typo indexes' shapes, the 繁→简 converter
+  for (const index of [ctx.fuzzyAliases, ctx.fuzzyPinyin, ctx.fuzzyTerms]) measureIndex(index);
+  normaliseQuestion('');
   return ctx;
 }
 

@@ -59,6 +59,11 @@ function shapeOf(index: ReadonlyMap<string, string[]>): IndexShape {
   return shape;
 }
 
+/** Works out an index's shape now (at start), so no question pays for it; adds keep it current. */
+export function measureIndex(index: ReadonlyMap<string, string[]>): void {
+  shapeOf(index);
+}
+
 /** Words within one substitution of `typed` (excluding `typed` itself). */
 export function findNear(index: ReadonlyMap<string, string[]>, typed: string): string[] {
   if ([...typed].length > shapeOf(index).longest) return [];

@@ -26,9 +26,9 @@ interface Ranked {
 const byName = new Intl.Collator().compare;
 
 /**
- * The reports of `year` of the bodies compared that hold the metric, largest first (equal values
- * by name, then in the bodies' order). A field is ranked by the store (an index, not a scan of
- * every record); a sum or a rate is worked out from the year's reports.
+ * The reports of `year` of the bodies compared that hold the metric, with its value (unsorted).
+ * A field is ranked by the store (an index, not a scan of every record); a sum or a rate is
+ * worked out from the year's reports.
  */
 async function rankRows(
   input: ReplyInput,
@@ -51,15 +51,31 @@ async function rankRows(
     const value = figureValue(entry.report.values, info);
     if (value !== null) rows.push({ entry, value });
   }
+  return rows;
+}
+
+/** The ranking order (negative: `a` ranks first): largest first, equal values by name, then in the bodies' order. */
+function rankOrder(groups: readonly AgencyInfo[]): (a: Ranked, b: Ranked) => number {
   let order: Map<string, number> | undefined;
   const at = (e: StoredReport) => {
     order ??= new Map(groups.map((g, i) => [g.key, i]));
     return order.get(agencyKey(e.report)) ?? 0;
   };
-  return rows.sort(
-    (a, b) =>
-      b.value - a.value || byName(a.entry.report.agency, b.entry.report.agency) || at(a.entry) - at(b.entry),
-  );
+  return (a, b) =>
+    b.value - a.value || byName(a.entry.report.agency, b.entry.report.agency) || at(a.entry) - at(b.entry);
+}
+
+/** The first `k` rows in `before` order, without sorting them all. */
+function firstK(rows: readonly Ranked[], k: number, before: (a: Ranked, b: Ranked) => number): Ranked[] {
+  const top: Ranked[] = [];
+  for (const r of rows) {
+    if (top.length === k && before(r, top[k - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && before(r, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, r);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** Most / least of one metric across bodies of one year; says which year and who has no report for it. */
@@ -79,8 +95,10 @@ async function answerRank(input: ReplyInput): Promise<Answer> {
         );
   const missing = groups.length - lacking.length - valued.length;
   const order = query.order ?? 'desc';
-  const ordered = order === 'asc' ? [...valued].reverse() : valued;
-  const top = ordered.slice(0, RANK_SHOWN).map((r) => r.entry);
+  // smallest first is the largest-first order read from the end
+  const desc = rankOrder(groups);
+  const before = order === 'asc' ? (a: Ranked, b: Ranked) => desc(b, a) : desc;
+  const top = firstK(valued, RANK_SHOWN, before).map((r) => r.entry);
   const { answers, warnings, chart } = collect(input, top, info, 'bar');
   const rows = answers.map(
     (a, i) =>
@@ -93,12 +111,13 @@ async function answerRank(input: ReplyInput): Promise<Answer> {
   if (missing > 0) lines.push(m.rankMissing(missing));
   const asked = query.agencies[0];
   if (asked) {
-    const at = ordered.findIndex((r) => agencyKey(r.entry.report) === asked);
+    const mine = valued.find((r) => agencyKey(r.entry.report) === asked);
+    const at = mine ? valued.filter((r) => r !== mine && before(r, mine) < 0).length : -1;
     const name = input.ctx.agencies.get(asked)?.name ?? asked;
     lines.splice(
       1,
       0,
-      at >= 0 ? m.position(nameOf(input, name), at + 1, ordered.length) : m.notRanked(nameOf(input, name)),
+      at >= 0 ? m.position(nameOf(input, name), at + 1, valued.length) : m.notRanked(nameOf(input, name)),
     );
   }
   return buildAnswer(input, lines, answers, warnings, {
