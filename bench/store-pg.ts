@@ -100,6 +100,8 @@ export async function benchStorePg(maxRecords = 100_000): Promise<StorePgBench> 
         load_records_per_s: rate,
         ...r,
       };
+      // each size as soon as it is measured (the largest take a while to load)
+      process.stderr.write(`store-pg: pg_${n} ${JSON.stringify(out[`pg_${n}`])}\n`);
     }
     out.load_total_s = Math.round(loadMs / 100) / 10;
     await store.close();
