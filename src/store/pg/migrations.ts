@@ -10,9 +10,10 @@ import type { PoolClient } from 'pg';
  *   the lean record (schema.md, without section prose) and its warnings as JSON, the prose key
  *   and copy fingerprint; `seq` keeps store order.
  * - record_values: one row per numeric cell (null cells are not stored), with the record's year
- *   and region copied in, indexed for rankings by (field, year, value); a region prefix filters
- *   that index's rows. No foreign key: the store deletes a record's values and warnings itself, in
- *   the transaction that replaces it (a trigger per value row halved the load rate).
+ *   and region copied in, indexed for rankings by (field, year, value) covering record_id and
+ *   region_code: a ranking, its ties and a region's rows are read from the index alone. No
+ *   foreign key: the store deletes a record's values and warnings itself, in the transaction that
+ *   replaces it (a trigger per value row halved the load rate).
  * - warnings: one row per warning (rule, severity, fields, message), for queries by rule.
  * - prose: section prose, content-addressed by the sha256 of its text; written only when new.
  */
@@ -53,7 +54,7 @@ CREATE TABLE record_values (
   value       double precision NOT NULL,
   PRIMARY KEY (record_id, field)
 );
-CREATE INDEX record_values_rank ON record_values (field, year, value);
+CREATE INDEX record_values_rank ON record_values (field, year, value) INCLUDE (record_id, region_code);
 
 CREATE TABLE warnings (
   record_id text NOT NULL,
