@@ -23,7 +23,7 @@ export interface IngestLimits {
   maxTableCells: number;
   /** Wall-clock budget for extracting and parsing one file, in ms (INGEST_TIMEOUT_MS). */
   timeoutMs: number;
-  /** Heap of one parse worker, in MB (INGEST_WORKER_HEAP_MB). */
+  /** Heap of one parse worker, in MB (INGEST_WORKER_HEAP_MB); also the memory PDFium may grow to for one PDF. */
   workerHeapMb: number;
 }
 

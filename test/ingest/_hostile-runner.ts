@@ -42,7 +42,7 @@ function utf32be(text: string): Buffer {
 
 /** The seed cut inside its last multi-byte character. */
 function cutMidCharacter(): Buffer {
-  const bytes = Buffer.from(seedText.trimEnd() + '报');
+  const bytes = Buffer.from(`${seedText.trimEnd()}报`);
   return bytes.subarray(0, bytes.length - 1);
 }
 
