@@ -40,15 +40,18 @@ async function rankRows(
   const { store, query } = input;
   const where = { year, ...(code ? { region: code } : {}) };
   const plain = info.parts.length === 1 && !info.rate;
-  const entries = plain
-    ? (await store.rank({ ...where, metric: info.id })).map((r) => r.entry)
-    : await store.find(where);
+  // a field's value as the store ranked it (rounded as readValue does), so no record's values are read
+  const found: { entry: StoredReport; value: number | null }[] = plain
+    ? (await store.rank({ ...where, metric: info.id })).map((r) => ({
+        entry: r.entry,
+        value: Math.round(r.value * 100) / 100,
+      }))
+    : (await store.find(where)).map((entry) => ({ entry, value: figureValue(entry.report.values, info) }));
   // inside a place or of one level: only the bodies compared (the store's place filter is wider)
   const keys = code || query.level ? new Set(groups.map((g) => g.key)) : undefined;
   const rows: Ranked[] = [];
-  for (const entry of entries) {
+  for (const { entry, value } of found) {
     if (keys && !keys.has(agencyKey(entry.report))) continue;
-    const value = figureValue(entry.report.values, info);
     if (value !== null) rows.push({ entry, value });
   }
   return rows;
