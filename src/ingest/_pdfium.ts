@@ -216,12 +216,15 @@ function readPage(x: Exports, doc: number, index: number, scratch: number): Pdfi
       // glyphs off the page are not drawn (pdf.js leaves them out too)
       if (ox < vx0 || ox > vx1 || oy < vy0 || oy > vy1) continue;
       x.FPDFText_GetMatrix(text, i, scratch);
-      const [a = 1, b = 0, c = 0, d = 1] = f32();
+      const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = f32();
       const fontSize = x.FPDFText_GetFontSize(text, i);
       const scale = Math.hypot(a, b) || 1;
       const size = Math.hypot(c, d) * fontSize || fontSize;
       const dx = a / scale;
       const dy = b / scale;
+      // a glyph of a vertical font (Identity-V) is centred on its position: its origin lies half an
+      // em before the text object's start, where a horizontal glyph's lies at or after it
+      const vertical = (ox - e) * dx + (oy - f) * dy < -0.25 * size;
       const object = x.FPDFText_GetTextObject(text, i);
       if (object !== lastObject) {
         lastObject = object;
@@ -243,6 +246,7 @@ function readPage(x: Exports, doc: number, index: number, scratch: number): Pdfi
         const across = -ex * dy + ey * dx;
         const below = -(-fx * dy + fy * dx);
         if (
+          !vertical &&
           !r.vertical &&
           Math.abs(across) <= OTHER_LINE * size &&
           along >= BACK * size &&
@@ -258,14 +262,13 @@ function readPage(x: Exports, doc: number, index: number, scratch: number): Pdfi
           continue;
         }
         // a vertical font's glyphs stand one under the other, each an em below the last
-        const stacked = r.vertical || r.str.length === 1;
         if (
-          stacked &&
+          vertical &&
+          r.vertical &&
           Math.abs(fx * dx + fy * dy) <= OTHER_LINE * size &&
           below >= (1 + BACK) * size &&
           below <= (1 + ONE_SPACE) * size
         ) {
-          r.vertical = true;
           r.str += ch;
           r.lastX = ox;
           r.lastY = oy;
@@ -279,7 +282,7 @@ function readPage(x: Exports, doc: number, index: number, scratch: number): Pdfi
         str: ch,
         t: [a * fontSize, b * fontSize, c * fontSize, d * fontSize, ox, oy],
         font,
-        vertical: false,
+        vertical,
         dx,
         dy,
         size,

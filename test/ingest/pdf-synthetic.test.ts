@@ -41,3 +41,26 @@ describe('PDF built in the test, through PDFium', () => {
     expect(await lines(buildTextPdf(RUNS, sideways))).toEqual(EXPECTED);
   });
 });
+
+describe('one-glyph cells drawn a column at a time', () => {
+  // some generators draw a table column by column: each one-digit cell then sits right under the
+  // last one drawn, 1.4 em lower; only a vertical font's glyphs are stacked, so every value stays
+  const column = (x: number, cells: string[]): PdfRun[] =>
+    cells.map((text, i) => ({ text, x, y: 500 - 14 * i }));
+  const runs = [
+    { text: 'Annual report on government information disclosure', x: 60, y: 540 },
+    ...column(60, ['Item', 'A', 'B', 'C']),
+    ...column(200, ['X', '1', '2', '3']),
+    ...column(300, ['Y', '4', '5', '6']),
+  ];
+
+  it('keeps every value in its row and column', async () => {
+    expect(await lines(buildTextPdf(runs))).toEqual([
+      'Annual report on government information disclosure',
+      'Item\tX\tY',
+      'A\t1\t4',
+      'B\t2\t5',
+      'C\t3\t6',
+    ]);
+  });
+});
