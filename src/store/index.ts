@@ -1,8 +1,8 @@
 export { agencyKey } from './agency-key.ts';
 export type { AgencyGroup } from './indexes.ts';
 export { toLean, withSections } from './lean.ts';
-export { type JsonStore, openStore, proseDir } from './open-store.ts';
 export { type AnyStore, defaultStoreLocation, isDatabaseUrl, openStoreAt } from './open-any.ts';
+export { type JsonStore, openStore, proseDir } from './open-store.ts';
 export type { PgStore } from './pg/index.ts';
 export { redactUrl } from './pg/redact.ts';
 export {
