@@ -1,15 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { ROOT } from '../helpers.ts';
 
-/** `npm start` (tsx src/main.ts) as a child process, its output kept for assertions. */
+/** `npm start` (src/main.ts under tsx) as a child process, its output kept for assertions. */
 export interface BotProcess {
   child: ChildProcess;
   /** stdout and stderr so far (the last 200,000 characters). */
   logs(): string;
   /** Resolves with the exit code when the process ends. */
   exited: Promise<number | null>;
-  /** Kills the whole process group (tsx runs the bot in a child of its own). */
+  /** Kills the whole process group (anything the bot started goes with it). */
   kill(): void;
 }
 
@@ -19,7 +18,10 @@ export interface BotProcess {
  */
 export function startBotProcess(env: Record<string, string>): BotProcess {
   const { WEBHOOK_URL: _w, WEBHOOK_SECRET: _s, DATABASE_URL: _d, ...inherited } = process.env;
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+  // node with tsx's loader (what `tsx src/main.ts` runs) in one process: the tsx CLI relays a
+  // signal to its child and SIGKILLs it (exit 143) when the child does not confirm within 30 ms,
+  // which a loaded machine can miss
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
