@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,7 @@ describe.skipIf(skipReason(started))(
       expect(text.split('\n')[0]).toBe(
         `${url} (PostgreSQL): ${n} 份报告 / reports, ${fileCounts.agencies} 个机关 / agencies`,
       );
+      rmSync(dir, { recursive: true, force: true });
     }, 180_000);
 
     it('names an unreachable database without its password, exit 1', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,13 @@ import { parseAllSeeds } from '../helpers.ts';
 import { type PostgresServer, skipReason, startPostgres } from '../support/postgres.ts';
 
 const seeds: StoredReport[] = parseAllSeeds();
+const dirs: string[] = [];
+/** A temp dir for a JSON store to compare with, removed after the tests. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-pg-parity-'));
+  dirs.push(dir);
+  return dir;
+}
 const started = await startPostgres();
 
 function withSha(entry: StoredReport, sha256: string): StoredReport {
@@ -46,6 +53,7 @@ describe.skipIf(skipReason(started))('PostgreSQL store (a real server)', () => {
   afterAll(async () => {
     for (const s of opened) await s.close();
     await server.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
   async function open(url?: string): Promise<PgStore> {
     const store = (await openStoreAt(url ?? (await server.createDatabase()))) as PgStore;
@@ -126,7 +134,7 @@ describe.skipIf(skipReason(started))('PostgreSQL store (a real server)', () => {
       '湟中区人民政府-2023',
     ]);
     // the same answers as the JSON file store
-    const json = await openStore(join(mkdtempSync(join(tmpdir(), 'nianbao-pg-parity-')), 'store.json'));
+    const json = await openStore(join(tempDir(), 'store.json'));
     await json.upsertMany(seeds);
     for (const query of [
       { year: 2023 },
@@ -171,7 +179,7 @@ describe.skipIf(skipReason(started))('PostgreSQL store (a real server)', () => {
         .slice()
         .sort((a, b) => (b[1] as number) - (a[1] as number) || String(a[0]).localeCompare(String(b[0]))),
     );
-    const json = await openStore(join(mkdtempSync(join(tmpdir(), 'nianbao-pg-parity-')), 'store.json'));
+    const json = await openStore(join(tempDir(), 'store.json'));
     await json.upsertMany([...seeds, twin]);
     for (const query of [
       { metric: 'active.penalty', year: 2023, limit: 2 },
