@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ensureStore } from '../../src/bot/index.ts';
+import { createLogger } from '../../src/logger.ts';
 import { openStore } from '../../src/store/index.ts';
-import { ROOT } from '../helpers.ts';
+import { REPORTS_DIR, ROOT } from '../helpers.ts';
 import { type PostgresServer, skipReason, startPostgres } from '../support/postgres.ts';
 
 const started = await startPostgres();
@@ -42,7 +44,9 @@ describe.skipIf(skipReason(started))(
     it('copies the bundled store file into PostgreSQL and back, records, warnings and prose intact', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'nianbao-store-copy-'));
       const file = join(dir, 'store.json');
-      copyFileSync(join(ROOT, 'data', 'store.json'), file);
+      // the bundled store, built here (a fresh clone has no data/store.json until npm start)
+      const built = await ensureStore(file, REPORTS_DIR, createLogger({ level: 'silent' }));
+      await built.close();
       const source = await openStore(file);
       const n = source.catalogue().length;
       expect(n).toBeGreaterThan(50);
