@@ -143,6 +143,12 @@ export async function forEachAskedReport(
   }
 }
 
+/** The agencies a question is about: those named, else those inside the place named; undefined for all. */
+export function scopeKeys({ query, ctx }: Pick<ReplyInput, 'query' | 'ctx'>): readonly string[] | undefined {
+  if (query.agencies.length > 0) return query.agencies;
+  return query.region ? (ctx.within.get(query.region.code) ?? []) : undefined;
+}
+
 /** "没有北京的年报；现有：…" with at most ten names. */
 export function describeHeld(input: ReplyInput): string {
   const { ctx, m } = input;

@@ -1,4 +1,4 @@
-import { buildAnswer, type ReplyInput, say } from '../_reply.ts';
+import { buildAnswer, type ReplyInput, say, scopeKeys } from '../_reply.ts';
 import type { Answer } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
 
@@ -7,13 +7,8 @@ const COUNT_WORDS = /(?:多少|几)份|共有?多少(?:篇|个)?(?:年报|报告
 
 /** How many reports are held: in all, or of the agencies or place named, by year. */
 function answerCount(input: ReplyInput): Answer {
-  const { query, store, ctx } = input;
-  const keys =
-    query.agencies.length > 0
-      ? query.agencies
-      : query.region
-        ? (input.ctx.within.get(query.region.code) ?? [])
-        : undefined;
+  const { store, ctx } = input;
+  const keys = scopeKeys(input);
   // from the catalogue (one row per report) and the matcher's agencies: no record is read
   const held: number[] = keys
     ? keys.flatMap((k) => ctx.agencies.get(k)?.years ?? [])

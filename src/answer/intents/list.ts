@@ -1,5 +1,5 @@
 import type { AgencyInfo } from '../../nlu/index.ts';
-import { buildAnswer, nameOf, placeName, type ReplyInput } from '../_reply.ts';
+import { buildAnswer, nameOf, placeName, type ReplyInput, scopeKeys } from '../_reply.ts';
 import type { Answer } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
 import { LIST_WORDS, YEARS_HELD_WORDS } from './words.ts';
@@ -10,12 +10,7 @@ const LIST_SHOWN = 20;
 function answerList(input: ReplyInput): Answer {
   const { query, ctx, m } = input;
   if (ctx.agencies.size === 0) return buildAnswer(input, [m.noReports]);
-  const keys =
-    query.agencies.length > 0
-      ? query.agencies
-      : query.region
-        ? (input.ctx.within.get(query.region.code) ?? [])
-        : null;
+  const keys = scopeKeys(input);
   // the catalogue says who holds which years: no record is read
   const groups: AgencyInfo[] = keys
     ? keys.slice(0, LIST_SHOWN).flatMap((k) => ctx.agencies.get(k) ?? [])
