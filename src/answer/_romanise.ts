@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { BODY_WORDS, DEPARTMENT_WORDS, JOIN_WORDS, ZONE_WORDS } from '../domain/departments.ts';
 import { DIVISION_SUFFIXES, ETHNIC_ALTERNATION } from '../domain/index.ts';
 
 const UNIT = new RegExp(`.+?(?:${DIVISION_SUFFIXES.join('|')})`, 'g');
@@ -31,14 +32,47 @@ function spell(chinese: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** One division: 循化撒拉族自治县 → Xunhua Autonomous County. */
+/** One division or zone: 循化撒拉族自治县 → Xunhua Autonomous County; 平潭综合实验区 → Pingtan Comprehensive Pilot Zone. */
 function romaniseUnit(unit: string): string {
+  for (const [zh, en] of ZONE_WORDS) {
+    if (unit.endsWith(zh) && unit.length > zh.length) return `${spell(unit.slice(0, -zh.length))} ${en}`;
+  }
   for (const [re, en] of ENGLISH) {
     if (!re.test(unit)) continue;
     const core = unit.replace(re, '').replace(ETHNIC_TAIL, '$1');
     return `${spell(core)} ${en}`;
   }
   return spell(unit);
+}
+
+/** Body words longest first, with the English each stands for (a joining word is “and”). */
+const BODY_PIECES: readonly (readonly [string, string])[] = [
+  ...DEPARTMENT_WORDS,
+  ...BODY_WORDS,
+  ...JOIN_WORDS.map((w) => [w, 'and'] as const),
+].sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * A body's own name in English, word by word: 自然资源与生态环境局 → Natural Resources and
+ * Ecology and Environment Bureau. Characters no word covers are spelled in pinyin as one word.
+ */
+function englishBody(body: string): string {
+  const words: string[] = [];
+  let unknown = '';
+  for (let i = 0; i < body.length; ) {
+    const piece = BODY_PIECES.find(([zh]) => body.startsWith(zh, i));
+    if (!piece) {
+      unknown += body[i];
+      i++;
+      continue;
+    }
+    if (unknown) words.push(spell(unknown));
+    unknown = '';
+    words.push(piece[1]);
+    i += piece[0].length;
+  }
+  if (unknown) words.push(spell(unknown));
+  return words.join(' ');
 }
 
 const cache = new Map<string, string>();
@@ -53,8 +87,9 @@ export function romaniseAgency(agency: string): string {
   const units = place.match(UNIT) ?? [];
   const tail = place.slice(units.join('').length);
   const parts = [...units.map(romaniseUnit), ...(tail ? [spell(tail)] : [])].reverse();
-  const deptEn = DEPARTMENT[dept] ?? (dept ? spell(dept.replace('人民政府', '')) : '');
-  const out = [parts.join(', '), deptEn].filter((p) => p !== '').join(', ');
+  const deptEn = DEPARTMENT[dept] ?? englishBody(dept.replace('人民政府', '') || tail);
+  const placeEn = (dept ? parts : parts.slice(tail ? 1 : 0)).join(', ');
+  const out = [placeEn, deptEn].filter((p) => p !== '').join(', ');
   cache.set(agency, out);
   return out;
 }

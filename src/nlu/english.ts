@@ -1,7 +1,41 @@
 import nlp from 'compromise';
+import { BODY_WORDS, DEPARTMENT_WORDS } from '../domain/departments.ts';
+
+/** English → Chinese, the shortest Chinese kept for each (交通 for “transport”: 交通局 fits 交通运输局 and 交通与建设局). */
+function shortestFor(words: readonly (readonly [string, string])[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [zh, en] of words) {
+    const key = en.toLowerCase();
+    const old = out.get(key);
+    if (old === undefined || zh.length < old.length) out.set(key, zh);
+  }
+  return out;
+}
+
+const WHAT = shortestFor(DEPARTMENT_WORDS.filter(([zh]) => zh !== '管理'));
+const KIND = shortestFor([...BODY_WORDS, ['中心', 'center']]);
+const alternation = (words: Iterable<string>) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+/** “market regulation bureau” or “bureau of market regulation”. */
+const DEPARTMENT = new RegExp(
+  `\\b(?:(${alternation(WHAT.keys())}) (${alternation(KIND.keys())})|(${alternation(KIND.keys())}) (?:of|for) (?:the )?(${alternation(WHAT.keys())}))\\b`,
+  'g',
+);
+
+/** A body named by what it does and what it is, as the short Chinese form bodies are found by: 市场监督管理局. */
+function translateDepartments(text: string): string {
+  return text.replace(
+    DEPARTMENT,
+    (_, what1, kind1, kind2, what2) => ` ${WHAT.get(what1 ?? what2)}${KIND.get(kind1 ?? kind2)} `,
+  );
+}
 
 /** English phrases rewritten as the Chinese words the matcher knows; order matters (longest first). */
 const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\bpolice(?: (?:bureau|department))?\b/g, '公安局'],
   [/\binformation[- ]processing fees?\b/g, '信息处理费'],
   // Pinyin metric words (xingzheng chufa, xuke, shoufei, shenqing).
   [/\bxing ?zheng ?chu ?fa\b|\bchu ?fa\b/g, '行政处罚'],
@@ -73,7 +107,10 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bregulations?\b|\brules\b/g, '规章'],
   [/\bin force\b/g, '现行有效'],
   [/\brepealed\b/g, '废止'],
-  [/\b(?:fees?|charges?) amount\b|\bamount of (?:fees?|charges?)\b|\bfees?\b|\bcharges?\b/g, '收费'],
+  [
+    /\b(?:administrative )?(?:fees?|charges?) amount\b|\bamount of (?:administrative )?(?:fees?|charges?)\b|\b(?:administrative )?(?:fees?|charges?)\b/g,
+    '收费',
+  ],
   [/\b(?:administrative )?reconsiderations?\b|\badministrative reviews?\b|\bappeals?\b/g, '行政复议'],
   [/\blawsuits?\b|\blitigation\b|\bsued\b|\bcourt cases?\b/g, '行政诉讼'],
   [
@@ -119,6 +156,7 @@ export function translateEnglish(q: string): string {
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .replace(/\b(\d{4})s\b/g, '$1');
+  text = translateDepartments(text);
   for (const [re, zh] of PHRASES) text = text.replace(re, (...m) => ` ${zh.replace('$1', String(m[1]))} `);
   return text;
 }

@@ -295,6 +295,21 @@ export function readQuestion(
   return reading;
 }
 
+const PLACE_END = /人民政府|综合实验区|新区|开发区|[省市县区旗]/g;
+
+/**
+ * What a body's own name may start after: each place word it contains (平潭综合实验区|市场监督管理局,
+ * and 平潭综合实验区市|场… too, since 市场 opens with 市), at least two characters left.
+ */
+function ownNames(name: string): string[] {
+  const out: string[] = [];
+  for (const m of name.matchAll(PLACE_END)) {
+    const rest = name.slice(m.index + m[0].length);
+    if (rest.length >= 2) out.push(rest);
+  }
+  return out.length > 0 ? out : [name];
+}
+
 /** Whether every character of `short` appears in `name` in order (交建局 in 交通与建设局). */
 function isSubsequence(short: string, name: string): boolean {
   let i = 0;
@@ -313,15 +328,12 @@ function findShortForm(
 ): { typed: string; key: string; name: string } | undefined {
   const pool = spans.length > 0 ? new Set(spans.flatMap((sp) => sp.value.map((h) => h.key))) : undefined;
   for (const run of runs) {
-    if (!/^[\u4e00-\u9fff]{3,8}$/.test(run) || !/[局委办厅院所中心]$/.test(run)) continue;
-    const hits = [...ctx.agencies.values()].filter((a) => {
-      if (pool && !pool.has(a.key)) return false;
-      const body = a.name.replace(
-        /^.*?(?:人民政府|综合实验区|新区|开发区|[省市县区旗])(?=[^省市县区旗]{2,}$)/,
-        '',
-      );
-      return body[0] === run[0] && isSubsequence(run, body);
-    });
+    if (!/^[\u4e00-\u9fff]{3,12}$/.test(run) || !/[局委办厅院所中心]$/.test(run)) continue;
+    const hits = [...ctx.agencies.values()].filter(
+      (a) =>
+        (!pool || pool.has(a.key)) &&
+        ownNames(a.name).some((body) => body[0] === run[0] && isSubsequence(run, body)),
+    );
     if (hits.length === 1) return { typed: run, key: hits[0]!.key, name: hits[0]!.name };
   }
   return undefined;
@@ -439,6 +451,9 @@ function namedPlaces(names: string[]): PlaceHit[] {
 }
 
 /** Real places (Chinese or pinyin) among the leftovers; what is left is returned as `rest`. */
+/** What ends a body's name: 局, 委(员会), 办(公室), 厅. */
+const BODY_END = /^[局委办厅]/;
+
 function findPlaces(runs: string[]): { found: PlaceHit[]; rest: string[] } {
   const index = getDivisionIndex();
   const found: PlaceHit[] = [];
@@ -459,9 +474,15 @@ function findPlaces(runs: string[]): { found: PlaceHit[]; rest: string[] } {
       rest.push(run);
       continue;
     }
+    // 自然资源局: a place word right before 局/委/办/厅 is part of a body's name (资源县), not a place
     const m = matchLongest(run, index.chinese, index.longest);
-    for (const f of m.found) found.push({ typed: f.text, places: f.value });
-    rest.push(...m.rest.split(' ').filter((w) => w.length >= 2));
+    let left = run;
+    for (const f of m.found) {
+      if (BODY_END.test(run.slice(f.at + f.text.length))) continue;
+      found.push({ typed: f.text, places: f.value });
+      left = `${left.slice(0, f.at)}${' '.repeat(f.text.length)}${left.slice(f.at + f.text.length)}`;
+    }
+    rest.push(...left.split(' ').filter((w) => w.length >= 2));
   }
   return { found, rest };
 }

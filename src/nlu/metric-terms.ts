@@ -25,7 +25,16 @@ export interface MetricTerm {
 /** Everyday words for rows and columns (the official labels come from the catalogue). */
 const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
   [
-    ['收费', '收费金额', '收费总额', '收了多少钱', '行政收费'],
+    [
+      '收费',
+      '收费金额',
+      '收费总额',
+      '收费额',
+      '收了多少钱',
+      '行政收费',
+      '行政事业性收费金额',
+      '事业性收费金额',
+    ],
     { kind: 'row', table: 'single', id: 'admin_fee' },
   ],
   [
@@ -74,7 +83,12 @@ const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
   [['个人', '公民', '群众'], { kind: 'col', table: 'apply', id: 'natural' }],
   [['科研'], { kind: 'col', table: 'apply', id: 'org_research' }],
   [['公益组织'], { kind: 'col', table: 'apply', id: 'org_public_welfare' }],
-  [['律师', '律所'], { kind: 'col', table: 'apply', id: 'org_legal_service' }],
+  [['律师', '律所', '律师事务所'], { kind: 'col', table: 'apply', id: 'org_legal_service' }],
+  // the five organisation columns together: the table's own group header
+  [
+    ['法人或其他组织', '法人或者其他组织', '法人和其他组织', '法人及其他组织', '法人'],
+    { kind: 'col', table: 'apply', id: 'org_sum' },
+  ],
   [['复议'], { kind: 'row', table: 'legal', id: 'review' }],
   [['直接起诉'], { kind: 'row', table: 'legal', id: 'suit_direct' }],
   [['行政诉讼', '诉讼', '起诉', '官司', '被告'], { kind: 'row', table: 'legal', id: 'suit' }],

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { romaniseAgency } from '../../src/answer/_romanise.ts';
+import { INTENTS } from '../../src/answer/index.ts';
+import { createNluContext, matchQuestion } from '../../src/nlu/index.ts';
+import type { Report } from '../../src/schema/index.ts';
+import { TODAY } from '../answer/_questions.ts';
+import { loadTestReports } from '../answer/_store.ts';
+
+const stored = loadTestReports().map((e) => e.report);
+const CHAOYANG: Report['region'] = { name: '朝阳区', code: '110105', province: '北京市', city: null };
+
+/** A department of a district, on the figures of a held report (only names matter here). */
+function department(agency: string): Report {
+  const base = stored[0]!;
+  return { ...base, id: `${agency}-2024`, agency, kind: 'dept', region: CHAOYANG, year: 2024 };
+}
+
+const reports = [
+  ...stored,
+  department('朝阳区市场监督管理局'),
+  department('朝阳区自然资源与生态环境局'),
+  department('朝阳区交通与建设局'),
+];
+const ctx = createNluContext(reports);
+const OPTS = { rules: INTENTS, today: TODAY };
+const keyOf = (agency: string) => [...ctx.agencies.values()].find((a) => a.name === agency)!.key;
+
+describe('everyday phrasing around a known figure', () => {
+  it.each([
+    ['化隆县2024年收到的申请有多少来自自然人', 'apply.new_received.natural'],
+    ['民和县2023年依申请公开答复不予公开的有多少', 'apply.denied_sum.total'],
+    ['淮安2024年律师事务所申请多少', 'apply.new_received.org_legal_service'],
+    ['淮安2024年法人或其他组织申请了多少', 'apply.new_received.org_sum'],
+    ['化隆2024年行政事业性收费金额', 'active.admin_fee'],
+    ['How much did Hualong collect in administrative fees in 2024?', 'active.admin_fee'],
+    ["How many requests came from companies in Huai'an in 2024?", 'apply.new_received.org_commercial'],
+  ])('%s → %s', (question, metric) => {
+    const q = matchQuestion(question, ctx, OPTS);
+    expect(q.intent).toBe('lookup');
+    expect(q.metric).toBe(metric);
+    expect(q.unheld).toBeUndefined();
+  });
+
+  it('still says a penalty amount is not held (金额 fits fees only)', () => {
+    const q = matchQuestion('化隆县2024年行政处罚金额', ctx, OPTS);
+    expect(q.intent).toBe('unheld');
+    expect(q.unheld).toEqual(['金额']);
+  });
+});
+
+describe('a department by its short or English name', () => {
+  it.each([
+    ['朝阳区市场监管局2024年行政处罚多少', '朝阳区市场监督管理局'],
+    ['朝阳区交建局2024年行政处罚多少', '朝阳区交通与建设局'],
+    ['How many penalties did the Chaoyang market regulation bureau decide in 2024?', '朝阳区市场监督管理局'],
+    ['Chaoyang bureau of natural resources penalties 2024', '朝阳区自然资源与生态环境局'],
+    ['Chaoyang transport bureau penalties 2024', '朝阳区交通与建设局'],
+  ])('%s → %s', (question, agency) => {
+    const q = matchQuestion(question, ctx, OPTS);
+    expect(q.agencies).toEqual([keyOf(agency)]);
+    expect(q.metric).toBe('active.penalty');
+  });
+});
+
+describe('English names of bodies in replies', () => {
+  it.each([
+    ['朝阳区市场监督管理局', 'Chaoyang District, Market Regulation Bureau'],
+    ['朝阳区自然资源与生态环境局', 'Chaoyang District, Natural Resources and Ecology and Environment Bureau'],
+    ['淮安市洪泽区人民政府', "Hongze District, Huai'an City"],
+    ['平罗县人民政府办公室', 'Pingluo County, General Office'],
+    ['平潭综合实验区金井片区管理局', 'Jinjing Area, Pingtan Comprehensive Pilot Zone, Administration Bureau'],
+    ['某某县人民武装部', 'Moumou County, Renminwuzhuangbu'],
+  ])('%s → %s', (agency, english) => {
+    expect(romaniseAgency(agency)).toBe(english);
+  });
+});
