@@ -7,6 +7,7 @@ import { findNearLatin, findTypoInRuns } from './fuzzy.ts';
 import { FILLER, GREETING_WORDS, UNDERSTOOD_LATIN } from './intent-words.ts';
 import { matchLongest, matchPinyin, type SpanMatch } from './match-spans.ts';
 import { matchYears } from './match-years.ts';
+import { DERIVED_METRICS, getDerivedMetric } from './derived-metrics.ts';
 import { composeMetrics, type MetricTerm } from './metric-terms.ts';
 import { PROSE_TOPICS } from './prose-topics.ts';
 import { DERIVED_WORDS, FOLLOW_UP, LEVEL_WORDS, META_WORDS, WHY_WORDS } from './question-words.ts';
@@ -249,7 +250,13 @@ export function readQuestion(
   const resolved = resolveAgencies(spans, ctx);
   assumptions.push(...resolved.assumptions);
   const placeHits = [...places.found, ...namedPlaces(resolved.places)];
-  const metrics = composeMetrics(terms);
+  let metrics = composeMetrics(terms);
+  // 复议和诉讼一共多少: several figures added up that the schema names as one sum (行政复议与行政诉讼)
+  const sum = derived === 'total' ? knownSum(metrics) : undefined;
+  if (sum) {
+    metrics = [sum];
+    derived = undefined;
+  }
   const scopes = findScopes(placeHits, ctx);
   const scope = resolved.agencies.length === 0 ? scopes[scopes.length - 1] : undefined;
   const missing = describeMissing(
@@ -451,6 +458,13 @@ function namedPlaces(names: string[]): PlaceHit[] {
 }
 
 /** Real places (Chinese or pinyin) among the leftovers; what is left is returned as `rest`. */
+/** The derived sum whose parts are exactly the parts of `metrics` together, if there is one. */
+function knownSum(metrics: readonly string[]): string | undefined {
+  if (metrics.length < 2) return undefined;
+  const parts = new Set(metrics.flatMap((id) => getDerivedMetric(id)?.parts ?? [id]));
+  return DERIVED_METRICS.find((d) => d.parts.length === parts.size && d.parts.every((p) => parts.has(p)))?.id;
+}
+
 /** What ends a body's name: 局, 委(员会), 办(公室), 厅. */
 const BODY_END = /^[局委办厅]/;
 

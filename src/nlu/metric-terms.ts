@@ -181,13 +181,15 @@ export function composeMetrics(terms: readonly MetricTerm[]): string[] {
   const best = Math.max(0, ...rows.map((t) => t.prio));
   rows = rows.filter((t) => t.prio >= Math.min(best, 2));
   const named = new Set(rows.map((t) => `${t.table}:${t.id}`));
+  // 信息公开申请的公开率: the table word only says where the rate comes from
+  const rate = rows.some((t) => t.table === 'rate');
   rows = rows.filter((t) => {
     if (t.table !== 'apply') return true;
     if ([...GROUP_OF].some(([member, group]) => group === t.id && named.has(`apply:${member}`))) return false;
     return (
       t.id !== 'new_received' ||
       t.explicit ||
-      !rows.some((o) => o.table === 'apply' && o.id !== 'new_received')
+      (!rate && !rows.some((o) => o.table === 'apply' && o.id !== 'new_received'))
     );
   });
   const out: string[] = [];

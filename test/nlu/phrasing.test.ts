@@ -41,6 +41,35 @@ describe('everyday phrasing around a known figure', () => {
     expect(q.unheld).toBeUndefined();
   });
 
+  it.each([
+    ['化隆县2024年复议和诉讼一共多少', 'legal.all.total'],
+    ['淮安2024年予以公开和部分公开一共多少', 'apply.disclosed.total'],
+    ['化隆县2024年政府信息公开申请的公开率', 'rate.disclosure'],
+    ['化隆县2024年申请公开的办理结果', 'apply.results_total.total'],
+    ['化隆县2024年不予公开的理由有哪些', 'apply.denied_sum.total'],
+  ])('%s → one figure, %s', (question, metric) => {
+    const q = matchQuestion(question, ctx, OPTS);
+    expect(q.intent).toBe('lookup');
+    expect(q.metrics ?? [q.metric]).toEqual([metric]);
+  });
+
+  it('keeps two figures that no known sum adds up, and a count asked beside a rate', () => {
+    expect(matchQuestion('化隆县2024年行政处罚和行政许可一共多少', ctx, OPTS).metrics).toEqual([
+      'active.penalty',
+      'active.license',
+    ]);
+    expect(matchQuestion('化隆县2024年收到的申请和公开率', ctx, OPTS).metrics).toEqual([
+      'apply.new_received.total',
+      'rate.disclosure',
+    ]);
+  });
+
+  it('compares the places listed with 三地', () => {
+    const q = matchQuestion('湟中、化隆、民和三地行政处罚对比', ctx, OPTS);
+    expect(q.intent).toBe('compare');
+    expect(q.agencies).toHaveLength(3);
+  });
+
   it('still says a penalty amount is not held (金额 fits fees only)', () => {
     const q = matchQuestion('化隆县2024年行政处罚金额', ctx, OPTS);
     expect(q.intent).toBe('unheld');

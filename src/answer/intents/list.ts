@@ -26,8 +26,11 @@ function answerList(input: ReplyInput): Answer {
 export const list: IntentModule = {
   id: 'list',
   words: new RegExp(`${LIST_WORDS.source}|${YEARS_HELD_WORDS.source}`),
+  // 不予公开的理由有哪些: with a figure named, a bare 有哪些 asks for its parts, not for the reports held
   match: (r) =>
-    (LIST_WORDS.test(r.text) || (YEARS_HELD_WORDS.test(r.text) && !r.metric)) &&
+    (r.metric
+      ? LIST_WORDS.test(r.text.replaceAll('有哪些', ' '))
+      : LIST_WORDS.test(r.text) || YEARS_HELD_WORDS.test(r.text)) &&
     !r.unheld &&
     !r.meta &&
     !r.prose,
