@@ -1,13 +1,13 @@
 import { blankOut, normaliseQuestion } from './_normalise.ts';
 import type { AliasHit } from './agency-aliases.ts';
 import type { NluContext } from './context.ts';
+import { DERIVED_METRICS, getDerivedMetric } from './derived-metrics.ts';
 import { getDivisionIndex, type Place, pickPlace } from './divisions.ts';
 import { translateEnglish } from './english.ts';
 import { findNearLatin, findTypoInRuns } from './fuzzy.ts';
 import { FILLER, GREETING_WORDS, UNDERSTOOD_LATIN } from './intent-words.ts';
 import { matchLongest, matchPinyin, type SpanMatch } from './match-spans.ts';
 import { matchYears } from './match-years.ts';
-import { DERIVED_METRICS, getDerivedMetric } from './derived-metrics.ts';
 import { composeMetrics, type MetricTerm } from './metric-terms.ts';
 import { PROSE_TOPICS } from './prose-topics.ts';
 import { DERIVED_WORDS, FOLLOW_UP, LEVEL_WORDS, META_WORDS, WHY_WORDS } from './question-words.ts';
@@ -173,7 +173,10 @@ export function readQuestion(
 ): Reading {
   const norm = normaliseQuestion(question);
   const lang = detectLanguage(norm, ctx);
-  let text = /[a-z]/.test(norm) ? translateEnglish(norm) : norm;
+  // N-01 / pw-02: a rule id, read before its digits can pass for anything else
+  const ruleAt = RULE_ID.exec(norm);
+  const asked = ruleAt ? blankOut(norm, ruleAt.index, ruleAt[0].length) : norm;
+  let text = /[a-z]/.test(asked) ? translateEnglish(asked) : asked;
   const assumptions: Assumption[] = [];
   // Report facts and prose topics first: 发布时间 is not 制发, 网站发布信息 not 信访.
   let prose: string | undefined;
@@ -297,6 +300,7 @@ export function readQuestion(
   if (prose) reading.prose = prose;
   if (derived) reading.derived = derived;
   if (level) reading.level = level;
+  if (ruleAt) reading.rule = `${ruleAt[1]!.toUpperCase()}-${ruleAt[2]}`;
   if (resolved.ambiguous) reading.ambiguous = resolved.ambiguous;
   if (ctx.agencies.size === 1) reading.soleAgency = [...ctx.agencies.keys()][0];
   return reading;
@@ -458,6 +462,9 @@ function namedPlaces(names: string[]): PlaceHit[] {
 }
 
 /** Real places (Chinese or pinyin) among the leftovers; what is left is returned as `rest`. */
+/** A rule id as the warnings print it (A-03, PW-01, X-10), the dash required. */
+const RULE_ID = /(?<![a-z0-9])(pw|[abcfmnpx])-(\d{2})(?![0-9])/;
+
 /** The derived sum whose parts are exactly the parts of `metrics` together, if there is one. */
 function knownSum(metrics: readonly string[]): string | undefined {
   if (metrics.length < 2) return undefined;

@@ -88,4 +88,6 @@ export interface Query {
   derived?: DerivedKind;
   /** The level of body compared (哪个县 → county governments). */
   level?: 'county' | 'city' | 'dept';
+  /** A consistency rule asked about by its id (N-01是什么意思): upper case, as the warnings name it. */
+  rule?: string;
 }

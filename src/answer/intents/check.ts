@@ -11,7 +11,7 @@ import {
   type ReplyInput,
   say,
 } from '../_reply.ts';
-import { warningText } from '../rule-messages-en.ts';
+import { RULE_MESSAGES_EN, warningText } from '../rule-messages-en.ts';
 import type { Answer } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
 import { CHECK_WORDS, RANK_WORDS } from './words.ts';
@@ -19,11 +19,51 @@ import { CHECK_WORDS, RANK_WORDS } from './words.ts';
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const CHECK_SHOWN = 10;
 
-/** One report's problems, errors first. */
+/** What each family of rules checks (docs/rules.md), by the letters of its ids. */
+const RULE_FAMILIES: Readonly<Record<string, [zh: string, en: string]>> = {
+  A: ['表三（依申请公开）内部的合计与勾稽关系', 'table 3 (requests) adds up and balances'],
+  B: ['表二（主动公开）', 'table 2 (proactive disclosure)'],
+  C: ['表四（行政复议、行政诉讼）的合计', 'table 4 (reconsiderations and lawsuits) adds up'],
+  F: ['格式与表格结构', 'format and table structure'],
+  M: ['标题、日期、统计期限和必备部分', 'title, dates, reporting period and required parts'],
+  N: ['正文写的数字与表格是否一致', 'figures in the prose agree with the tables'],
+  X: ['与其他年份、其他单位年报的比对', 'comparison with other years and other bodies'],
+  P: ['数字是否合理', 'plausibility of the figures'],
+  PW: [
+    '读表时的取舍（原表数字缺漏、多出或错位）',
+    'how a table was read (missing, extra or shifted numbers)',
+  ],
+};
+
+/** N-01: which family of rules it belongs to, and (in English) what it says; unknown ids say so. */
+function explainRule(input: ReplyInput, rule: string): string {
+  const family = RULE_FAMILIES[rule.split('-')[0]!];
+  const en = RULE_MESSAGES_EN[rule];
+  if (!family || !en) return say(input, `没有编号为${rule}的检查规则。`, `There is no check rule ${rule}.`);
+  return say(input, `${rule} 检查${family[0]}。`, `${rule} checks ${family[1]}: ${en}`);
+}
+
+/** One report's problems, errors first (only those of the rule asked about, if one is). */
 function checkLines(input: ReplyInput, entry: StoredReport): { lines: string[]; warnings: Warning[] } {
-  const { m } = input;
-  const warnings: Warning[] = [...entry.warnings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
-  const lines = [m.checkTitle(nameOf(input, entry.report.agency), entry.report.year, warnings.length)];
+  const { m, query } = input;
+  const warnings: Warning[] = entry.warnings
+    .filter((w) => query.rule === undefined || w.rule === query.rule)
+    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const name = nameOf(input, entry.report.agency);
+  const { year } = entry.report;
+  const lines = [
+    query.rule === undefined
+      ? m.checkTitle(name, year, warnings.length)
+      : say(
+          input,
+          warnings.length > 0
+            ? `${name}${year}年年报的${query.rule}提示：`
+            : `${name}${year}年年报没有${query.rule}提示。`,
+          warnings.length > 0
+            ? `${name}, ${year}: ${query.rule}:`
+            : `${name}, ${year}: no ${query.rule} warning.`,
+        ),
+  ];
   for (const w of warnings.slice(0, CHECK_SHOWN))
     lines.push(`· [${m.severity[w.severity]}] ${w.rule} ${warningText(w, input.lang)}`);
   if (warnings.length > CHECK_SHOWN) lines.push(m.moreWarnings(warnings.length - CHECK_SHOWN));
@@ -33,6 +73,9 @@ function checkLines(input: ReplyInput, entry: StoredReport): { lines: string[]; 
 /** 民和2023年报有哪些错误 / 湟中的数据对得上吗 / is Huangzhong's report consistent. */
 async function answerCheck(input: ReplyInput): Promise<Answer> {
   const { query, m, ctx } = input;
+  const about = query.rule === undefined ? [] : [explainRule(input, query.rule)];
+  if (query.rule !== undefined && query.agencies.length === 0 && !query.region && !query.missing)
+    return buildAnswer(input, about);
   if (query.agencies.length === 0) {
     // A place with no report of its own: say so, then check what is held inside it.
     const name = query.region?.name ?? query.missing?.join(m.joiner) ?? '';
@@ -55,9 +98,9 @@ async function answerCheck(input: ReplyInput): Promise<Answer> {
       lines.push(...part.lines);
       warnings.push(...part.warnings);
     }
-    return buildAnswer(input, lines, [], warnings);
+    return buildAnswer(input, [...about, ...lines], [], warnings);
   }
-  const lines: string[] = [];
+  const lines: string[] = [...about];
   const warnings: Warning[] = [];
   await forEachAskedReport(input, lines, (entry) => {
     const part = checkLines(input, entry);
@@ -72,7 +115,9 @@ export const check: IntentModule = {
   id: 'check',
   words: CHECK_WORDS,
   match: (r) =>
-    CHECK_WORDS.test(r.text) && (r.agencies.length > 0 || r.region !== undefined || r.missing !== undefined),
+    r.rule !== undefined ||
+    (CHECK_WORDS.test(r.text) &&
+      (r.agencies.length > 0 || r.region !== undefined || r.missing !== undefined)),
   answer: answerCheck,
 };
 

@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/index.ts';
+import type { Store } from '../../src/store/index.ts';
+import { TODAY } from './_questions.ts';
+import { openTestStore } from './_store.ts';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openTestStore();
+});
+
+describe('a rule asked about by its id', () => {
+  it('shows what the rule checks and only its warnings of the report named', async () => {
+    const a = await answerQuestion('化隆县2024年的N-01是什么意思', store, { today: TODAY });
+    expect(a.intent).toBe('check');
+    const lines = a.text.split('\n');
+    expect(lines[0]).toBe('N-01 检查正文写的数字与表格是否一致。');
+    expect(lines[1]).toBe('化隆县人民政府2024年年报的N-01提示：');
+    expect(lines.slice(2).every((l) => l.startsWith('· [') && l.includes(' N-01 '))).toBe(true);
+    expect(lines.length).toBeGreaterThan(2);
+  });
+
+  it('says so when the report has no warning of that rule', async () => {
+    const a = await answerQuestion('化隆县2024年年报的X-10', store, { today: TODAY });
+    expect(a.text.split('\n')).toEqual([
+      'X-10 检查与其他年份、其他单位年报的比对。',
+      '化隆县人民政府2024年年报没有X-10提示。',
+    ]);
+  });
+
+  it('explains a rule without a report, in English with its wording, and says when no rule has the id', async () => {
+    expect((await answerQuestion('N-01是什么意思', store, { today: TODAY })).text).toBe(
+      'N-01 检查正文写的数字与表格是否一致。',
+    );
+    expect((await answerQuestion('what does PW-02 mean', store, { today: TODAY })).text).toBe(
+      'PW-02 checks how a table was read (missing, extra or shifted numbers): A table 3 row had more numbers than columns.',
+    );
+    expect((await answerQuestion('X-99是什么意思', store, { today: TODAY })).text).toBe(
+      '没有编号为X-99的检查规则。',
+    );
+  });
+});
