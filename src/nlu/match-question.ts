@@ -461,7 +461,6 @@ function namedPlaces(names: string[]): PlaceHit[] {
   });
 }
 
-/** Real places (Chinese or pinyin) among the leftovers; what is left is returned as `rest`. */
 /** A rule id as the warnings print it (A-03, PW-01, X-10), the dash required. */
 const RULE_ID = /(?<![a-z0-9])(pw|[abcfmnpx])-(\d{2})(?![0-9])/;
 
@@ -475,6 +474,7 @@ function knownSum(metrics: readonly string[]): string | undefined {
 /** What ends a body's name: 局, 委(员会), 办(公室), 厅. */
 const BODY_END = /^[局委办厅]/;
 
+/** Real places (Chinese or pinyin) among the leftovers; what is left is returned as `rest`. */
 function findPlaces(runs: string[]): { found: PlaceHit[]; rest: string[] } {
   const index = getDivisionIndex();
   const found: PlaceHit[] = [];
