@@ -10,7 +10,7 @@ import { matchLongest, matchPinyin, type SpanMatch } from './match-spans.ts';
 import { matchYears } from './match-years.ts';
 import { composeMetrics, type MetricTerm } from './metric-terms.ts';
 import { PROSE_TOPICS } from './prose-topics.ts';
-import { DERIVED_WORDS, FOLLOW_UP, LEVEL_WORDS, META_WORDS, WHY_WORDS } from './question-words.ts';
+import { DERIVED_WORDS, FOLLOW_UP, FRAGMENT, LEVEL_WORDS, META_WORDS, WHY_WORDS } from './question-words.ts';
 import type { Assumption, ClarifyChoice, Intent, PlaceRef, Query } from './types.ts';
 
 /** Everything read from a question before its intent is decided. */
@@ -288,7 +288,7 @@ export function readQuestion(
     metric: metrics[0] ?? null,
     assumptions,
     scopes,
-    followUp: FOLLOW_UP.test(norm) || FOLLOW_UP.test(text.trim()),
+    followUp: FOLLOW_UP.test(norm) || FOLLOW_UP.test(text.trim()) || FRAGMENT.test(norm),
     why: WHY_WORDS.test(norm),
   };
   if (metrics.length > 1) reading.metrics = metrics;

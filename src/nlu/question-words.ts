@@ -52,4 +52,10 @@ export const LEVEL_WORDS: ReadonlyArray<['county' | 'city' | 'dept', RegExp]> = 
 /** A follow-up: 那乙县呢 / 2023年呢 / what about Yixian / 为什么. */
 export const FOLLOW_UP =
   /呢[？?]?$|^那|^那么|^还有|^换成|^改成|^\b(?:what|how) about\b|^and\b|^(?:and )?(?:in|for) \d{4}\??$/;
+/**
+ * A question that is only an intent word (排第几 / 靠谱吗 / 历年趋势) is about the previous
+ * question's body and figure.
+ */
+export const FRAGMENT =
+  /^(?:(?:它|它们|这个|这家|该单位)?(?:排第几|排名第几|第几名|排名(?:如何|怎么样)?|排在第几|靠谱吗|可靠吗|准确吗|对得上吗|有问题吗|有没有问题|有什么问题|历年(?:情况|变化|趋势)?|变化趋势|趋势如何))[？?。!！]*$|^(?:(?:and )?(?:where does it rank|what(?:'s| is) its rank|is (?:it|that|the report) (?:reliable|consistent|correct)|any (?:problems|errors)|over the years|(?:the )?trend))\??$/;
 export const WHY_WORDS = /^(?:为什么|为啥|怎么回事|原因是?什么|\bwhy\b)/;

@@ -103,3 +103,24 @@ describe('English names of bodies in replies', () => {
     expect(romaniseAgency(agency)).toBe(english);
   });
 });
+
+describe('a question that is only an intent word continues the previous one', () => {
+  const previous = matchQuestion('湟中区2023年行政处罚多少', ctx, OPTS);
+
+  it.each([
+    ['排第几', 'rank'],
+    ['靠谱吗', 'check'],
+    ['历年趋势', 'trend'],
+    ['where does it rank?', 'rank'],
+  ])('%s → %s of the same body and figure', (question, intent) => {
+    const q = matchQuestion(question, ctx, { ...OPTS, previous });
+    expect(q.intent).toBe(intent);
+    expect(q.agencies).toEqual(previous.agencies);
+    if (intent !== 'check') expect(q.metric).toBe('active.penalty');
+  });
+
+  it('not a question that stands alone', () => {
+    expect(matchQuestion('有哪些年报', ctx, { ...OPTS, previous }).agencies).toEqual([]);
+    expect(matchQuestion('排第几', ctx, OPTS).agencies).toEqual([]);
+  });
+});
