@@ -11,7 +11,6 @@ export {
   type RankQuery,
   type RankRow,
   type ReplaceGuard,
-  rankIn,
   type StoreQuery,
   type UpsertOptions,
 } from './records.ts';

@@ -19,6 +19,14 @@ export interface StoreIndexes {
   newestYear: number | null;
   /** agencyKey by agency name, kind and region code (a body's five years share one). */
   keys: Map<string, string>;
+  /** Ranking columns by year, then metric, built on first use and dropped when the year changes. */
+  ranks: Map<number, Map<string, RankColumn>>;
+}
+
+/** One metric's values in one year, largest first, with the records holding them. */
+export interface RankColumn {
+  values: Float64Array;
+  entries: StoredReport[];
 }
 
 /** The entry's agencyKey, computed once per agency name, kind and region code. */
@@ -54,6 +62,7 @@ export function addToIndexes(idx: StoreIndexes, entry: StoredReport): void {
     group.name = group.latest.report.agency;
   }
   pushTo(idx.byYear, r.year, entry);
+  idx.ranks.delete(r.year);
   if (r.region?.code) pushTo(idx.byRegion, r.region.code, entry);
   if (idx.newestYear === null || r.year > idx.newestYear) idx.newestYear = r.year;
 }
@@ -82,6 +91,7 @@ export function removeFromIndexes(idx: StoreIndexes, entry: StoredReport): void 
     }
   }
   dropFrom(idx.byYear, r.year, entry);
+  idx.ranks.delete(r.year);
   if (r.region?.code) dropFrom(idx.byRegion, r.region.code, entry);
   if (idx.newestYear === r.year && !idx.byYear.has(r.year)) {
     idx.newestYear = idx.byYear.size === 0 ? null : Math.max(...idx.byYear.keys());
@@ -97,6 +107,7 @@ export function buildIndexes(reports: readonly StoredReport[]): StoreIndexes {
     byRegion: new Map(),
     newestYear: null,
     keys: new Map(),
+    ranks: new Map(),
   };
   for (const entry of reports) addToIndexes(idx, entry);
   return idx;

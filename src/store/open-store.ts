@@ -18,7 +18,8 @@ import {
 } from './journal.ts';
 import { type OpenFile, openFile, type Place } from './lazy.ts';
 import { toLean, withSections } from './lean.ts';
-import { findIn, planUpserts, rankIn, type UpsertOptions } from './records.ts';
+import { rankCountIn, rankIn } from './ranking.ts';
+import { findIn, planUpserts, type UpsertOptions } from './records.ts';
 import { type CatalogueRow, catalogueRow, type Store, type StoreChange, type StoreViews } from './store.ts';
 import { StoreError } from './store-error.ts';
 import { encodeLine, leanHead, readStoreFile, type StoreData, stampOf } from './store-file.ts';
@@ -565,7 +566,8 @@ export async function openStore(path: string): Promise<JsonStore> {
     newestYear: () => idx.newestYear,
     copies: async () => copyIndex(),
     find: async (query) => findIn(idx, reports, query),
-    rank: async (query) => rankIn(idx, reports, query),
+    rank: async (query) => rankIn(idx, query, cachedRow),
+    rankCount: async (query) => rankCountIn(idx, query),
     list: async () => reports,
     async hydrate(entry) {
       if (entry.report.text?.sections || !entry.prose) return entry.report;

@@ -1,7 +1,7 @@
 import { agencyKey, agencyLevel, deriveLevel, type Level } from '../domain/index.ts';
 import type { Report } from '../schema/index.ts';
+import type { CatalogueRow } from './catalogue.ts';
 import type { StoreIndexes } from './indexes.ts';
-import { fieldValue } from './lazy.ts';
 import { type LeanSplit, toLean } from './lean.ts';
 import type { StoredReport, UpsertOutcome } from './types.ts';
 
@@ -105,17 +105,30 @@ export interface StoreQuery {
   level?: ReturnType<typeof agencyLevel> | Level;
 }
 
-export interface RankQuery extends Omit<StoreQuery, 'agency'> {
+export interface RankQuery extends Omit<StoreQuery, 'agency' | 'ids'> {
   /** A field id, e.g. `active.penalty`. */
   metric: string;
   /** Largest first (default) or smallest first. */
   order?: 'desc' | 'asc';
+  /** Only the first `limit` rows (equal values at the cut taken by id, unless `ties` is given). */
   limit?: number;
+  /**
+   * With `limit`: every later row whose value lies within `ties` of the last row's comes too (0:
+   * equal values), for a caller that orders ties its own way.
+   */
+  ties?: number;
+  /** Only values at least this large. */
+  atLeast?: number;
+  /** Only values smaller than this. */
+  below?: number;
 }
 
 export interface RankRow {
-  entry: StoredReport;
+  /** The record ranked, by its catalogue row. */
+  row: CatalogueRow;
   value: number;
+  /** The record itself, when the backend holds it in memory (else read it with `find({ ids })`). */
+  entry?: StoredReport;
 }
 
 function matchesLevel(report: Report, level: NonNullable<StoreQuery['level']>): boolean {
@@ -126,6 +139,14 @@ function matchesRegion(report: Report, region: string): boolean {
   const code = report.region?.code ?? '';
   if (region.length === 6) return code === region;
   return code.startsWith(region);
+}
+
+/** Whether a record lies in the query's region and level (its year and agency aside). */
+export function matchesPlace(report: Report, q: Pick<StoreQuery, 'region' | 'level'>): boolean {
+  return (
+    (q.region === undefined || matchesRegion(report, q.region)) &&
+    (q.level === undefined || matchesLevel(report, q.level))
+  );
 }
 
 /** Records matching `q`, from the indexes (never a scan when agency, year or an exact region is given). */
@@ -140,26 +161,5 @@ export function findIn(idx: StoreIndexes, all: readonly StoredReport[], q: Store
   } else if (q.region?.length === 6) pool = idx.byRegion.get(q.region) ?? [];
   else if (q.year !== undefined) pool = idx.byYear.get(q.year) ?? [];
   else pool = all;
-  return pool.filter(
-    (e) =>
-      (q.year === undefined || e.report.year === q.year) &&
-      (q.region === undefined || matchesRegion(e.report, q.region)) &&
-      (q.level === undefined || matchesLevel(e.report, q.level)),
-  );
-}
-
-/** Ids compared as `localeCompare` does, without a collator made per call. */
-const compareIds = new Intl.Collator().compare;
-
-/** Records ranked by one metric (records without the figure left out), largest first by default. */
-export function rankIn(idx: StoreIndexes, all: readonly StoredReport[], q: RankQuery): RankRow[] {
-  const year = q.year ?? idx.newestYear ?? undefined;
-  const rows: RankRow[] = [];
-  for (const entry of findIn(idx, all, { ...q, ...(year === undefined ? {} : { year }) })) {
-    const value = fieldValue(entry.report, q.metric);
-    if (typeof value === 'number') rows.push({ entry, value });
-  }
-  const sign = q.order === 'asc' ? 1 : -1;
-  rows.sort((a, b) => sign * (a.value - b.value) || compareIds(a.entry.report.id, b.entry.report.id));
-  return q.limit === undefined ? rows : rows.slice(0, q.limit);
+  return pool.filter((e) => (q.year === undefined || e.report.year === q.year) && matchesPlace(e.report, q));
 }

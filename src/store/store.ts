@@ -1,28 +1,10 @@
 import type { CopyIndex } from '../check/index.ts';
-import type { Report } from '../schema/index.ts';
+import type { CatalogueRow } from './catalogue.ts';
 import type { AgencyGroup } from './indexes.ts';
 import type { RankQuery, RankRow, StoreQuery, UpsertOptions } from './records.ts';
 import type { StoredReport, UpsertOutcome } from './types.ts';
 
-/** One record as the matcher, listings and counts know it: identity, place and source, no figures. */
-export interface CatalogueRow extends Pick<Report, 'id' | 'agency' | 'kind' | 'region' | 'year'> {
-  sha256: string;
-  url?: string;
-}
-
-/** The catalogue row of a stored record. */
-export function catalogueRow({ report: r }: StoredReport): CatalogueRow {
-  const row: CatalogueRow = {
-    id: r.id,
-    agency: r.agency,
-    kind: r.kind,
-    region: r.region,
-    year: r.year,
-    sha256: r.source.sha256,
-  };
-  if (r.source.url) row.url = r.source.url;
-  return row;
-}
+export { type CatalogueRow, catalogueRow } from './catalogue.ts';
 
 /** What changed in the store: the ids written, and the revision after the change. */
 export interface StoreChange {
@@ -62,15 +44,24 @@ export interface Store {
   catalogue(): readonly CatalogueRow[];
   /** Records by id, agency, year, region and level. */
   find(query: StoreQuery): Promise<StoredReport[]>;
-  /** Records ranked over one metric (the newest year held unless a year is given). */
+  /**
+   * Records ranked over one metric (the newest year held unless a year is given): the best value
+   * first, equal values by id. With `limit`, only the first rows (and the ties `ties` asks for),
+   * so a ranking never reads the whole year; each row names its record by its catalogue row
+   * (read the records shown with `find({ ids })`).
+   */
   rank(query: RankQuery): Promise<RankRow[]>;
+  /** How many records `rank` ranks for the query, without its limit (e.g. the ones better than a value). */
+  rankCount(query: RankQuery): Promise<number>;
   /** Every record (for whole-store work: export, re-checking; not for answering). */
   list(): Promise<readonly StoredReport[]>;
   /**
-   * Fingerprints of the stored reports, for X-10 (kept current on every change). The index is the
-   * store's own: a caller that adds to it for a check puts the stored entries back afterwards.
+   * Fingerprints of the stored reports, for X-10. With `near`, the index need hold only what
+   * checking those reports needs (a database store queries that much; the JSON store gives its
+   * whole index, kept current on every change). The index may be the store's own: a caller that
+   * adds to it for a check puts the stored entries back afterwards.
    */
-  copies(): Promise<CopyIndex>;
+  copies(near?: readonly StoredReport['report'][]): Promise<CopyIndex>;
   /** The entry's report with its section prose put back (for the rules that read prose). */
   hydrate(entry: StoredReport): Promise<StoredReport['report']>;
   upsert(entry: StoredReport, options?: UpsertOptions): Promise<UpsertOutcome>;

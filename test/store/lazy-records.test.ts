@@ -58,13 +58,14 @@ describe('records read from the file', () => {
     await (await openStore(path)).upsertMany(seeds);
     const store = await openStore(path);
     const ranked = await store.rank({ metric: 'active.penalty', year: 2023 });
-    expect(ranked.map((r) => [r.entry.report.id, r.value])).toEqual(
+    expect(ranked.map((r) => [r.row.id, r.value])).toEqual(
       seeds
         .filter((s) => s.report.year === 2023 && typeof s.report.values['active.penalty'] === 'number')
         .map((s) => [s.report.id, s.report.values['active.penalty']])
         .sort((a, b) => (b[1] as number) - (a[1] as number)),
     );
-    for (const r of ranked) expect(r.entry.report.values['active.penalty']).toBe(r.value);
+    const records = await store.find({ ids: ranked.map((r) => r.row.id) });
+    expect(records.map((e) => e.report.values['active.penalty'])).toEqual(ranked.map((r) => r.value));
   });
 
   it('a damaged narrative is STORE_CORRUPT naming the record when it is read', async () => {

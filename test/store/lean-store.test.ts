@@ -98,7 +98,7 @@ describe('lean records, prose beside the store', () => {
     const ranked = await store.rank({ metric: 'active.penalty', year: 2023 });
     const values = ranked.map((r) => r.value);
     expect(values).toEqual([...values].sort((a, b) => b - a));
-    expect(ranked[0]!.entry.report.id).toBe('湟中区人民政府-2023');
+    expect(ranked[0]!.row.id).toBe('湟中区人民政府-2023');
     expect(ranked[0]!.value).toBe(36084);
     stop();
     await store.upsert({

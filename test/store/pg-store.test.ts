@@ -163,7 +163,7 @@ describe.skipIf(skipReason(started))('PostgreSQL store (a real server)', () => {
       },
     };
     await store.upsertMany([...seeds, twin]);
-    const rows = (r: { entry: StoredReport; value: number }[]) => r.map((x) => [x.entry.report.id, x.value]);
+    const rows = (r: { row: { id: string }; value: number }[]) => r.map((x) => [x.row.id, x.value]);
     expect(rows(await store.rank({ metric: 'active.penalty' }))).toEqual([['化隆县人民政府-2024', 114]]);
     const all2023 = [
       ['湟中区人民政府-2023', 36084],

@@ -520,36 +520,62 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     return query.ids.flatMap((id) => at.get(id) ?? []);
   }
 
+  /** The FROM and WHERE of a ranking (its year, place, level and value range), its parameters in `params`. */
+  function rankFrom(query: RankQuery, year: number, params: unknown[]): string {
+    params.push(query.metric);
+    const where = [`v.field = $${params.length}`, ...filters({ ...query, year }, params, 'v')];
+    if (query.atLeast !== undefined) {
+      params.push(query.atLeast);
+      where.push(`v.value >= $${params.length}`);
+    }
+    if (query.below !== undefined) {
+      params.push(query.below);
+      where.push(`v.value < $${params.length}`);
+    }
+    const join = query.level === undefined ? '' : ' JOIN records r ON r.id = v.record_id';
+    return `record_values v${join} WHERE ${where.join(' AND ')}`;
+  }
+
   async function rank(query: RankQuery): Promise<RankRow[]> {
     const year = query.year ?? newest ?? undefined;
-    if (year === undefined) return [];
-    const params: unknown[] = [query.metric];
-    const where = ['v.field = $1', ...filters({ ...query, year }, params, 'v')];
+    const limit = query.limit === undefined ? undefined : Math.max(0, Math.floor(query.limit));
+    if (year === undefined || limit === 0) return [];
+    const params: unknown[] = [];
+    const from = rankFrom(query, year, params);
     const desc = query.order !== 'asc';
-    let limit = '';
-    if (query.limit !== undefined) {
-      params.push(Math.max(0, Math.floor(query.limit)));
-      // ties at the cut come along, to be ordered by id as every backend does
-      limit = ` FETCH FIRST $${params.length} ROWS WITH TIES`;
+    let cut = '';
+    if (limit !== undefined) {
+      // the value of the limit-th row; rows within `ties` of it come along (ordered by id below)
+      params.push(limit, query.ties ?? 0);
+      const [n, t] = [`$${params.length - 1}`, `$${params.length}`];
+      const nth = `(SELECT v.value FROM ${from} ORDER BY v.value ${desc ? 'DESC' : 'ASC'} OFFSET ${n} - 1 LIMIT 1)`;
+      cut = desc
+        ? ` AND v.value >= COALESCE(${nth} - ${t}, '-Infinity')`
+        : ` AND v.value <= COALESCE(${nth} + ${t}, 'Infinity')`;
     }
-    // ids and values from the ranking index first; the records only of the rows kept
-    const join = query.level === undefined ? '' : ' JOIN records r ON r.id = v.record_id';
+    // ids and values from the ranking index alone; each row's identity from the catalogue
     const ranked = await q<{ id: string; value: number }>(
-      `SELECT v.record_id AS id, v.value FROM record_values v${join}
-        WHERE ${where.join(' AND ')}
-        ORDER BY v.value ${desc ? 'DESC' : 'ASC'}${limit}`,
+      `SELECT v.record_id AS id, v.value FROM ${from}${cut} ORDER BY v.value ${desc ? 'DESC' : 'ASC'}`,
       params,
     );
     const sign = desc ? -1 : 1;
     ranked.sort((a, b) => sign * (a.value - b.value) || a.id.localeCompare(b.id));
-    const kept = query.limit === undefined ? ranked : ranked.slice(0, query.limit);
-    const entries = new Map(
-      (await find({ ids: kept.map((r) => r.id) })).map((e) => [e.report.id, e] as const),
-    );
+    const kept = limit === undefined || query.ties !== undefined ? ranked : ranked.slice(0, limit);
     return kept.flatMap((r) => {
-      const entry = entries.get(r.id);
-      return entry ? [{ entry, value: r.value }] : [];
+      const row = catalogue.get(r.id);
+      return row ? [{ row, value: r.value }] : [];
     });
+  }
+
+  async function rankCount(query: RankQuery): Promise<number> {
+    const year = query.year ?? newest ?? undefined;
+    if (year === undefined) return 0;
+    const params: unknown[] = [];
+    const rows = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${rankFrom(query, year, params)}`,
+      params,
+    );
+    return rows[0]?.n ?? 0;
   }
 
   return {
@@ -564,6 +590,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     },
     find,
     rank,
+    rankCount,
     async list() {
       const rows = await q<RecordRow>(`SELECT ${RECORD_COLS} FROM records ORDER BY seq`);
       return rows.map(toEntry);
