@@ -24,22 +24,35 @@ function readChineseCount(num: string): number | null {
   return high === null || low === null ? null : high * 1e4 + low;
 }
 
+/** Characters before a Chinese numeral that make it an ordinal or a determiner (第三次, 每一件). */
+const NOT_A_COUNT_AFTER = new Set([...'第每逐这那哪']);
+/** Words around a figure that make it approximate. */
+const APPROX_BEFORE = ['约', '近', '超过', '逾'];
+const APPROX_AFTER = ['左右', '以上'];
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 export function findNumbers(clause: string): NumToken[] {
   const out: NumToken[] = [];
   for (const m of allMatches(NUM_RE, clause)) {
     const [all, num = '', wan1, more, wan2, unitRaw] = m;
-    const arabic = /\d/.test(num);
-    // the few characters before the number (a /…$/ test on the whole prefix would rescan it)
-    const before = clause.slice(Math.max(0, m.index - 2), m.index);
-    if (!arabic && (!unitRaw || !COUNT_UNITS.has(unitRaw) || /[第每逐这那哪]$/.test(before))) continue;
-    if (arabic && /[\d.]$/.test(before)) continue;
+    const start = m.index;
+    const end = start + all.length;
+    // the context is read by character: a regex per test on a two-character slice cost more than the rest
+    const arabic = isDigit(num.charCodeAt(0));
+    const prev = start > 0 ? clause.charCodeAt(start - 1) : -1;
+    if (!arabic && (!unitRaw || !COUNT_UNITS.has(unitRaw) || NOT_A_COUNT_AFTER.has(clause[start - 1]!)))
+      continue;
+    // inside a longer number (after a digit or a decimal point)
+    if (arabic && (isDigit(prev) || prev === 0x2e)) continue;
     const value = arabic ? Number(num) : readChineseCount(num);
     if (value === null) continue;
     const wan = wan1 ?? wan2 ?? '';
     const unit = unitRaw && unitRaw !== '%' && !unitRaw.startsWith('万') ? wan + unitRaw : (unitRaw ?? '');
-    const after = clause.slice(m.index + all.length);
-    const approx = Boolean(more) || /^(?:左右|以上)/.test(after) || /(?:约|近|超过|逾)$/.test(before);
-    out.push({ start: m.index, end: m.index + all.length, value, unit, approx });
+    const approx =
+      Boolean(more) ||
+      APPROX_AFTER.some((w) => clause.startsWith(w, end)) ||
+      APPROX_BEFORE.some((w) => clause.endsWith(w, start));
+    out.push({ start, end, value, unit, approx });
   }
   return inheritUnits(clause, out);
 }

@@ -43,12 +43,15 @@ function unitFits(kind: Kind, unit: string): boolean {
   return COUNT_UNITS.has(unit) || (unit.startsWith('万') && COUNT_UNITS.has(unit.slice(1)));
 }
 
+/** A figure followed by one of these is a date (2023年), not a count. */
+const DATE_UNITS = new Set([...'年月日']);
+
 /** Whether a match must be discarded (docs/narrative.md, discard rules). */
 function isDiscarded(clause: string, trigger: Trigger, num: NumToken): boolean {
   const between = clause.slice(trigger.end, num.start);
   const near = clause.slice(Math.max(0, num.start - 4), num.start);
   if (num.approx || COMPARATIVE.test(between) || COMPARATIVE.test(near)) return true;
-  if (/^[年月日]/.test(clause.slice(num.end))) return true;
+  if (DATE_UNITS.has(clause[num.end]!)) return true;
   return /累计|历年|自[^。；]*以来/.test(clause);
 }
 
@@ -108,12 +111,12 @@ function fieldOf(def: TriggerDef, scope: string): string | null {
   return def.field;
 }
 
-const LABEL_SEPARATORS = '，、：（；';
+const LABEL_SEPARATORS = new Set([...'，、：（；'].map((c) => c.charCodeAt(0)));
 
 /** The words before a figure, back to the previous separator. */
 function labelBefore(clause: string, at: number): string {
   let cut = at - 1;
-  while (cut >= 0 && !LABEL_SEPARATORS.includes(clause[cut]!)) cut--;
+  while (cut >= 0 && !LABEL_SEPARATORS.has(clause.charCodeAt(cut))) cut--;
   return clause
     .slice(cut + 1, at)
     .replace(/^(?:其中|包括|分别为|和|及|共|达)/, '')
@@ -121,6 +124,9 @@ function labelBefore(clause: string, at: number): string {
 }
 
 type Part = { label: string; value: number };
+
+/** What introduces a breakdown, right after its total (sticky: tried at that place only). */
+const PARTS_INTRO = /[，：]?(?:其中|包括|分别为)[：，]?/y;
 
 /** Where a clause ends in the joined text (read only for breakdowns that run on over ；). */
 interface RestOf {
@@ -135,8 +141,8 @@ interface RestOf {
  */
 function findParts(clause: string, total: NumToken, nums: NumToken[], rest: RestOf): Part[] | undefined {
   if (total.approx || !total.unit) return undefined;
-  const after = clause.slice(total.end);
-  const intro = /^[，：]?(?:其中|包括|分别为)[：，]?/.exec(after);
+  PARTS_INTRO.lastIndex = total.end;
+  const intro = PARTS_INTRO.exec(clause);
   if (!intro) return undefined;
   const parts: Part[] = [];
   let last: NumToken | undefined;
@@ -195,14 +201,19 @@ const ANY_TRIGGER =
 const ANY_ZERO_CLAIM = /未|没有|无/;
 const ANY_FIGURE = /\d|[零〇一二两三四五六七八九十百千]万?(?:余|多)?万?(?:人次|件|条|个|起|宗|项|份|次)/;
 
-function extractClause(clause: string, offset: number, lineOf: LineOf, rest: RestOf): NarrativeItem[] {
+/** Adds the items of one clause to `items`: its figures, then its zero claims. */
+function extractClause(
+  clause: string,
+  offset: number,
+  lineOf: LineOf,
+  rest: RestOf,
+  items: NarrativeItem[],
+): void {
   const zero = ANY_ZERO_CLAIM.test(clause) ? extractZeroClaims(clause, offset, lineOf) : [];
   // most clauses state no figure: an Arabic digit, or a Chinese numeral before a count unit, is needed
-  if (!ANY_FIGURE.test(clause)) return zero;
-  const nums = findNumbers(clause);
-  if (nums.length === 0) return zero;
-  const matched = ANY_TRIGGER.test(clause) ? matchClause(clause, nums) : new Map<NumToken, Trigger>();
-  const items: NarrativeItem[] = [];
+  const nums = ANY_FIGURE.test(clause) ? findNumbers(clause) : [];
+  const matched =
+    nums.length > 0 && ANY_TRIGGER.test(clause) ? matchClause(clause, nums) : new Map<NumToken, Trigger>();
   for (const n of nums) {
     const t = matched.get(n);
     const parts = findParts(clause, n, nums, rest);
@@ -225,7 +236,7 @@ function extractClause(clause: string, offset: number, lineOf: LineOf, rest: Res
       items.push(parts ? { ...item, parts } : item);
     }
   }
-  return zero.length > 0 ? [...items, ...zero] : items;
+  for (const z of zero) items.push(z);
 }
 
 /** The rest of the sentence after a clause ending at `end`, when a ； continues it. */
@@ -235,8 +246,8 @@ function restOfSentence({ text, end }: RestOf): string {
   return text.slice(end + 1, m ? end + 1 + m.index : end + 2000);
 }
 
-/** A clause: the text between two stops (。；！？ or a paragraph end). */
-const CLAUSE = /[^。；！？\n]+/g;
+/** Where a clause ends: 。；！？ or a paragraph end. */
+const CLAUSE_END = /[。；！？\n]/;
 
 /**
  * Figures stated in the prose of parts 一–六 (docs/narrative.md): table-field claims with their
@@ -245,8 +256,10 @@ const CLAUSE = /[^。；！？\n]+/g;
 export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem[] {
   const { text, lineOf } = joinLines(prose);
   const items: NarrativeItem[] = [];
-  for (const m of allMatches(CLAUSE, text)) {
-    items.push(...extractClause(m[0], m.index, lineOf, { text, end: m.index + m[0].length }));
+  let offset = 0;
+  for (const clause of text.split(CLAUSE_END)) {
+    if (clause) extractClause(clause, offset, lineOf, { text, end: offset + clause.length }, items);
+    offset += clause.length + 1;
   }
   return items;
 }
