@@ -108,7 +108,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bin force\b/g, '现行有效'],
   [/\brepealed\b/g, '废止'],
   [
-    /\b(?:administrative )?(?:fees?|charges?) amount\b|\bamount of (?:administrative )?(?:fees?|charges?)\b|\b(?:administrative )?(?:fees?|charges?)\b/g,
+    /\b(?:administrative )?(?:fees?|charges?) amount\b|\bamount of (?:administrative )?(?:fees?|charges?)\b|\b(?:administrative )?(?:fees?|charges?)(?: revenues?| income)?\b/g,
     '收费',
   ],
   [/\b(?:administrative )?reconsiderations?\b|\badministrative reviews?\b|\bappeals?\b/g, '行政复议'],

@@ -33,6 +33,7 @@ describe('everyday phrasing around a known figure', () => {
     ['淮安2024年法人或其他组织申请了多少', 'apply.new_received.org_sum'],
     ['化隆2024年行政事业性收费金额', 'active.admin_fee'],
     ['How much did Hualong collect in administrative fees in 2024?', 'active.admin_fee'],
+    ["How much fee revenue did Huai'an collect in 2024?", 'active.admin_fee'],
     ["How many requests came from companies in Huai'an in 2024?", 'apply.new_received.org_commercial'],
   ])('%s → %s', (question, metric) => {
     const q = matchQuestion(question, ctx, OPTS);
