@@ -5,8 +5,16 @@ const PLACEHOLDER = /^(?:[/\\—–\-－_]+|无|不适用)$/;
 /** The characters a PLACEHOLDER starts with. */
 const PLACEHOLDER_FIRST = new Set([...'/\\—–-－_无不']);
 const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether `s` is 1 to MAX_PLAIN_DIGITS digits. */
+function isPlainInt(s: string): boolean {
+  if (s.length === 0 || s.length > MAX_PLAIN_DIGITS) return false;
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
-const PLAIN_INT = /^\d{1,15}$/;
+/** Longest plain integer read on the fast path (digits; longer ones go through NUMBER). */
+const MAX_PLAIN_DIGITS = 15;
 const GROUPED = /^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$/;
 /** A unit after a cell's number, and the last characters of those units. */
 const CELL_UNIT = /\s*(?:万元|元|件|个|条|项)$/;
@@ -36,11 +44,12 @@ export interface SplitLine {
 
 /** Reads one cell: numbers (with grouping or a 万元/件 suffix), placeholders, or text. */
 export function readCell(raw: string): CellValue {
-  const s = raw.trim();
+  // most cells have no surrounding whitespace
+  const s = isSpace(raw.charCodeAt(0)) || isSpace(raw.charCodeAt(raw.length - 1)) ? raw.trim() : raw;
   if (s === '') return { kind: 'blank', raw: s };
   const first = s.charCodeAt(0);
   // fast path: a plain non-negative integer, the commonest cell by far
-  if (isDigit(first) && PLAIN_INT.test(s)) return { kind: 'number', value: Number(s), raw: s };
+  if (isPlainInt(s)) return { kind: 'number', value: Number(s), raw: s };
   if (PLACEHOLDER_FIRST.has(s[0]!) && PLACEHOLDER.test(s)) return { kind: 'blank', raw: s };
   // a number starts with a digit or a minus sign: label text is known without the number patterns
   if (!isDigit(first) && s[0] !== '-') return { kind: 'text', raw: s };
@@ -53,53 +62,86 @@ export function readCell(raw: string): CellValue {
 }
 
 const SPACE_RUN = /\s+/g;
-const TOKEN = /\S+/g;
+
+/** The UTF-16 units regex `\s` matches (WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** `s` with its whitespace removed (most labels have none: they are returned as they are). */
+function withoutSpaces(s: string): string {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(SPACE_RUN, '');
+  return s;
+}
 
 /**
  * Splits a line into label and trailing value cells. Tab-separated lines keep blank cells;
  * space-separated lines yield only the trailing run of numbers (blanks vanished upstream).
+ * Cells are read from the line's end and only as far as the label: label text is never read as cells.
  */
 export function splitLine(line: string): SplitLine {
   if (line.includes('\t')) {
-    const parts = line.split('\t');
-    const cells = parts.map(readCell);
-    let start = cells.length;
-    // the label ends at the last text cell (trailing blanks and numbers are values); a spoilt
-    // number (isGarbledNumber) is a value cell, not part of the label
-    while (start > 0 && (cells[start - 1]!.kind !== 'text' || isGarbledNumber(cells[start - 1]))) start--;
+    const values: CellValue[] = [];
+    // `end` moves back cell by cell; the label is the text before the last text cell's end
+    let end = line.length;
+    let labelEnd = 0;
+    for (;;) {
+      let tab = end - 1;
+      while (tab >= 0 && line.charCodeAt(tab) !== 9) tab--;
+      const cell = readCell(line.slice(tab + 1, end));
+      // the label ends at the last text cell (trailing blanks and numbers are values); a spoilt
+      // number (isGarbledNumber) is a value cell, not part of the label
+      if (cell.kind === 'text' && !isGarbledNumber(cell)) {
+        labelEnd = end;
+        break;
+      }
+      values.push(cell);
+      if (tab < 0) break;
+      end = tab;
+    }
     // leading blanks after the label are kept: the caller decides whether they are columns
-    const values = cells.slice(start);
-    const label = start === 1 ? parts[0]! : parts.slice(0, start).join('');
+    values.reverse();
     return {
-      label: label.replace(SPACE_RUN, ''),
+      label: withoutSpaces(line.slice(0, labelEnd)),
       cells: trimTrailing(values),
       slots: values,
       tabbed: true,
     };
   }
-  const tokens = line.match(TOKEN) ?? [];
   const cells: CellValue[] = [];
-  let start = tokens.length;
-  // only the trailing run of numbers counts: "1.属于" starts a label, it is not a value
-  while (start > 0) {
-    const cell = readCell(tokens[start - 1]!);
+  // `end` moves back over whitespace-separated tokens while they are numbers
+  let end = line.length;
+  for (;;) {
+    while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
+    let begin = end;
+    while (begin > 0 && !isSpace(line.charCodeAt(begin - 1))) begin--;
+    if (begin === end) break;
+    // only the trailing run of numbers counts: "1.属于" starts a label, it is not a value
+    const cell = readCell(line.slice(begin, end));
     if (cell.kind !== 'number') break;
     cells.push(cell);
-    start--;
+    end = begin;
   }
   cells.reverse();
-  return {
-    label: start === 1 ? tokens[0]! : tokens.slice(0, start).join(''),
-    cells,
-    slots: cells,
-    tabbed: false,
-  };
+  return { label: withoutSpaces(line.slice(0, end)), cells, slots: cells, tabbed: false };
 }
 
+/** The cells without their trailing blanks (the same array when it has none). */
 export function trimTrailing(cells: CellValue[]): CellValue[] {
   let end = cells.length;
   while (end > 0 && cells[end - 1]!.kind === 'blank') end--;
-  return cells.slice(0, end);
+  return end === cells.length ? cells : cells.slice(0, end);
 }
 
 /** True for a text cell that is a number spoilt by a stray character (GARBLED_NUMBER). */

@@ -12,7 +12,7 @@ import {
 } from './_apply-rows.ts';
 import { type CellValue, garbledMessage, isGarbledNumber, numbersOf, trimTrailing } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
-import { nullRecord, type Values } from './_values.ts';
+import { recordOf } from './_values.ts';
 import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
 const MERGED_OTHER = 'other_merged';
@@ -28,8 +28,10 @@ interface Placed {
 }
 
 const FIELDS_OF = new Map(APPLY_ROWS.map((r) => [r.id, APPLY_COLS.map((c) => `apply.${r.id}.${c.id}`)]));
-/** Table values before reading: every field null. */
-const NULL_VALUES = nullRecord(APPLY_ROWS.flatMap((r) => FIELDS_OF.get(r.id)!));
+/** The table's record from its cells, row by row in APPLY_ROWS order. */
+const toRecord = recordOf(APPLY_ROWS.flatMap((r) => FIELDS_OF.get(r.id)!));
+/** Where each row's cells start in that order. */
+const OFFSET_OF = new Map(APPLY_ROWS.map((r, i) => [r.id, i * N]));
 
 function fieldsOf(rowId: string): string[] {
   return FIELDS_OF.get(rowId) ?? APPLY_COLS.map((c) => `apply.${rowId}.${c.id}`);
@@ -272,20 +274,20 @@ function checkSubtotals(
 }
 
 /**
- * Writes a placed row's values and blank cells under its fields. A module function, not a closure
- * in parseApplicationTable: under tsx a named closure costs an Object.defineProperty each time.
+ * Writes a placed row's values into the table's cells and its blank cells' fields. A module
+ * function, not a closure in parseApplicationTable: under tsx a named closure costs an
+ * Object.defineProperty each time.
  */
-function putRow(values: Values, blanks: string[], rowId: string, placed: Placed): void {
+function putRow(cells: (number | null)[], blanks: string[], rowId: string, placed: Placed): void {
+  const offset = OFFSET_OF.get(rowId)!;
+  for (let i = 0; i < N; i++) cells[offset + i] = placed.nullSlots?.includes(i) ? null : placed.values[i]!;
   const fields = fieldsOf(rowId);
-  fields.forEach((f, i) => {
-    values[f] = placed.nullSlots?.includes(i) ? null : placed.values[i]!;
-  });
   for (const i of placed.blankSlots) blanks.push(fields[i]!);
 }
 
 /** Parses table 三 (25 rows × 7 columns) from the lines of its region. */
 export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
-  const values = { ...NULL_VALUES };
+  const cells = new Array<number | null>(APPLY_ROWS.length * N).fill(null);
   const blanks: string[] = [];
   let collected = collectRows(lines, true);
   // unlabelled number rows mean the labels were printed apart from their numbers (stacked by a
@@ -303,25 +305,26 @@ export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
     });
   }
   const found = assigned.size >= 3;
-  if (!found) return { values, blanks, notes: [], found };
+  if (!found) return { values: toRecord(cells), blanks, notes: [], found };
   for (const def of APPLY_ROWS) {
     const row = assigned.get(def.id);
     if (!row) continue;
     const placed = placeRow(row, def.id, def.label);
     if (placed.note) notes.push(placed.note);
-    putRow(values, blanks, def.id, placed);
+    putRow(cells, blanks, def.id, placed);
   }
   const merged = assigned.get(MERGED_OTHER);
   if (merged) {
     const placed = placeRow(merged, 'other_other', '（六）其他处理');
     if (placed.note) notes.push(placed.note);
-    putRow(values, blanks, 'other_other', placed);
+    putRow(cells, blanks, 'other_other', placed);
     if (merged.cells.length === 0) {
       // a wholly blank merged row: the sub-rows are present and blank, not absent
-      putRow(values, blanks, 'other_no_correction', placed);
-      putRow(values, blanks, 'other_fee_unpaid', placed);
+      putRow(cells, blanks, 'other_no_correction', placed);
+      putRow(cells, blanks, 'other_fee_unpaid', placed);
     }
   }
+  const values = toRecord(cells);
   notes.push(...checkSubtotals(subtotals, values));
   return { values, blanks, notes, found };
 }

@@ -4,7 +4,7 @@
  */
 import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
 import type { ParseNote, TableResult } from './_notes.ts';
-import { nullRecord, type Values } from './_values.ts';
+import { recordOf, type Values } from './_values.ts';
 import { type Anchor, type FlatRow, locateRows } from './flat-locate.ts';
 import { type Reading, type RowReadings, type RowShape, readMaterial, readRow } from './flat-split.ts';
 
@@ -46,18 +46,15 @@ const DETAIL = APPLY_ROWS.map((_, i) => i).filter((i) => i >= 2 && i <= 22);
 const TOTAL = 23;
 const FIELDS = APPLY_ROWS.map((r) => APPLY_COLS.map((c) => `apply.${r.id}.${c.id}`));
 const fieldsOf = (i: number) => FIELDS[i]!;
-const NULL_VALUES = nullRecord(FIELDS.flat());
+const toRecord = recordOf(FIELDS.flat());
 
 /** The table's values, row by row (null where a row or cell was not read). */
 function valuesOf(rows: readonly (Reading | undefined)[]): Values {
-  const values = { ...NULL_VALUES };
-  for (let i = 0; i < FIELDS.length; i++) {
-    const row = rows[i];
-    if (!row) continue;
-    const fields = FIELDS[i]!;
-    for (let c = 0; c < fields.length; c++) values[fields[c]!] = row[c] ?? null;
-  }
-  return values;
+  const cells = new Array<number | null>(FIELDS.length * N).fill(null);
+  rows.forEach((row, i) => {
+    if (row) for (let c = 0; c < N; c++) cells[i * N + c] = row[c] ?? null;
+  });
+  return toRecord(cells);
 }
 
 /** How many column identities hold (A-03 and A-04 per column; rows not read are skipped). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeValues, nullRecord } from '../../src/parse/_values.ts';
+import { mergeValues, nullRecord, recordOf } from '../../src/parse/_values.ts';
 
 describe('value records', () => {
   it('a null record holds every field, null, in the order given', () => {
@@ -52,5 +52,30 @@ describe('value records', () => {
         ]),
       ),
     ).toEqual(['p', 'q', 'r', 's']);
+  });
+
+  it('the same keys split differently between the parts are read from the part that holds each', () => {
+    expect(Object.entries(mergeValues([{ a: 1, b: 2 }, { c: 3 }]))).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    expect(Object.entries(mergeValues([{ a: 4 }, { b: 5, c: 6 }]))).toEqual([
+      ['a', 4],
+      ['b', 5],
+      ['c', 6],
+    ]);
+  });
+
+  it('a record made from values in field order has the fields in that order, undefined as null', () => {
+    const make = recordOf(['t.b', 't.a', 't.\'q"', 'constructor']);
+    expect(Object.entries(make([1, null, undefined, 0]))).toEqual([
+      ['t.b', 1],
+      ['t.a', null],
+      ['t.\'q"', null],
+      ['constructor', 0],
+    ]);
+    expect(make([2, 3, 4, 5])).not.toBe(make([2, 3, 4, 5]));
+    expect(() => recordOf(['__proto__'])).toThrow(/__proto__/);
   });
 });
