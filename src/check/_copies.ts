@@ -22,7 +22,7 @@ export const BOILERPLATE_AGENCIES = 3;
 /** Fewer non-boilerplate hashes than this in either sketch: too little own prose to compare. */
 const MIN_KEPT = 12;
 /** Postings longer than this are boilerplate for good; their reports are no longer listed. */
-const POSTING_CAP = 48;
+export const POSTING_CAP = 48;
 /** Marks a saturated posting. */
 const MANY = -1;
 
@@ -133,6 +133,14 @@ export class CopyIndex {
       this.agencyIds.set(key, id);
     }
     return id;
+  }
+
+  /**
+   * Marks hash `h` as held by more than POSTING_CAP reports (boilerplate for good), as adding
+   * them all would: for an index of only the reports near some others (a database store).
+   */
+  saturate(h: number): void {
+    this.postings.set(h, MANY);
   }
 
   /** Indexes (or re-indexes) one report by id; a report without a fingerprint is only removed. */

@@ -144,7 +144,7 @@ export async function addReports(
   // the batch joins the store's fingerprints while it is checked, in order, so a copied pair
   // within the batch is found once; the store's own entries are put back afterwards (read
   // before, so nothing awaits while the index holds the batch)
-  const copies = await store.copies();
+  const copies = await store.copies(fresh);
   const held = await store.find({ ids: [...freshIds] });
   const entries: StoredReport[] = [];
   let results: AddOutcome[];
@@ -163,7 +163,7 @@ export async function addReports(
     for (const r of fresh) copies.remove(r.id);
     for (const e of held) copies.add(e.report, e.print);
   }
-  const followers = await recheckFollowers(store, fresh, poolOf, copies);
+  const followers = await recheckFollowers(store, fresh, poolOf);
   /** Refusals by entry, decided under the store lock against the record on disk. */
   const refused = new Map<StoredReport, { reason: string; change: RecordChange }>();
   const changes = new Map<StoredReport, RecordChange>();
@@ -203,7 +203,6 @@ async function recheckFollowers(
   store: Store,
   fresh: readonly Report[],
   poolOf: (r: Report) => Promise<Report[]>,
-  copies: CopyIndex,
 ): Promise<StoredReport[]> {
   const out: StoredReport[] = [];
   const freshIds = new Set(fresh.map((f) => f.id));
@@ -221,7 +220,7 @@ async function recheckFollowers(
       out.push({
         ...entry,
         report: full,
-        warnings: warningsFor(full, parseWarnings, pool, { previous: f, copies }),
+        warnings: warningsFor(full, parseWarnings, pool, { previous: f, copies: await store.copies([full]) }),
       });
     }
   }

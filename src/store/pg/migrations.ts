@@ -16,6 +16,9 @@ import type { PoolClient } from 'pg';
  *   replaces it (a trigger per value row halved the load rate).
  * - warnings: one row per warning (rule, severity, fields, message), for queries by rule.
  * - prose: section prose, content-addressed by the sha256 of its text; written only when new.
+ * - print_hashes (2): the 64 hashes of each record's copy fingerprint, keyed (hash, seq), so the
+ *   reports sharing a hash with an added one are found by lookup (a posting read up to its cap)
+ *   instead of loading every fingerprint.
  */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -71,6 +74,21 @@ CREATE TABLE prose (
   sha256 text PRIMARY KEY,
   text   text NOT NULL
 );
+`,
+  },
+  {
+    version: 2,
+    name: 'print hashes',
+    sql: `
+CREATE TABLE print_hashes (
+  hash integer NOT NULL,
+  seq  bigint NOT NULL,
+  PRIMARY KEY (hash, seq)
+);
+INSERT INTO print_hashes (hash, seq)
+  SELECT DISTINCT ('x' || substr(r.print, 8 * i + 1, 8))::bit(32)::integer, r.seq
+    FROM records r, generate_series(0, length(r.print) / 8 - 1) AS i
+   WHERE r.print ~ '^([0-9a-f]{8})+$';
 `,
   },
 ];

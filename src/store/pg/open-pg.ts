@@ -13,7 +13,9 @@ import {
 import { type CatalogueRow, catalogueRow, type Store, type StoreChange } from '../store.ts';
 import { StoreError } from '../store-error.ts';
 import type { StoredReport, UpsertOutcome } from '../types.ts';
+import { type CopyCell, copyRows } from './_copy-rows.ts';
 import { LOCK_APP, LOCK_WRITE, migrate } from './migrations.ts';
+import { nearCopies, printHashRows } from './near-copies.ts';
 import { redactUrl } from './redact.ts';
 
 /** What every backend offers (the JSON file's in-memory views aside). */
@@ -36,6 +38,70 @@ export interface PgOptions {
 }
 
 const RECORD_COLS = 'seq, report, warnings, prose, print';
+const RECORD_TABLE_COLS = [
+  'id',
+  'seq',
+  'agency_key',
+  'agency',
+  'kind',
+  'year',
+  'region',
+  'region_code',
+  'standing',
+  'level',
+  'sha256',
+  'url',
+  'report',
+  'warnings',
+  'prose',
+  'print',
+];
+
+type Writes = ReturnType<typeof planUpserts>['writes'];
+
+/** The records table's row of each write, at its place `seqs[i]`. */
+function* recordRows(writes: Writes, seqs: readonly string[]): Generator<CopyCell[]> {
+  for (const [i, w] of writes.entries()) {
+    const r = w.entry.report;
+    yield [
+      r.id,
+      seqs[i]!,
+      agencyKey(r),
+      r.agency,
+      r.kind,
+      r.year,
+      r.region ? JSON.stringify(r.region) : null,
+      r.region?.code ?? null,
+      agencyLevel(r),
+      deriveLevel(r) ?? null,
+      r.source.sha256,
+      r.source.url ?? null,
+      JSON.stringify(r),
+      JSON.stringify(w.entry.warnings),
+      w.entry.prose ?? null,
+      w.entry.print ?? null,
+    ];
+  }
+}
+
+/** One row per numeric cell of each write (null cells are not stored). */
+function* valueRows(writes: Writes): Generator<CopyCell[]> {
+  for (const w of writes) {
+    const r = w.entry.report;
+    const region = r.region?.code ?? null;
+    for (const [field, value] of Object.entries(r.values))
+      if (typeof value === 'number' && Number.isFinite(value)) yield [r.id, field, r.year, region, value];
+  }
+}
+
+/** One row per warning of each write. */
+function* warningRows(writes: Writes): Generator<CopyCell[]> {
+  for (const w of writes) {
+    const id = w.entry.report.id;
+    for (const [n, x] of w.entry.warnings.entries())
+      yield [id, n, x.rule, x.severity, JSON.stringify(x.fields ?? []), x.message ?? ''];
+  }
+}
 const CATALOGUE_COLS = 'id, agency, kind, region, year, sha256, url';
 
 interface RecordRow {
@@ -127,7 +193,6 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   let catalogueRows: { revision: number; rows: CatalogueRow[] } = { revision: -1, rows: [] };
   /** Newest year held (from the catalogue). */
   let newest: number | null = null;
-  let copies: Promise<CopyIndex> | undefined;
   const listeners = new Set<(change: StoreChange) => void>();
   let closed = false;
 
@@ -217,10 +282,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
 
   /** Takes in another process's change: the rows of `ids` as they are now (absent ones were replaced). */
   async function refresh(ids: string[]): Promise<void> {
-    const rows = await q<CatalogueDbRow & { print: string | null }>(
-      `SELECT ${CATALOGUE_COLS}, print FROM records WHERE id = ANY($1)`,
-      [ids],
-    );
+    const rows = await q<CatalogueDbRow>(`SELECT ${CATALOGUE_COLS} FROM records WHERE id = ANY($1)`, [ids]);
     const found = new Set(rows.map((r) => r.id));
     let dropped = false;
     for (const id of ids) {
@@ -228,11 +290,6 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     }
     for (const r of rows) setRow(toCatalogue(r));
     if (dropped) recomputeNewest();
-    if (copies) {
-      const index = await copies;
-      for (const id of ids) if (!found.has(id)) index.remove(id);
-      for (const r of rows) index.add(toCatalogue(r), r.print);
-    }
     revision++;
     notify(ids);
   }
@@ -276,7 +333,6 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
           .then(async () => {
             await listen();
             await loadCatalogue();
-            copies = undefined;
             revision++;
             notify([]);
           })
@@ -296,6 +352,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     throw dbError(cause);
   }
 
+  /** Every fingerprint of the store (whole-store work only: memory grows with the store). */
   async function loadCopies(): Promise<CopyIndex> {
     const rows = await q<{
       id: string;
@@ -372,13 +429,9 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     });
     const { plan } = result;
     if (plan.writes.length === 0) return plan.outcomes;
-    const index = copies ? await copies.catch(() => undefined) : undefined;
     for (const w of plan.writes) {
-      if (w.old && w.old.report.id !== w.entry.report.id) {
-        replaceRow(w.old.report.id, catalogueRow(w.entry));
-        index?.remove(w.old.report.id);
-      } else setRow(catalogueRow(w.entry));
-      index?.add(w.entry.report, w.entry.print);
+      if (w.old && w.old.report.id !== w.entry.report.id) replaceRow(w.old.report.id, catalogueRow(w.entry));
+      else setRow(catalogueRow(w.entry));
     }
     if (plan.writes.some((w) => w.old && w.old.report.year !== w.entry.report.year)) recomputeNewest();
     revision++;
@@ -386,93 +439,61 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     return plan.outcomes;
   }
 
-  /** Writes planned records, their values, warnings and new prose (inside the caller's transaction). */
+  /**
+   * Writes planned records, their values, warnings, fingerprint hashes and new prose (inside the
+   * caller's transaction): the rows of the records replaced are deleted, then the new rows are
+   * streamed with COPY. A replacement keeps the place (seq) of the record it replaces.
+   */
   async function writeRecords(
     c: pg.PoolClient,
     writes: ReturnType<typeof planUpserts>['writes'],
     seqOf: Map<StoredReport, string>,
   ): Promise<void> {
-    const removed = writes.flatMap((w) =>
-      w.old && w.old.report.id !== w.entry.report.id ? [w.old.report.id] : [],
-    );
-    if (removed.length > 0) await c.query('DELETE FROM records WHERE id = ANY($1)', [removed]);
-    const ids = [...writes.map((w) => w.entry.report.id), ...removed];
-    await c.query('DELETE FROM record_values WHERE record_id = ANY($1)', [ids]);
-    await c.query('DELETE FROM warnings WHERE record_id = ANY($1)', [ids]);
-    const cols: unknown[][] = Array.from({ length: 16 }, () => []);
-    for (const w of writes) {
-      const r = w.entry.report;
-      const row = [
-        r.id,
-        w.old ? (seqOf.get(w.old) ?? null) : null,
-        agencyKey(r),
-        r.agency,
-        r.kind,
-        r.year,
-        r.region ? JSON.stringify(r.region) : null,
-        r.region?.code ?? null,
-        agencyLevel(r),
-        deriveLevel(r),
-        r.source.sha256,
-        r.source.url ?? null,
-        JSON.stringify(r),
-        JSON.stringify(w.entry.warnings),
-        w.entry.prose ?? null,
-        w.entry.print ?? null,
-      ];
-      for (let i = 0; i < row.length; i++) cols[i]!.push(row[i]);
-    }
-    await c.query(
-      `INSERT INTO records (id, seq, agency_key, agency, kind, year, region, region_code, standing, level,
-                            sha256, url, report, warnings, prose, print)
-       SELECT id, COALESCE(seq, nextval('records_seq_seq')), agency_key, agency, kind, year, region::json,
-              region_code, standing, level, sha256, url, report::json, warnings::json, prose, print
-         FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
-                     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
-                     $15::text[], $16::text[])
-           AS t(id, seq, agency_key, agency, kind, year, region, region_code, standing, level,
-                sha256, url, report, warnings, prose, print)
-       ON CONFLICT (id) DO UPDATE SET
-         agency_key = EXCLUDED.agency_key, agency = EXCLUDED.agency, kind = EXCLUDED.kind,
-         year = EXCLUDED.year, region = EXCLUDED.region, region_code = EXCLUDED.region_code,
-         standing = EXCLUDED.standing, level = EXCLUDED.level, sha256 = EXCLUDED.sha256, url = EXCLUDED.url,
-         report = EXCLUDED.report, warnings = EXCLUDED.warnings, prose = EXCLUDED.prose, print = EXCLUDED.print`,
-      cols,
-    );
-    const v: unknown[][] = [[], [], [], [], []];
-    const wn: unknown[][] = [[], [], [], [], [], []];
-    for (const w of writes) {
-      const r = w.entry.report;
-      for (const [field, value] of Object.entries(r.values)) {
-        if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-        v[0]!.push(r.id);
-        v[1]!.push(field);
-        v[2]!.push(r.year);
-        v[3]!.push(r.region?.code ?? null);
-        v[4]!.push(value);
-      }
-      w.entry.warnings.forEach((x, n) => {
-        wn[0]!.push(r.id);
-        wn[1]!.push(n);
-        wn[2]!.push(x.rule);
-        wn[3]!.push(x.severity);
-        wn[4]!.push(JSON.stringify(x.fields ?? []));
-        wn[5]!.push(x.message ?? '');
-      });
-    }
-    if (v[0]!.length > 0)
+    const gone = [
+      ...new Set(writes.flatMap((w) => [w.entry.report.id, ...(w.old ? [w.old.report.id] : [])])),
+    ];
+    await c.query('DELETE FROM records WHERE id = ANY($1)', [gone]);
+    await c.query('DELETE FROM record_values WHERE record_id = ANY($1)', [gone]);
+    await c.query('DELETE FROM warnings WHERE record_id = ANY($1)', [gone]);
+    const oldHashes = writes.flatMap((w) => (w.old ? printHashRows(seqOf.get(w.old)!, w.old.print) : []));
+    if (oldHashes.length > 0)
       await c.query(
-        `INSERT INTO record_values (record_id, field, year, region_code, value)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::float8[])`,
-        v,
+        'DELETE FROM print_hashes WHERE (hash, seq) IN (SELECT * FROM unnest($1::integer[], $2::bigint[]))',
+        [oldHashes.map((r) => r[0]), oldHashes.map((r) => r[1])],
       );
-    if (wn[0]!.length > 0)
-      await c.query(
-        `INSERT INTO warnings (record_id, n, rule, severity, fields, message)
-         SELECT a, b, c, d, e::json, f FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
-           AS t(a, b, c, d, e, f)`,
-        wn,
-      );
+    // new records take the next places in store order
+    const added = writes.filter((w) => !w.old).length;
+    const next =
+      added === 0
+        ? []
+        : (
+            await c.query<{ seq: string }>(
+              "SELECT nextval('records_seq_seq')::text AS seq FROM generate_series(1, $1)",
+              [added],
+            )
+          ).rows
+            .map((r) => r.seq)
+            .sort((a, b) => Number(a) - Number(b));
+    const seqs = writes.map((w) => (w.old ? seqOf.get(w.old)! : next.shift()!));
+    await copyRows(c, 'records', RECORD_TABLE_COLS, recordRows(writes, seqs));
+    await copyRows(
+      c,
+      'record_values',
+      ['record_id', 'field', 'year', 'region_code', 'value'],
+      valueRows(writes),
+    );
+    await copyRows(
+      c,
+      'warnings',
+      ['record_id', 'n', 'rule', 'severity', 'fields', 'message'],
+      warningRows(writes),
+    );
+    await copyRows(
+      c,
+      'print_hashes',
+      ['hash', 'seq'],
+      writes.flatMap((w, i) => printHashRows(seqs[i]!, w.entry.print)),
+    );
     const prose = new Map<string, string>();
     for (const w of writes) if (w.proseText !== null && w.entry.prose) prose.set(w.entry.prose, w.proseText);
     if (prose.size > 0)
@@ -595,12 +616,8 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       const rows = await q<RecordRow>(`SELECT ${RECORD_COLS} FROM records ORDER BY seq`);
       return rows.map(toEntry);
     },
-    copies() {
-      copies ??= loadCopies();
-      copies.catch(() => {
-        copies = undefined;
-      });
-      return copies;
+    copies(near) {
+      return near === undefined ? loadCopies() : nearCopies(q, near);
     },
     async hydrate(entry) {
       if (entry.report.text?.sections || !entry.prose) return entry.report;
