@@ -35,6 +35,8 @@ const ROW_KEYS: Record<string, RegExp> = {
   results_total: /七\)?、?总计|^总计$/,
   carried_out: /结转下年度|下一?年度继续/,
 };
+/** ROW_KEYS in table order. */
+const ROW_RES = ROW_IDS.map((id) => ROW_KEYS[id]!);
 /** Heading words of the value columns, in order. */
 const COLUMN_WORDS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 /** Any row's words: one test before the per-row ones. */
@@ -81,15 +83,15 @@ export interface RawRow {
 /** Row indexes whose words appear in the label, in table order. */
 export function matchRow(label: string): number[] {
   const hits: number[] = [];
-  ROW_IDS.forEach((id, i) => {
-    if (ROW_KEYS[id]!.test(label)) hits.push(i);
-  });
+  // most labels that name no row are told by one test
+  if (!ANY_ROW.test(label)) return hits;
+  for (let i = 0; i < ROW_RES.length; i++) if (ROW_RES[i]!.test(label)) hits.push(i);
   return hits;
 }
 
 /** The first row after `prev` whose words appear in the label. */
 export function firstRowAfter(label: string, prev: number): number | undefined {
-  for (let i = prev + 1; i < ROW_IDS.length; i++) if (ROW_KEYS[ROW_IDS[i]!]!.test(label)) return i;
+  for (let i = prev + 1; i < ROW_RES.length; i++) if (ROW_RES[i]!.test(label)) return i;
   return undefined;
 }
 
@@ -120,7 +122,7 @@ function isBlankRowLabel(pending: string, next: string, prevIdx: number): boolea
   if (LONE_HEADING.test(next)) return false;
   // at the table's end (next = '') no later label is needed; （六）其他处理 printed as one row
   // stands where its sub-rows would
-  let later = !next ? [ROW_IDS.length] : ANY_ROW.test(next) ? matchRow(next) : [];
+  let later = !next ? [ROW_IDS.length] : matchRow(next);
   if (later.length === 0 && MERGED_KEY.test(next)) later = [FIRST_OTHER];
   if (later.length === 0) return false;
   const own = matchRow(pending);

@@ -17,17 +17,25 @@ export interface Alignment {
   action: string;
 }
 
-/** All ways to choose `k` of `n` slot indexes, in order. */
-function* combinations(n: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
-  if (acc.length === k) {
-    yield acc.slice();
-    return;
-  }
-  for (let i = start; i <= n - (k - acc.length); i++) {
-    acc.push(i);
-    yield* combinations(n, k, i + 1, acc);
-    acc.pop();
-  }
+/**
+ * Calls `visit` with each way to choose `k` of `n` slot indexes, in lexicographic order (the
+ * array is reused: copy it to keep it). A callback, not a generator: a yield passes through every
+ * level of a recursive generator, which made this the table readers' slowest loop.
+ */
+function forEachCombination(n: number, k: number, visit: (chosen: readonly number[]) => void): void {
+  const acc: number[] = [];
+  const walk = (start: number): void => {
+    if (acc.length === k) {
+      visit(acc);
+      return;
+    }
+    for (let i = start; i <= n - (k - acc.length); i++) {
+      acc.push(i);
+      walk(i + 1);
+      acc.pop();
+    }
+  };
+  walk(0);
 }
 
 function sameValues(list: readonly number[][]): boolean {
@@ -40,13 +48,12 @@ export function alignShort(nums: readonly number[], n: number, check: RowCheck):
   const k = nums.length;
   const hits: { values: number[]; filled: number[] }[] = [];
   if (k > 0) {
-    for (const filled of combinations(n, k)) {
-      const values = new Array<number>(n).fill(0);
-      filled.forEach((slot, i) => {
-        values[slot] = nums[i]!;
-      });
-      if (check(values)) hits.push({ values, filled });
-    }
+    const values = new Array<number>(n).fill(0);
+    forEachCombination(n, k, (filled) => {
+      for (let i = 0; i < k; i++) values[filled[i]!] = nums[i]!;
+      if (check(values)) hits.push({ values: values.slice(), filled: filled.slice() });
+      for (let i = 0; i < k; i++) values[filled[i]!] = 0;
+    });
   }
   const unique = hits.length > 0 && sameValues(hits.map((h) => h.values));
   if (unique) {
@@ -138,7 +145,9 @@ const MAX_GLUED_DIGITS = 16;
  */
 export function splitGlued(tokens: readonly string[], n: number, check: RowCheck): number[][] {
   if (tokens.length === 0 || tokens.length >= n || !tokens.every((t) => /^\d+$/.test(t))) return [];
-  if (tokens.join('').length > MAX_GLUED_DIGITS) return [];
+  const digits = tokens.join('').length;
+  // each of the n numbers takes at least one digit
+  if (digits > MAX_GLUED_DIGITS || digits < n) return [];
   const seen = new Set<string>();
   const out: number[][] = [];
   for (const sizes of partitions(tokens.length, n)) {

@@ -17,7 +17,12 @@ import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
 const MERGED_OTHER = 'other_merged';
 
-const rowSumHolds = (v: readonly number[]) => v[N - 1] === v.slice(0, N - 1).reduce((a, b) => a + b, 0);
+/** the row's last cell is the sum of the others. */
+function rowSumHolds(v: readonly number[]): boolean {
+  let sum = 0;
+  for (let i = 0; i < N - 1; i++) sum += v[i]!;
+  return v[N - 1] === sum;
+}
 
 interface Placed {
   values: number[];

@@ -100,15 +100,21 @@ function proseLines(lines: readonly TextLine[], layout: Layout): TextLine[] {
   return prose.length > MAX_PROSE_LINES ? prose.slice(0, MAX_PROSE_LINES) : prose;
 }
 
+/** Any format label; no label's end is another's start, so every occurrence of each is matched. */
+const FORMAT_LABEL = new RegExp([...CURRENT_LABELS, ...OLD_LABELS].join('|'), 'g');
+
+/** The format labels in `hay`, found in one pass. */
+const labelsIn = (hay: string) => new Set(hay.match(FORMAT_LABEL));
+
 function detectFormat(
   text: string,
   tables: readonly TableResult[],
 ): { format: '2021' | '2019trial' | 'pre2019'; old: string[] } {
   // labels are usually printed whole: look in the text as it is, and compact it only when needed
-  let hay = text;
-  if (!CURRENT_LABELS.every((l) => hay.includes(l))) hay = text.replace(/\s+/g, '');
-  const old = OLD_LABELS.filter((l) => hay.includes(l));
-  if (CURRENT_LABELS.every((l) => hay.includes(l))) return { format: '2021', old };
+  let found = labelsIn(text);
+  if (!CURRENT_LABELS.every((l) => found.has(l))) found = labelsIn(text.replace(/\s+/g, ''));
+  const old = OLD_LABELS.filter((l) => found.has(l));
+  if (CURRENT_LABELS.every((l) => found.has(l))) return { format: '2021', old };
   if (old.length > 0) return { format: '2019trial', old };
   if (tables.some((t) => t.found)) return { format: '2021', old };
   return { format: 'pre2019', old };
