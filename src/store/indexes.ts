@@ -23,10 +23,13 @@ export interface StoreIndexes {
   ranks: Map<number, Map<string, RankColumn>>;
 }
 
-/** One metric's values in one year, largest first, with the records holding them. */
+/** One metric's values in one year: the records holding it, in store order, and their values. */
 export interface RankColumn {
-  values: Float64Array;
   entries: StoredReport[];
+  /** `values[i]` is `entries[i]`'s. */
+  values: Float64Array;
+  /** The same values, smallest first (where a limit cuts, and how many lie past a value). */
+  sorted: Float64Array;
 }
 
 /** The entry's agencyKey, computed once per agency name, kind and region code. */

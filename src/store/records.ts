@@ -114,7 +114,8 @@ export interface RankQuery extends Omit<StoreQuery, 'agency' | 'ids'> {
   limit?: number;
   /**
    * With `limit`: every later row whose value lies within `ties` of the last row's comes too (0:
-   * equal values), for a caller that orders ties its own way.
+   * equal values), for a caller that orders ties its own way: equal values then come in no set
+   * order.
    */
   ties?: number;
   /** Only values at least this large. */
