@@ -64,7 +64,7 @@ export function readCell(raw: string): CellValue {
 const SPACE_RUN = /\s+/g;
 
 /** The UTF-16 units regex `\s` matches (WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 ||

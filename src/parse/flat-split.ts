@@ -32,10 +32,20 @@ const MAX_NODES = 40000;
 /** Readings kept per row: more than this and none can be trusted. */
 export const MAX_READINGS = 64;
 
+/** `/` or `—`: a cell printed blank. */
+const isBlankMark = (c: number) => c === 0x2f || c === 0x2014;
+
 export function readMaterial(run: string): Material {
-  // a blank mark (/, —) is a cell of its own, read as 0 (A-00)
-  const marked = /[/—]/.test(run) ? run.replace(/[/—]/g, ' 0 ') : run;
-  const tokens = marked.split(' ').filter((t) => t !== '');
+  // tokens end at a space; a blank mark (/, —) is a cell of its own, read as 0 (A-00)
+  const tokens: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (i < run.length && c !== 0x20 && !isBlankMark(c)) continue;
+    if (i > from) tokens.push(run.slice(from, i));
+    if (isBlankMark(c)) tokens.push('0');
+    from = i + 1;
+  }
   const digits = tokens.join('');
   const cut = new Uint8Array(digits.length + 1);
   let at = 0;
