@@ -24,11 +24,12 @@ function readChineseCount(num: string): number | null {
   return high === null || low === null ? null : high * 1e4 + low;
 }
 
+const code = (c: string) => c.charCodeAt(0);
 /** Characters before a Chinese numeral that make it an ordinal or a determiner (第三次, 每一件). */
-const NOT_A_COUNT_AFTER = new Set([...'第每逐这那哪']);
-/** Words around a figure that make it approximate. */
-const APPROX_BEFORE = ['约', '近', '超过', '逾'];
-const APPROX_AFTER = ['左右', '以上'];
+const NOT_A_COUNT_AFTER = new Set([...'第每逐这那哪'].map(code));
+/** Words that make a figure approximate: before it by their last character, after it by their first. */
+const APPROX_BEFORE = new Map(['约', '近', '超过', '逾'].map((w) => [code(w.slice(-1)), w]));
+const APPROX_AFTER = new Map(['左右', '以上'].map((w) => [code(w), w]));
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 export function findNumbers(clause: string): NumToken[] {
@@ -40,18 +41,19 @@ export function findNumbers(clause: string): NumToken[] {
     // the context is read by character: a regex per test on a two-character slice cost more than the rest
     const arabic = isDigit(num.charCodeAt(0));
     const prev = start > 0 ? clause.charCodeAt(start - 1) : -1;
-    if (!arabic && (!unitRaw || !COUNT_UNITS.has(unitRaw) || NOT_A_COUNT_AFTER.has(clause[start - 1]!)))
-      continue;
+    if (!arabic && (!unitRaw || !COUNT_UNITS.has(unitRaw) || NOT_A_COUNT_AFTER.has(prev))) continue;
     // inside a longer number (after a digit or a decimal point)
     if (arabic && (isDigit(prev) || prev === 0x2e)) continue;
     const value = arabic ? Number(num) : readChineseCount(num);
     if (value === null) continue;
     const wan = wan1 ?? wan2 ?? '';
     const unit = unitRaw && unitRaw !== '%' && !unitRaw.startsWith('万') ? wan + unitRaw : (unitRaw ?? '');
+    const wordBefore = APPROX_BEFORE.get(prev);
+    const wordAfter = APPROX_AFTER.get(clause.charCodeAt(end));
     const approx =
       Boolean(more) ||
-      APPROX_AFTER.some((w) => clause.startsWith(w, end)) ||
-      APPROX_BEFORE.some((w) => clause.endsWith(w, start));
+      (wordAfter !== undefined && clause.startsWith(wordAfter, end)) ||
+      (wordBefore !== undefined && clause.endsWith(wordBefore, start));
     out.push({ start, end, value, unit, approx });
   }
   return inheritUnits(clause, out);

@@ -20,10 +20,29 @@ interface Trigger {
   scope?: string;
 }
 
+/** The hints of the triggers, longest first: a regex alternation takes the first that matches. */
+const HINTS = [...new Set(TRIGGERS.flatMap((t) => (t.hint ? [t.hint] : [])))].sort(
+  (a, b) => b.length - a.length,
+);
+/** Each hint with the hints inside it (部分公开 holds 公开), which its match hides from the scan. */
+const HINTS_IN = new Map(HINTS.map((h) => [h, HINTS.filter((x) => h.includes(x))]));
+const ANY_HINT = new RegExp(HINTS.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
+/**
+ * The hints a clause holds, found in one scan (one `includes` per trigger cost twice as much). Exact
+ * while no hint begins inside another and runs on past it (test/parse/narrative-hints.test.ts).
+ */
+function hintsIn(clause: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of allMatches(ANY_HINT, clause)) for (const h of HINTS_IN.get(m[0])!) found.add(h);
+  return found;
+}
+
 function findTriggers(clause: string): Trigger[] {
   const found: Trigger[] = [];
+  const hints = hintsIn(clause);
   for (const def of TRIGGERS) {
-    if (def.hint && !clause.includes(def.hint)) continue;
+    if (def.hint && !hints.has(def.hint)) continue;
     for (const m of allMatches(def.re, clause))
       found.push({ def, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
@@ -55,6 +74,15 @@ function isDiscarded(clause: string, trigger: Trigger, num: NumToken): boolean {
   return /累计|历年|自[^。；]*以来/.test(clause);
 }
 
+/** The first figure in `kind`'s unit at most 20 characters after `at` (the figures are in text order). */
+function firstFitting(nums: NumToken[], at: number, kind: Kind): NumToken | undefined {
+  for (const n of nums) {
+    if (n.start - at > 20) return undefined;
+    if (n.start >= at && unitFits(kind, n.unit)) return n;
+  }
+  return undefined;
+}
+
 /** Field figures of one clause: each trigger takes the first fitting number, unless a nearer trigger intervenes. */
 function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
   const out = new Map<NumToken, Trigger>();
@@ -63,7 +91,7 @@ function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
   triggers.forEach((t, i) => {
     const next = triggers[i + 1];
     const kind = t.def.kind ?? 'count';
-    const num = nums.find((n) => n.start >= t.end && n.start - t.end <= 20 && unitFits(kind, n.unit));
+    const num = firstFitting(nums, t.end, kind);
     if (!num || out.has(num) || (next && next.start < num.start)) return;
     if (t.def.tight && /[，、]/.test(clause.slice(t.end, num.start))) return;
     if (t.def.afterReceived && !received) return;
@@ -72,8 +100,7 @@ function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
     out.set(num, { ...t, scope: clause.slice(0, segmentEnd(clause, num.end)) });
     if (t.def.field === 'apply.new_received.total') received = true;
   });
-  if ((clause.includes('下年') || clause.includes('下一年')) && /申请|答复/.test(clause))
-    matchCarryOutAfter(clause, nums, out);
+  if (/下一?年/.test(clause) && /申请|答复/.test(clause)) matchCarryOutAfter(clause, nums, out);
   return out;
 }
 
@@ -98,11 +125,20 @@ const WORKLOAD = /含上年结转|上年结转[^。；]*(?:共|合计)|共计[^�
 function segmentEnd(clause: string, at: number): number {
   let i = at;
   if (clause[i] === '（' || clause[i] === '(') {
-    const close = clause.slice(i).search(/[）)]/);
-    if (close >= 0) i += close + 1;
+    const close = indexFrom(CLOSE_BRACKET, clause, i);
+    if (close >= 0) i = close + 1;
   }
-  const comma = clause.slice(i).search(/[，,]/);
-  return comma < 0 ? clause.length : i + comma;
+  const comma = indexFrom(COMMA, clause, i);
+  return comma < 0 ? clause.length : comma;
+}
+
+const CLOSE_BRACKET = /[）)]/g;
+const COMMA = /[，,]/g;
+
+/** Where `re` (global) first matches in `text` from `from`, or -1: no copy of the rest of the text. */
+function indexFrom(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  return re.exec(text)?.index ?? -1;
 }
 
 /** The field a trigger claims; a count of applications with the carry-over in it is the workload. */
@@ -199,6 +235,7 @@ function extractZeroClaims(clause: string, offset: number, lineOf: LineOf): Narr
 const ANY_TRIGGER =
   /申请|结转|转(?:至|到)?下|顺延|办结|答复|办理完毕|公开|无法提供|不掌握|信息不存在|不予处理|其他处理|复议|诉讼|起诉|规范性文件|规章|行政许可|信息处理费|率/;
 const ANY_ZERO_CLAIM = /未|没有|无/;
+const NO_MATCHES: ReadonlyMap<NumToken, Trigger> = new Map();
 const ANY_FIGURE = /\d|[零〇一二两三四五六七八九十百千]万?(?:余|多)?万?(?:人次|件|条|个|起|宗|项|份|次)/;
 
 /** Adds the items of one clause to `items`: its figures, then its zero claims. */
@@ -212,8 +249,7 @@ function extractClause(
   const zero = ANY_ZERO_CLAIM.test(clause) ? extractZeroClaims(clause, offset, lineOf) : [];
   // most clauses state no figure: an Arabic digit, or a Chinese numeral before a count unit, is needed
   const nums = ANY_FIGURE.test(clause) ? findNumbers(clause) : [];
-  const matched =
-    nums.length > 0 && ANY_TRIGGER.test(clause) ? matchClause(clause, nums) : new Map<NumToken, Trigger>();
+  const matched = nums.length > 0 && ANY_TRIGGER.test(clause) ? matchClause(clause, nums) : NO_MATCHES;
   for (const n of nums) {
     const t = matched.get(n);
     const parts = findParts(clause, n, nums, rest);
