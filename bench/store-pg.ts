@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,27 @@ const CHILD = fileURLToPath(new URL('./_store-pg-child.ts', import.meta.url));
 
 export type StorePgBench = Record<string, unknown>;
 
+/** CPU time (user + system, ms) of the server: the postmaster and every process it started. */
+function serverCpuMs(pid: number): number {
+  let total = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // fields after the command: state, ppid, … utime (12th), stime (13th), in clock ticks (10 ms)
+      const f = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(name) === pid || Number(f[1]) === pid) total += (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+const cpuOf = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+};
+
 /**
  * PostgreSQL store at national scale: a throwaway server of its own (skipped with a note when none
  * can be started), the national corpus loaded through the store's own upserts in batches (multi-row
@@ -24,7 +45,8 @@ export type StorePgBench = Record<string, unknown>;
  */
 export async function benchStorePg(maxRecords = 100_000): Promise<StorePgBench> {
   const sizes = [20_000, 50_000, 100_000].filter((n) => n <= maxRecords);
-  if (maxRecords > 100_000) sizes.push(maxRecords);
+  // a larger store (500k), or a smaller one alone for a quick look
+  if (maxRecords > 100_000 || sizes.length === 0) sizes.push(maxRecords);
   const server = await startPostgres({
     // durable as a production server (fsync on), sized for a bench machine
     settings: {
@@ -57,6 +79,9 @@ export async function benchStorePg(maxRecords = 100_000): Promise<StorePgBench> 
     const BATCH = 1000;
     for (const n of sizes) {
       const t = performance.now();
+      const cpu = process.cpuUsage();
+      const serverCpu = serverCpuMs(server.pid);
+      const loadBefore = loadavg()[0]!;
       for (let at = loaded; at < n; at += BATCH) {
         const batch: StoredReport[] = [];
         for (let i = at; i < Math.min(n, at + BATCH); i++) batch.push(nationalRecord(i, seeds, divisions));
@@ -66,14 +91,31 @@ export async function benchStorePg(maxRecords = 100_000): Promise<StorePgBench> 
       }
       loadMs += performance.now() - t;
       const rate = Math.round((n - loaded) / ((performance.now() - t) / 1000));
+      // CPU per record: this process (generating, planning, encoding) and the server (COPY, indexes, WAL)
+      const load = {
+        load_records_per_s: rate,
+        load_cpu_ms_per_record: +(cpuOf(cpu) / (n - loaded)).toFixed(2),
+        load_server_cpu_ms_per_record: +((serverCpuMs(server.pid) - serverCpu) / (n - loaded)).toFixed(2),
+        load_average: [+loadBefore.toFixed(1), +loadavg()[0]!.toFixed(1)],
+      };
       loaded = n;
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       await client.query('VACUUM ANALYZE');
-      const size = await client.query<{ db: string; values: string; prose: string }>(
+      const size = await client.query<{
+        db: string;
+        values: string;
+        prose: string;
+        records: string;
+        values_mb: string;
+        hashes: string;
+      }>(
         `SELECT pg_database_size(current_database())::text AS db,
                 (SELECT count(*) FROM record_values)::text AS values,
-                pg_total_relation_size('prose')::text AS prose`,
+                pg_total_relation_size('prose')::text AS prose,
+                pg_total_relation_size('records')::text AS records,
+                pg_total_relation_size('record_values')::text AS values_mb,
+                pg_total_relation_size('print_hashes')::text AS hashes`,
       );
       await client.end();
       const spec = {
@@ -83,6 +125,7 @@ export async function benchStorePg(maxRecords = 100_000): Promise<StorePgBench> 
         years: YEARS,
         metric: 'active.penalty',
         province: divisions[0]!.provinceCode.slice(0, 2),
+        region: divisions[0]!.code,
         // the next record of the corpus: a new report for the store
         ingest: nationalRecord(n, seeds, divisions),
       };
@@ -93,11 +136,16 @@ export async function benchStorePg(maxRecords = 100_000): Promise<StorePgBench> 
         maxBuffer: 1 << 24,
       });
       const r = JSON.parse(child.trim().split('\n').pop()!) as Record<string, unknown>;
+      const mb = (bytes: string) => Math.round(Number(bytes) / 1e5) / 10;
+      const sz = size.rows[0]!;
       out[`pg_${n}`] = {
-        db_mb: Math.round(Number(size.rows[0]!.db) / 1e5) / 10,
-        prose_mb: Math.round(Number(size.rows[0]!.prose) / 1e5) / 10,
-        value_rows: Number(size.rows[0]!.values),
-        load_records_per_s: rate,
+        db_mb: mb(sz.db),
+        records_mb: mb(sz.records),
+        values_mb: mb(sz.values_mb),
+        print_hashes_mb: mb(sz.hashes),
+        prose_mb: mb(sz.prose),
+        value_rows: Number(sz.values),
+        ...load,
         ...r,
       };
       // each size as soon as it is measured (the largest take a while to load)
@@ -145,6 +193,7 @@ export function storePgTargets(
       t(`${q} p99`, ask[q]?.p99_ms, 50, ' ms');
     }
     t('ingest one report', r.ingest_ms, 300, ' ms');
+    t('copy detection, first added report', r.copy_detect_first_ms, 100, ' ms');
     t('copy detection per added report', r.copy_detect_ms, 100, ' ms');
   }
   return out;

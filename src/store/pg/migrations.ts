@@ -16,6 +16,9 @@ import type { PoolClient } from 'pg';
  *   replaces it (a trigger per value row halved the load rate).
  * - warnings: one row per warning (rule, severity, fields, message), for queries by rule.
  * - prose: section prose, content-addressed by the sha256 of its text; written only when new.
+ * - record_values (3): keyed by the record's seq (a number, appended in order) instead of its id,
+ *   the field in byte order: a third of the size, and COPY into it twice as fast (the id's
+ *   random text keys made every insert a search of a large index).
  * - print_hashes (2): the 64 hashes of each record's copy fingerprint, keyed (hash, seq), so the
  *   reports sharing a hash with an added one are found by lookup (a posting read up to its cap)
  *   instead of loading every fingerprint.
@@ -89,6 +92,26 @@ INSERT INTO print_hashes (hash, seq)
   SELECT DISTINCT ('x' || substr(r.print, 8 * i + 1, 8))::bit(32)::integer, r.seq
     FROM records r, generate_series(0, length(r.print) / 8 - 1) AS i
    WHERE r.print ~ '^([0-9a-f]{8})+$';
+`,
+  },
+  {
+    version: 3,
+    name: 'values by record seq',
+    sql: `
+ALTER TABLE record_values RENAME TO record_values_1;
+CREATE TABLE record_values (
+  seq         bigint NOT NULL,
+  field       text COLLATE "C" NOT NULL,
+  year        integer NOT NULL,
+  region_code text COLLATE "C",
+  value       double precision NOT NULL
+);
+INSERT INTO record_values (seq, field, year, region_code, value)
+  SELECT r.seq, v.field, v.year, v.region_code, v.value
+    FROM record_values_1 v JOIN records r ON r.id = v.record_id;
+DROP TABLE record_values_1;
+CREATE INDEX record_values_seq ON record_values (seq);
+CREATE INDEX record_values_rank ON record_values (field, year, value) INCLUDE (seq, region_code);
 `,
   },
 ];

@@ -84,13 +84,13 @@ function* recordRows(writes: Writes, seqs: readonly string[]): Generator<CopyCel
   }
 }
 
-/** One row per numeric cell of each write (null cells are not stored). */
-function* valueRows(writes: Writes): Generator<CopyCell[]> {
-  for (const w of writes) {
+/** One row per numeric cell of each write, at its place `seqs[i]` (null cells are not stored). */
+function* valueRows(writes: Writes, seqs: readonly string[]): Generator<CopyCell[]> {
+  for (const [i, w] of writes.entries()) {
     const r = w.entry.report;
     const region = r.region?.code ?? null;
     for (const [field, value] of Object.entries(r.values))
-      if (typeof value === 'number' && Number.isFinite(value)) yield [r.id, field, r.year, region, value];
+      if (typeof value === 'number' && Number.isFinite(value)) yield [seqs[i]!, field, r.year, region, value];
   }
 }
 
@@ -102,7 +102,7 @@ function* warningRows(writes: Writes): Generator<CopyCell[]> {
       yield [id, n, x.rule, x.severity, JSON.stringify(x.fields ?? []), x.message ?? ''];
   }
 }
-const CATALOGUE_COLS = 'id, agency, kind, region, year, sha256, url';
+const CATALOGUE_COLS = 'seq, id, agency, kind, region, year, sha256, url';
 
 interface RecordRow {
   seq: string;
@@ -113,6 +113,7 @@ interface RecordRow {
 }
 
 interface CatalogueDbRow {
+  seq: string;
   id: string;
   agency: string;
   kind: CatalogueRow['kind'];
@@ -190,6 +191,9 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   let revision = 0;
   /** id → catalogue row, in store order (new records at the end). */
   const catalogue = new Map<string, CatalogueRow>();
+  /** seq → catalogue row, and id → seq: value rows name their record by its seq. */
+  const rowAt = new Map<string, CatalogueRow>();
+  const seqOfId = new Map<string, string>();
   let catalogueRows: { revision: number; rows: CatalogueRow[] } = { revision: -1, rows: [] };
   /** Newest year held (from the catalogue). */
   let newest: number | null = null;
@@ -243,9 +247,9 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   }
 
   /** Puts `row` in the place of `oldId`'s row (a record replaced under another id keeps its place). */
-  function replaceRow(oldId: string, row: CatalogueRow): void {
+  function replaceRow(oldId: string, row: CatalogueRow, seq: string): void {
     if (!catalogue.has(oldId)) {
-      setRow(row);
+      setRow(row, seq);
       return;
     }
     const rows = [...catalogue.values()];
@@ -254,12 +258,28 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       if (r.id === oldId) catalogue.set(row.id, row);
       else if (r.id !== row.id) catalogue.set(r.id, r);
     }
+    const oldSeq = seqOfId.get(oldId);
+    if (oldSeq !== undefined) rowAt.delete(oldSeq);
+    seqOfId.delete(oldId);
+    setRow(row, seq);
     recomputeNewest();
   }
 
-  function setRow(row: CatalogueRow): void {
+  function setRow(row: CatalogueRow, seq: string): void {
     catalogue.set(row.id, row);
+    const before = seqOfId.get(row.id);
+    if (before !== undefined && before !== seq) rowAt.delete(before);
+    seqOfId.set(row.id, seq);
+    rowAt.set(seq, row);
     if (newest === null || row.year > newest) newest = row.year;
+  }
+
+  /** Forgets a record's row; true when it was held. */
+  function dropRow(id: string): boolean {
+    const seq = seqOfId.get(id);
+    if (seq !== undefined && rowAt.get(seq)?.id === id) rowAt.delete(seq);
+    seqOfId.delete(id);
+    return catalogue.delete(id);
   }
 
   function notify(ids: string[]): void {
@@ -276,7 +296,9 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   async function loadCatalogue(): Promise<void> {
     const rows = await q<CatalogueDbRow>(`SELECT ${CATALOGUE_COLS} FROM records ORDER BY seq`);
     catalogue.clear();
-    for (const r of rows) catalogue.set(r.id, toCatalogue(r));
+    rowAt.clear();
+    seqOfId.clear();
+    for (const r of rows) setRow(toCatalogue(r), r.seq);
     recomputeNewest();
   }
 
@@ -286,9 +308,9 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     const found = new Set(rows.map((r) => r.id));
     let dropped = false;
     for (const id of ids) {
-      if (!found.has(id) && catalogue.delete(id)) dropped = true;
+      if (!found.has(id) && dropRow(id)) dropped = true;
     }
-    for (const r of rows) setRow(toCatalogue(r));
+    for (const r of rows) setRow(toCatalogue(r), r.seq);
     if (dropped) recomputeNewest();
     revision++;
     notify(ids);
@@ -403,9 +425,9 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
         );
         if (plan.writes.length === 0) {
           await c.query('COMMIT');
-          return { plan, changed: [] as string[] };
+          return { plan, seqs: [] as string[] };
         }
-        await writeRecords(c, plan.writes, seqOf);
+        const seqs = await writeRecords(c, plan.writes, seqOf);
         const changed = [
           ...new Set(plan.writes.flatMap((w) => [w.entry.report.id, ...(w.old ? [w.old.report.id] : [])])),
         ];
@@ -421,17 +443,18 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
           await c.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ s: self, ids: part })]);
         }
         await c.query('COMMIT');
-        return { plan, changed };
+        return { plan, seqs };
       } catch (e) {
         await c.query('ROLLBACK').catch(() => undefined);
         throw e;
       }
     });
-    const { plan } = result;
+    const { plan, seqs } = result;
     if (plan.writes.length === 0) return plan.outcomes;
-    for (const w of plan.writes) {
-      if (w.old && w.old.report.id !== w.entry.report.id) replaceRow(w.old.report.id, catalogueRow(w.entry));
-      else setRow(catalogueRow(w.entry));
+    for (const [i, w] of plan.writes.entries()) {
+      if (w.old && w.old.report.id !== w.entry.report.id)
+        replaceRow(w.old.report.id, catalogueRow(w.entry), seqs[i]!);
+      else setRow(catalogueRow(w.entry), seqs[i]!);
     }
     if (plan.writes.some((w) => w.old && w.old.report.year !== w.entry.report.year)) recomputeNewest();
     revision++;
@@ -442,19 +465,22 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   /**
    * Writes planned records, their values, warnings, fingerprint hashes and new prose (inside the
    * caller's transaction): the rows of the records replaced are deleted, then the new rows are
-   * streamed with COPY. A replacement keeps the place (seq) of the record it replaces.
+   * streamed with COPY. A replacement keeps the place (seq) of the record it replaces. Resolves
+   * each write's seq.
    */
   async function writeRecords(
     c: pg.PoolClient,
     writes: ReturnType<typeof planUpserts>['writes'],
     seqOf: Map<StoredReport, string>,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const gone = [
       ...new Set(writes.flatMap((w) => [w.entry.report.id, ...(w.old ? [w.old.report.id] : [])])),
     ];
     await c.query('DELETE FROM records WHERE id = ANY($1)', [gone]);
-    await c.query('DELETE FROM record_values WHERE record_id = ANY($1)', [gone]);
     await c.query('DELETE FROM warnings WHERE record_id = ANY($1)', [gone]);
+    const replaced = writes.flatMap((w) => (w.old ? [seqOf.get(w.old)!] : []));
+    if (replaced.length > 0)
+      await c.query('DELETE FROM record_values WHERE seq = ANY($1::bigint[])', [replaced]);
     const oldHashes = writes.flatMap((w) => (w.old ? printHashRows(seqOf.get(w.old)!, w.old.print) : []));
     if (oldHashes.length > 0)
       await c.query(
@@ -479,8 +505,8 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     await copyRows(
       c,
       'record_values',
-      ['record_id', 'field', 'year', 'region_code', 'value'],
-      valueRows(writes),
+      ['seq', 'field', 'year', 'region_code', 'value'],
+      valueRows(writes, seqs),
     );
     await copyRows(
       c,
@@ -501,6 +527,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
         `INSERT INTO prose (sha256, text) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (sha256) DO NOTHING`,
         [[...prose.keys()], [...prose.values()]],
       );
+    return seqs;
   }
 
   /** Writes of this process, one after another (the advisory lock orders them against other processes). */
@@ -553,7 +580,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       params.push(query.below);
       where.push(`v.value < $${params.length}`);
     }
-    const join = query.level === undefined ? '' : ' JOIN records r ON r.id = v.record_id';
+    const join = query.level === undefined ? '' : ' JOIN records r ON r.seq = v.seq';
     return `record_values v${join} WHERE ${where.join(' AND ')}`;
   }
 
@@ -574,18 +601,18 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
         ? ` AND v.value >= COALESCE(${nth} - ${t}, '-Infinity')`
         : ` AND v.value <= COALESCE(${nth} + ${t}, 'Infinity')`;
     }
-    // ids and values from the ranking index alone; each row's identity from the catalogue
-    const ranked = await q<{ id: string; value: number }>(
-      `SELECT v.record_id AS id, v.value FROM ${from}${cut} ORDER BY v.value ${desc ? 'DESC' : 'ASC'}`,
+    // places and values from the ranking index alone; each row's identity from the catalogue
+    const ranked = await q<{ seq: string; value: number }>(
+      `SELECT v.seq, v.value FROM ${from}${cut}`,
       params,
     );
-    const sign = desc ? -1 : 1;
-    ranked.sort((a, b) => sign * (a.value - b.value) || a.id.localeCompare(b.id));
-    const kept = limit === undefined || query.ties !== undefined ? ranked : ranked.slice(0, limit);
-    return kept.flatMap((r) => {
-      const row = catalogue.get(r.id);
+    const rows = ranked.flatMap((r) => {
+      const row = rowAt.get(r.seq);
       return row ? [{ row, value: r.value }] : [];
     });
+    const sign = desc ? -1 : 1;
+    rows.sort((a, b) => sign * (a.value - b.value) || a.row.id.localeCompare(b.row.id));
+    return limit === undefined || query.ties !== undefined ? rows : rows.slice(0, limit);
   }
 
   async function rankCount(query: RankQuery): Promise<number> {
