@@ -3,8 +3,6 @@
  * text): by their labels, in table order, regardless of line breaks and stray spaces.
  */
 
-import { isSpace } from './_cells.ts';
-
 /** A row label found in the text and the number material printed after it. */
 export interface FlatRow {
   id: string;
@@ -31,22 +29,11 @@ export class FlatText {
   private readonly runs: number[] = [];
 
   constructor(private readonly source: string) {
-    // one pass over the source's characters: a replace callback per whitespace run cost more
-    const pieces: string[] = [];
-    let from = 0;
-    for (let at = 0; at < source.length; at++) {
-      if (!isSpace(source.charCodeAt(at))) continue;
-      let end = at + 1;
-      while (end < source.length && isSpace(source.charCodeAt(end))) end++;
-      const kept = isDigit(source.charCodeAt(at - 1)) && isDigit(source.charCodeAt(end));
-      this.runs.push(at, end - at, kept ? 1 : 0);
-      pieces.push(source.slice(from, at));
-      if (kept) pieces.push(' ');
-      from = end;
-      at = end;
-    }
-    pieces.push(source.slice(from));
-    this.text = pieces.join('');
+    this.text = source.replace(/\s+/g, (m, at: number, s: string) => {
+      const kept = isDigit(s.charCodeAt(at - 1)) && isDigit(s.charCodeAt(at + m.length));
+      this.runs.push(at, m.length, kept ? 1 : 0);
+      return kept ? ' ' : '';
+    });
   }
 
   /** Index in the source of the character at `c` of `text` (the source's length from `text.length` on). */
