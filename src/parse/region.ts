@@ -101,11 +101,16 @@ export function findZone(agency: string): Zone | null {
   return null;
 }
 
+let zoneNames: Set<string> | undefined;
+const ENDS_IN_LEVEL = /[省市县区旗州盟]$/;
+
 /** True when `name` is a division (full name or a short form ending in its level, e.g. a county's name with 县) or a zone. */
 export function isPlaceName(name: string): boolean {
   loadEntries();
-  if (ZONES.some((z) => z.name === name)) return true;
-  return !!byAlias?.get(name)?.some((e) => e.name === name || /[省市县区旗州盟]$/.test(name));
+  zoneNames ??= new Set(ZONES.map((z) => z.name));
+  if (zoneNames.has(name)) return true;
+  const bucket = byAlias?.get(name);
+  return !!bucket && bucket.length > 0 && (ENDS_IN_LEVEL.test(name) || bucket.some((e) => e.name === name));
 }
 
 /** A division or zone as a name may be written: the form, and the region it stands for. */
