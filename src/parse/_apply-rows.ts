@@ -80,18 +80,18 @@ export interface RawRow {
   positioned?: boolean;
 }
 
-/** Row indexes whose words appear in the label, in table order. */
-export function matchRow(label: string): number[] {
-  const hits: number[] = [];
-  // most labels that name no row are told by one test
-  if (!ANY_ROW.test(label)) return hits;
-  for (let i = 0; i < ROW_RES.length; i++) if (ROW_RES[i]!.test(label)) hits.push(i);
-  return hits;
-}
+/** Whether the label holds any row's words (one test for all the rows). */
+const namesAnyRow = (label: string) => ANY_ROW.test(label);
 
-/** The first row after `prev` whose words appear in the label. */
+/** The first row after `prev` whose words appear in the label (`prev` -1: the first row named). */
 export function firstRowAfter(label: string, prev: number): number | undefined {
   for (let i = prev + 1; i < ROW_RES.length; i++) if (ROW_RES[i]!.test(label)) return i;
+  return undefined;
+}
+
+/** The last row in table order whose words appear in the label. */
+function lastRowNamed(label: string): number | undefined {
+  for (let i = ROW_RES.length - 1; i >= 0; i--) if (ROW_RES[i]!.test(label)) return i;
   return undefined;
 }
 
@@ -122,12 +122,12 @@ function isBlankRowLabel(pending: string, next: string, prevIdx: number): boolea
   if (LONE_HEADING.test(next)) return false;
   // at the table's end (next = '') no later label is needed; （六）其他处理 printed as one row
   // stands where its sub-rows would
-  let later = !next ? [ROW_IDS.length] : matchRow(next);
-  if (later.length === 0 && MERGED_KEY.test(next)) later = [FIRST_OTHER];
-  if (later.length === 0) return false;
-  const own = matchRow(pending);
-  if (own.length === 0 || later[0]! <= own.at(-1)!) return false;
-  return own.at(-1)! > prevIdx;
+  let later = !next ? ROW_IDS.length : firstRowAfter(next, -1);
+  if (later === undefined && MERGED_KEY.test(next)) later = FIRST_OTHER;
+  if (later === undefined) return false;
+  const own = lastRowNamed(pending);
+  if (own === undefined || later <= own) return false;
+  return own > prevIdx;
 }
 
 /**
@@ -154,8 +154,8 @@ export interface Collected {
 /** Label text that names no row after the last row read: the end of that row's wrapped label. */
 function isTail(pending: string, prevIdx: number): boolean {
   if (prevIdx < 0 || ROW_START.test(pending)) return false;
-  if (!ANY_ROW.test(pending)) return true;
-  return matchRow(pending).at(-1)! <= prevIdx;
+  const own = lastRowNamed(pending);
+  return own === undefined || own <= prevIdx;
 }
 
 /**
@@ -180,7 +180,7 @@ function nextRowIndex(label: string, prev: number): number {
   if (idx !== undefined) return idx;
   if (FIRST_OTHER_ITEM.test(label) && prev < FIRST_OTHER) return FIRST_OTHER;
   if (MERGED_KEY.test(label) && prev < FIRST_OTHER) return FIRST_OTHER - 1;
-  return matchRow(label).length > 0 ? prev : prev + 1;
+  return namesAnyRow(label) ? prev : prev + 1;
 }
 
 export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean): Collected {
@@ -220,9 +220,10 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
       if (!s.label) continue;
       const label = pending + s.label;
       // a tab row with a label and only blank cells is a blank data row, not a label fragment
-      const hits = s.tabbed ? matchRow(label) : [];
-      const keyed = hits.length > 0 || (s.tabbed && MERGED_KEY.test(label));
-      if (keyed && (rows.length > 0 || hits[0] === 0)) {
+      const named = s.tabbed && namesAnyRow(label);
+      const keyed = named || (s.tabbed && MERGED_KEY.test(label));
+      // before any row, only the first row's words start the table
+      if (keyed && (rows.length > 0 || (named && firstRowAfter(label, -1) === 0))) {
         rows.push({ label, cells: [], tabbed: true, line });
         pending = '';
         pendingKeyed = false;
@@ -230,7 +231,7 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
         if (!pending) pendingLine = line;
         // row words may straddle the join: test the old tail with the new fragment
         if (spaced && !pendingKeyed)
-          pendingKeyed = SUB_ITEM.test(label) || ANY_ROW.test(pending.slice(-8) + s.label);
+          pendingKeyed = SUB_ITEM.test(label) || namesAnyRow(pending.slice(-8) + s.label);
         pending = label;
       }
       continue;

@@ -1,5 +1,5 @@
 import { getField } from '../schema/index.ts';
-import { type CellValue, garbledMessage, isGarbledNumber, readCell, splitLine } from './_cells.ts';
+import { type CellValue, garbledMessage, isGarbledNumber, isSpace, readCell, splitLine } from './_cells.ts';
 import { type Columns, findColumns, placeByColumns } from './_columns.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { nullRecord } from './_values.ts';
@@ -27,6 +27,19 @@ const ROWS: RowSpec[] = [
   { key: /^行政强制/, fields: ['active.coercion'] },
   { key: /^行政事业性收费/, fields: ['active.admin_fee'] },
 ];
+
+/** The longest row key's length (行政事业性收费, 行政规范性文件). */
+const KEY_CHARS = 7;
+
+/**
+ * The line's first `n` characters that are not whitespace: a row label (the line's start, its
+ * whitespace removed) begins with its key, so a line whose first characters begin no key is no row.
+ */
+function leadingChars(text: string, n: number): string {
+  let out = '';
+  for (let i = 0; i < text.length && out.length < n; i++) if (!isSpace(text.charCodeAt(i))) out += text[i];
+  return out;
+}
 
 /** Table values before reading: every field null. */
 const NULL_VALUES = nullRecord(ROWS.flatMap((r) => r.fields));
@@ -145,6 +158,8 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
             .map((h) => h.replace(/\s+/g, ''))
         : text.trim().split(/\s+/).slice(1).filter(Boolean);
     }
+    const start = leadingChars(text, KEY_CHARS);
+    if (!ROWS.some((r) => r.key.test(start))) continue;
     const s = splitLine(text);
     // digits glued to the label (行政规范性文件12047) are the row's cells run together
     const gluedTail = s.cells.length === 0 ? /^(\D+?)(\d+(?:\.\d+)?)$/.exec(s.label) : null;

@@ -5,7 +5,6 @@ import {
   FIRST_OTHER_ITEM,
   firstRowAfter,
   MERGED_KEY,
-  matchRow,
   N,
   type RawRow,
   ROW_IDS,
@@ -212,14 +211,15 @@ function assignRows(rows: readonly RawRow[]): Assignment {
   let prev = -1;
   for (const row of rows) {
     let idx = firstRowAfter(row.label, prev);
-    const hits = idx === undefined ? matchRow(row.label) : [idx];
+    // the first row the words name at all: one read before when it is not after `prev`
+    const named = idx ?? firstRowAfter(row.label, -1);
     const subtotal = idx === undefined ? SUBTOTAL.exec(row.label) : null;
     if (subtotal && row.cells.length > 0) {
       subtotals.set(subtotal[1]!, row);
       continue;
     }
     // a table 二 row swept into the region before table 三 begins is not table 三's first row
-    if (idx === undefined && hits.length === 0 && prev < 0 && ACTIVE_ROW.test(row.label)) continue;
+    if (idx === undefined && named === undefined && prev < 0 && ACTIVE_ROW.test(row.label)) continue;
     // （六）其他处理 1.申请人… whose words wrapped onto other lines: the first sub-row, not a merged row
     if (idx === undefined && FIRST_OTHER_ITEM.test(row.label) && prev < firstOther) idx = firstOther;
     if (idx === undefined && MERGED_KEY.test(row.label) && prev < firstOther) {
@@ -228,13 +228,13 @@ function assignRows(rows: readonly RawRow[]): Assignment {
       prev = firstOther - 1;
       continue;
     }
-    if (idx === undefined && hits.length > 0) {
-      const dup = ROW_IDS[hits[0]!]!;
+    if (idx === undefined && named !== undefined) {
+      const dup = ROW_IDS[named]!;
       notes.push({
         rule: 'PW-08',
         severity: 'warning',
         fields: fieldsOf(dup),
-        message: `表三“${APPLY_ROWS[hits[0]!]!.label}”行重复出现且数值不同，已采用第一次出现的数值`,
+        message: `表三“${APPLY_ROWS[named]!.label}”行重复出现且数值不同，已采用第一次出现的数值`,
       });
       continue;
     }

@@ -220,14 +220,12 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
     },
   };
   // validated against ReportSchema where it enters the store, not on this hot path
+  // Object.assign, not a spread: the notes come in many shapes, and a spread of many shapes is slow
   const warnings: Warning[] = [
     ...head.notes,
     ...debris,
     ...tables.flatMap((t) => t.notes),
     ...missingTables(tables),
-  ].map((n) => ({
-    ...n,
-    report: id,
-  }));
+  ].map((n) => Object.assign({}, n, { report: id }));
   return { ok: true, report: record, warnings };
 }
