@@ -42,21 +42,19 @@ export async function nearCopies(query: Query, near: readonly Report[]): Promise
   // round 1: the near reports' hashes; round 2: those of the same-year holders found
   for (let round = 0; round < 2 && ask.size > 0; round++) {
     for (const h of ask) asked.add(h);
-    const postings = await query<{ hash: number; seq: string }>(
-      `SELECT h.hash, p.seq FROM unnest($1::integer[]) AS h(hash)
-         CROSS JOIN LATERAL (SELECT seq FROM print_hashes WHERE hash = h.hash LIMIT ${POSTING_CAP + 1}) p`,
+    // each hash's holders, read up to one past the cap (then only the hash comes back: saturated)
+    const postings = await query<{ hash: number; seqs: string[] | null }>(
+      `SELECT h.hash, CASE WHEN cardinality(p.seqs) > ${POSTING_CAP} THEN NULL ELSE p.seqs END AS seqs
+         FROM unnest($1::integer[]) AS h(hash)
+        CROSS JOIN LATERAL (SELECT array_agg(seq)::text[] AS seqs
+                              FROM (SELECT seq FROM print_hashes WHERE hash = h.hash LIMIT ${POSTING_CAP + 1}) x) p
+        WHERE p.seqs IS NOT NULL`,
       [[...ask]],
     );
-    const holders = new Map<number, string[]>();
-    for (const p of postings) {
-      const list = holders.get(p.hash);
-      if (list) list.push(p.seq);
-      else holders.set(p.hash, [p.seq]);
-    }
     const wanted = new Set<string>();
-    for (const [h, list] of holders) {
-      if (list.length > POSTING_CAP) saturated.add(h);
-      else for (const seq of list) if (!slots.has(seq)) wanted.add(seq);
+    for (const { hash, seqs } of postings) {
+      if (seqs === null) saturated.add(hash);
+      else for (const seq of seqs) if (!slots.has(seq)) wanted.add(seq);
     }
     const fetched =
       wanted.size === 0

@@ -27,6 +27,9 @@ export type PgStore = Omit<
   readonly pool: pg.Pool;
 };
 
+/** Orders equal values by id, as every backend does (the order of localeCompare, one collator). */
+const byId = new Intl.Collator();
+
 /** The channel every write notifies with the ids it changed. */
 export const CHANNEL = 'nianbao_store';
 
@@ -479,8 +482,14 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     await c.query('DELETE FROM records WHERE id = ANY($1)', [gone]);
     await c.query('DELETE FROM warnings WHERE record_id = ANY($1)', [gone]);
     const replaced = writes.flatMap((w) => (w.old ? [seqOf.get(w.old)!] : []));
+    // value_counts keeps the number of value rows per field and year with the rows themselves
     if (replaced.length > 0)
-      await c.query('DELETE FROM record_values WHERE seq = ANY($1::bigint[])', [replaced]);
+      await c.query(
+        `WITH gone AS (DELETE FROM record_values WHERE seq = ANY($1::bigint[]) RETURNING field, year)
+         INSERT INTO value_counts (field, year, n) SELECT field, year, -count(*) FROM gone GROUP BY field, year
+         ON CONFLICT (field, year) DO UPDATE SET n = value_counts.n + EXCLUDED.n`,
+        [replaced],
+      );
     const oldHashes = writes.flatMap((w) => (w.old ? printHashRows(seqOf.get(w.old)!, w.old.print) : []));
     if (oldHashes.length > 0)
       await c.query(
@@ -508,6 +517,21 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       ['seq', 'field', 'year', 'region_code', 'value'],
       valueRows(writes, seqs),
     );
+    const counts = new Map<string, { field: string; year: number; n: number }>();
+    for (const [, field, year] of valueRows(writes, seqs)) {
+      const key = `${field}|${year}`;
+      const at = counts.get(key);
+      if (at) at.n++;
+      else counts.set(key, { field: field as string, year: year as number, n: 1 });
+    }
+    if (counts.size > 0) {
+      const all = [...counts.values()];
+      await c.query(
+        `INSERT INTO value_counts (field, year, n) SELECT * FROM unnest($1::text[], $2::integer[], $3::bigint[])
+         ON CONFLICT (field, year) DO UPDATE SET n = value_counts.n + EXCLUDED.n`,
+        [all.map((x) => x.field), all.map((x) => x.year), all.map((x) => x.n)],
+      );
+    }
     await copyRows(
       c,
       'warnings',
@@ -611,13 +635,22 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       return row ? [{ row, value: r.value }] : [];
     });
     const sign = desc ? -1 : 1;
-    rows.sort((a, b) => sign * (a.value - b.value) || a.row.id.localeCompare(b.row.id));
+    rows.sort((a, b) => sign * (a.value - b.value) || byId.compare(a.row.id, b.row.id));
     return limit === undefined || query.ties !== undefined ? rows : rows.slice(0, limit);
   }
 
   async function rankCount(query: RankQuery): Promise<number> {
     const year = query.year ?? newest ?? undefined;
     if (year === undefined) return 0;
+    const { region, level, atLeast, below } = query;
+    if (region === undefined && level === undefined && atLeast === undefined && below === undefined) {
+      // every body of the year: the count kept beside the rows
+      const rows = await q<{ n: number }>(
+        'SELECT n::int AS n FROM value_counts WHERE field = $1 AND year = $2',
+        [query.metric, year],
+      );
+      return rows[0]?.n ?? 0;
+    }
     const params: unknown[] = [];
     const rows = await q<{ n: number }>(
       `SELECT count(*)::int AS n FROM ${rankFrom(query, year, params)}`,
