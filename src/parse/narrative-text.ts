@@ -81,7 +81,7 @@ function normaliseLines(prose: ReadonlyArray<ProseLine>): string[] {
   return raw.map((r) => normaliseJoined(r.replaceAll('\n', ' ')));
 }
 
-const PARAGRAPH_END = new Set(['。', '；', '！', '？', '：']);
+const PARAGRAPH_END = new Set([...'。；！？：'].map((c) => c.charCodeAt(0)));
 
 /** Maps a position in the joined text to its source line. */
 export type LineOf = (pos: number) => number;
@@ -110,7 +110,7 @@ export function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; line
     starts.push(length);
     lines.push(line);
     length += t.length;
-    prevEnds = PARAGRAPH_END.has(t[t.length - 1]!) || (heading && t.length <= 30);
+    prevEnds = PARAGRAPH_END.has(t.charCodeAt(t.length - 1)) || (heading && t.length <= 30);
   }
   const lineOf: LineOf = (pos) => {
     let lo = 0;

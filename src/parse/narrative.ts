@@ -147,22 +147,27 @@ function fieldOf(def: TriggerDef, scope: string): string | null {
   return def.field;
 }
 
-const LABEL_SEPARATORS = new Set([...'，、：（；'].map((c) => c.charCodeAt(0)));
+const code = (c: string) => c.charCodeAt(0);
+const LABEL_SEPARATORS = new Set([...'，、：（；'].map(code));
+/** Words that lead into a list rather than name a figure. */
+const LEAD_WORD = /^(?:其中|包括|分别为|和|及|共|达)/;
+const LEAD_STARTS = new Set([...'其包分和及共达'].map(code));
 
 /** The words before a figure, back to the previous separator. */
 function labelBefore(clause: string, at: number): string {
   let cut = at - 1;
   while (cut >= 0 && !LABEL_SEPARATORS.has(clause.charCodeAt(cut))) cut--;
-  return clause
-    .slice(cut + 1, at)
-    .replace(/^(?:其中|包括|分别为|和|及|共|达)/, '')
-    .slice(-20);
+  const words = clause.slice(cut + 1, at);
+  // the regex only for a label that starts like a lead word
+  const lead = LEAD_STARTS.has(words.charCodeAt(0)) ? words.replace(LEAD_WORD, '') : words;
+  return lead.slice(-20);
 }
 
 type Part = { label: string; value: number };
 
 /** What introduces a breakdown, right after its total (sticky: tried at that place only). */
 const PARTS_INTRO = /[，：]?(?:其中|包括|分别为)[：，]?/y;
+const INTRO_STARTS = new Set([...'，：其包分'].map(code));
 
 /** Where a clause ends in the joined text (read only for breakdowns that run on over ；). */
 interface RestOf {
@@ -176,7 +181,7 @@ interface RestOf {
  * later item is one `label NUM UNIT` and the sentence ends with them.
  */
 function findParts(clause: string, total: NumToken, nums: NumToken[], rest: RestOf): Part[] | undefined {
-  if (total.approx || !total.unit) return undefined;
+  if (total.approx || !total.unit || !INTRO_STARTS.has(clause.charCodeAt(total.end))) return undefined;
   PARTS_INTRO.lastIndex = total.end;
   const intro = PARTS_INTRO.exec(clause);
   if (!intro) return undefined;
@@ -234,9 +239,11 @@ function extractZeroClaims(clause: string, offset: number, lineOf: LineOf): Narr
 /** Words every trigger contains: a clause without any of them can hold no field claim. */
 const ANY_TRIGGER =
   /申请|结转|转(?:至|到)?下|顺延|办结|答复|办理完毕|公开|无法提供|不掌握|信息不存在|不予处理|其他处理|复议|诉讼|起诉|规范性文件|规章|行政许可|信息处理费|率/;
-const ANY_ZERO_CLAIM = /未|没有|无/;
+/** The word a zero claim needs; global: looked for in the whole text (clausesWith). */
+const ANY_ZERO_CLAIM = /未|没有|无/g;
 const NO_MATCHES: ReadonlyMap<NumToken, Trigger> = new Map();
-const ANY_FIGURE = /\d|[零〇一二两三四五六七八九十百千]万?(?:余|多)?万?(?:人次|件|条|个|起|宗|项|份|次)/;
+/** What a figure needs: an Arabic digit, or a Chinese numeral before a count unit (global, as above). */
+const ANY_FIGURE = /\d|[零〇一二两三四五六七八九十百千]万?(?:余|多)?万?(?:人次|件|条|个|起|宗|项|份|次)/g;
 
 /** Adds the items of one clause to `items`: its figures, then its zero claims. */
 function extractClause(
@@ -244,11 +251,11 @@ function extractClause(
   offset: number,
   lineOf: LineOf,
   rest: RestOf,
+  { figure, negation }: { figure: boolean; negation: boolean },
   items: NarrativeItem[],
 ): void {
-  const zero = ANY_ZERO_CLAIM.test(clause) ? extractZeroClaims(clause, offset, lineOf) : [];
-  // most clauses state no figure: an Arabic digit, or a Chinese numeral before a count unit, is needed
-  const nums = ANY_FIGURE.test(clause) ? findNumbers(clause) : [];
+  const zero = negation ? extractZeroClaims(clause, offset, lineOf) : [];
+  const nums = figure ? findNumbers(clause) : [];
   const matched = nums.length > 0 && ANY_TRIGGER.test(clause) ? matchClause(clause, nums) : NO_MATCHES;
   for (const n of nums) {
     const t = matched.get(n);
@@ -291,11 +298,37 @@ const CLAUSE_END = /[。；！？\n]/;
  */
 export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem[] {
   const { text, lineOf } = joinLines(prose);
-  const items: NarrativeItem[] = [];
-  let offset = 0;
-  for (const clause of text.split(CLAUSE_END)) {
-    if (clause) extractClause(clause, offset, lineOf, { text, end: offset + clause.length }, items);
-    offset += clause.length + 1;
+  const clauses = text.split(CLAUSE_END);
+  const ends: number[] = [];
+  let end = -1;
+  for (const clause of clauses) {
+    end += clause.length + 1;
+    ends.push(end);
   }
+  // most clauses state no figure and no negation: the two are looked for in one scan of the text each
+  const figure = clausesWith(ANY_FIGURE, text, ends);
+  const negation = clausesWith(ANY_ZERO_CLAIM, text, ends);
+  const items: NarrativeItem[] = [];
+  clauses.forEach((clause, i) => {
+    if (!figure[i] && !negation[i]) return;
+    const has = { figure: figure[i]!, negation: negation[i]! };
+    extractClause(clause, ends[i]! - clause.length, lineOf, { text, end: ends[i]! }, has, items);
+  });
   return items;
+}
+
+/**
+ * Which clauses (ending at `ends`, at their stop) a global regex that never matches a stop finds
+ * something in: one scan of the text that moves on to the next clause at each hit.
+ */
+function clausesWith(re: RegExp, text: string, ends: readonly number[]): boolean[] {
+  const hit: boolean[] = new Array(ends.length).fill(false);
+  let k = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    while (ends[k]! < m.index) k++;
+    hit[k] = true;
+    re.lastIndex = ends[k]! + 1;
+  }
+  return hit;
 }
