@@ -80,7 +80,7 @@ export function isSpace(c: number): boolean {
 }
 
 /** `s` with its whitespace removed (most labels have none: they are returned as they are). */
-function withoutSpaces(s: string): string {
+export function withoutSpaces(s: string): string {
   for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(SPACE_RUN, '');
   return s;
 }

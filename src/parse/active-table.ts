@@ -1,5 +1,13 @@
 import { getField } from '../schema/index.ts';
-import { type CellValue, garbledMessage, isGarbledNumber, isSpace, readCell, splitLine } from './_cells.ts';
+import {
+  type CellValue,
+  garbledMessage,
+  isGarbledNumber,
+  isSpace,
+  readCell,
+  splitLine,
+  withoutSpaces,
+} from './_cells.ts';
 import { type Columns, findColumns, placeByColumns } from './_columns.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { nullRecord } from './_values.ts';
@@ -36,9 +44,9 @@ const KEY_CHARS = 7;
  * whitespace removed) begins with its key, so a line whose first characters begin no key is no row.
  */
 function leadingChars(text: string, n: number): string {
-  let out = '';
-  for (let i = 0; i < text.length && out.length < n; i++) if (!isSpace(text.charCodeAt(i))) out += text[i];
-  return out;
+  let end = 0;
+  for (let seen = 0; end < text.length && seen < n; end++) if (!isSpace(text.charCodeAt(end))) seen++;
+  return withoutSpaces(text.slice(0, end));
 }
 
 /** Table values before reading: every field null. */

@@ -23,16 +23,17 @@ function fail(code: Extract<ParseResult, { ok: false }>['error']['code'], messag
   return { ok: false, error: { code, message } };
 }
 
-/** C0 controls other than tab, line feed, form feed and carriage return. */
-const CONTROL = /[\x00-\x08\x0b\x0e-\x1f]/g;
+/** C0 controls other than tab, line feed, form feed and carriage return, and U+FFFD (a byte not decoded). */
+const UNREADABLE = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/g;
 
 function checkReadable(raw: string): ParseResult | undefined {
   if (raw.trim() === '') return fail('EMPTY_FILE', '文件为空或只有空白；请提供年报全文');
   const n = Math.min(raw.length, 20000);
-  const head = raw.slice(0, n);
+  // one pass finds both kinds (a readable text has neither)
+  const found = raw.slice(0, n).match(UNREADABLE) ?? [];
   let bad = 0;
-  for (let i = head.indexOf('\ufffd'); i >= 0; i = head.indexOf('\ufffd', i + 1)) bad++;
-  const ctrl = head.match(CONTROL)?.length ?? 0;
+  for (const c of found) if (c === '\ufffd') bad++;
+  const ctrl = found.length - bad;
   if (ctrl / n > 0.02)
     return fail('BINARY_FILE', '内容是二进制数据而不是文本；请提供 txt、html、pdf 或 docx 格式的年报');
   if (bad / n > REPLACEMENT_SHARE) {
@@ -91,10 +92,11 @@ function regionLines(
 
 /** Prose for narrative extraction: everything outside the table regions, plus prose-like lines inside them. */
 function proseLines(lines: readonly TextLine[], layout: Layout): TextLine[] {
-  const inTable = new Uint8Array(lines.length);
-  for (const r of Object.values(layout.tables)) for (let i = r[0]; i < r[1]; i++) inTable[i] = 1;
+  // three ranges at most: asked per line rather than marked in a typed array (slow to allocate)
+  const ranges = Object.values(layout.tables);
+  const inTable = (i: number) => ranges.some((r) => i >= r[0] && i < r[1]);
   const prose = lines.filter(
-    (l, i) => !l.text.includes('\t') && (!inTable[i] || (l.text.length > 40 && /[。；]/.test(l.text))),
+    (l, i) => !l.text.includes('\t') && (!inTable(i) || (l.text.length > 40 && /[。；]/.test(l.text))),
   );
   // the figures a report states sit in its prose pages; a giant paste is not scanned to the end
   return prose.length > MAX_PROSE_LINES ? prose.slice(0, MAX_PROSE_LINES) : prose;
