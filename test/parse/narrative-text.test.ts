@@ -16,6 +16,8 @@ describe('joinLines: prose normalisation (all lines edited at once, no edit acro
     ['问:答;好!吗?査', '问：答；好！吗？查'],
     ['全角\u3000空格\u00a0与，逗号…', '全角空格与，逗号...'],
     ['省略号…不变', '省略号…不变'],
+    ['孤\ud800立,代理项\udc00', '孤\ud800立，代理项\udc00'],
+    ['tab\tand\fform feed, ok', 'tab and form feed，ok'],
   ])('%j → %j', (raw, want) => {
     expect(joinLines(lines(raw)).text).toBe(want);
   });
