@@ -1,6 +1,12 @@
 import { pinyin } from 'pinyin-pro';
-import { BODY_WORDS, DEPARTMENT_WORDS, JOIN_WORDS, ZONE_WORDS } from '../domain/departments.ts';
-import { DIVISION_SUFFIXES, ETHNIC_ALTERNATION } from '../domain/index.ts';
+import {
+  BODY_WORDS,
+  DEPARTMENT_WORDS,
+  DIVISION_SUFFIXES,
+  ETHNIC_ALTERNATION,
+  JOIN_WORDS,
+  ZONE_WORDS,
+} from '../domain/index.ts';
 
 const UNIT = new RegExp(`.+?(?:${DIVISION_SUFFIXES.join('|')})`, 'g');
 const ETHNIC_TAIL = new RegExp(`^(.{2,}?)(?:${ETHNIC_ALTERNATION})+$`);

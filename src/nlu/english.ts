@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { BODY_WORDS, DEPARTMENT_WORDS } from '../domain/departments.ts';
+import { BODY_WORDS, DEPARTMENT_WORDS } from '../domain/index.ts';
 
 /** English → Chinese, the shortest Chinese kept for each (交通 for “transport”: 交通局 fits 交通运输局 and 交通与建设局). */
 function shortestFor(words: readonly (readonly [string, string])[]): Map<string, string> {
