@@ -1,5 +1,6 @@
 import { decodeByBom, decodeHtml, decodeText, looksBinary } from './decode.ts';
 import { detectKind } from './detect.ts';
+import { extractDoc } from './doc.ts';
 import { extractDocx } from './docx.ts';
 import { extractHtml } from './html.ts';
 import { DEFAULT_LIMITS, formatMb, type IngestLimits, LimitError, limitMessage } from './limits.ts';
@@ -101,13 +102,7 @@ async function extractByKind(
         },
       };
     case 'ole':
-      return {
-        ok: false,
-        error: {
-          code: 'UNSUPPORTED_FORMAT',
-          message: `${fileName} 是旧版 Word（.doc）或 Excel 文件，暂不支持；请另存为 docx、PDF 或网页后重试`,
-        },
-      };
+      return extractDoc(bytes, fileName, limits);
     default:
       return extractPlain(bytes, fileName);
   }

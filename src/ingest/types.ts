@@ -1,7 +1,7 @@
 import type { LimitCode } from './limits.ts';
 
 /** What ingestion makes of a file: plain text lines, table cells separated by tabs. */
-export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf';
 
 export type IngestErrorCode =
   | 'EMPTY_FILE'
