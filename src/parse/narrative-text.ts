@@ -9,7 +9,7 @@ export interface ProseLine {
 
 const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/;
 /** The characters a HEADING starts with: other lines skip the regex call. */
-const HEADING_START = new Set([...'一二三四五六七八九十（0123456789']);
+const HEADING_START = new Set([...'一二三四五六七八九十（0123456789'].map((c) => c.charCodeAt(0)));
 
 /** Characters NFKC may change: not ASCII, CJK punctuation (but the ideographic space), CJK ideographs. */
 const NFKC_UNSTABLE = /[^\u0000-\u007f\u3001-\u303f\u4e00-\u9fff“”‘’…—]/g;
@@ -136,7 +136,7 @@ export function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; line
     const t = normalised[i]!;
     if (!t) continue;
     const line = prose[i]!.line;
-    const heading = HEADING_START.has(t[0]!) && HEADING.test(t);
+    const heading = HEADING_START.has(t.charCodeAt(0)) && HEADING.test(t);
     if (length > 0 && (prevEnds || heading)) {
       parts.push('\n');
       starts.push(length);

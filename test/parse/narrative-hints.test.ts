@@ -5,6 +5,10 @@ import { TRIGGERS } from '../../src/parse/narrative-triggers.ts';
 const hints = [...new Set(TRIGGERS.flatMap((t) => (t.hint ? [t.hint] : [])))];
 
 describe('trigger hints (found in one regex scan of a clause)', () => {
+  it('the hints fit in the bits of one number', () => {
+    expect(hints.length).toBeLessThanOrEqual(31);
+  });
+
   it('no hint begins inside another and runs on past it (the scan would hide it)', () => {
     const overlaps: string[] = [];
     for (const a of hints)
