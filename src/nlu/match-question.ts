@@ -279,11 +279,12 @@ export function readQuestion(
     (r) => /[\u4e00-\u9fff]{2,}/.test(r) || (/^[a-z]{3,}$/.test(r) && !UNDERSTOOD_LATIN.test(r)),
   );
   const level = LEVEL_WORDS.find(([, re]) => re.test(intentText))?.[0];
+  const wider = level ? placeOfGovernment(resolved.agencies, level, ctx) : undefined;
   const reading: Reading = {
     lang,
     norm,
     text: intentText,
-    agencies: resolved.agencies,
+    agencies: wider ? [] : resolved.agencies,
     years,
     metric: metrics[0] ?? null,
     assumptions,
@@ -292,7 +293,8 @@ export function readQuestion(
     why: WHY_WORDS.test(norm),
   };
   if (metrics.length > 1) reading.metrics = metrics;
-  if (scope) reading.region = { name: scope.name, code: scope.code };
+  if (wider) reading.region = wider;
+  else if (scope) reading.region = { name: scope.name, code: scope.code };
   if (scope && scopes.length > 1 && resolved.agencies.length === 0) reading.regions = scopes;
   if (missing.length > 0) reading.missing = missing;
   if (unheld.length > 0) reading.unheld = unheld;
@@ -459,6 +461,26 @@ function namedPlaces(names: string[]): PlaceHit[] {
     const places = index.chinese.get(n);
     return places ? [{ typed: n, places }] : [];
   });
+}
+
+/**
+ * 淮安市各区县 / 江苏省哪个市: a city's or province's government named beside a lower level of body
+ * compared stands for its place, whose bodies are compared.
+ */
+function placeOfGovernment(
+  agencies: readonly string[],
+  level: NonNullable<Query['level']>,
+  ctx: NluContext,
+): { name: string; code: string } | undefined {
+  if (agencies.length !== 1) return undefined;
+  const info = ctx.agencies.get(agencies[0]!);
+  const code = agencies[0]!.split('|')[0]!;
+  let place: { name: string | null; code: string } | undefined;
+  if (info?.level === 'city' && level === 'county') place = { name: info.city, code: code.slice(0, 4) };
+  else if (info?.level === 'province' && level !== 'dept')
+    place = { name: info.province, code: code.slice(0, 2) };
+  if (!place?.name || !ctx.within.has(place.code)) return undefined;
+  return { name: place.name, code: place.code };
 }
 
 /** A rule id as the warnings print it (A-03, PW-01, X-10), the dash required. */

@@ -125,3 +125,22 @@ describe('a question that is only an intent word continues the previous one', ()
     expect(matchQuestion('排第几', ctx, OPTS).agencies).toEqual([]);
   });
 });
+
+describe('a city government named beside a lower level compared stands for its place', () => {
+  it.each(['淮安市各区县依申请公开对比', '淮安市哪个区行政处罚最多'])(
+    '%s → the counties inside 淮安市',
+    (question) => {
+      const q = matchQuestion(question, ctx, OPTS);
+      expect(q.intent).toBe('rank');
+      expect(q.agencies).toEqual([]);
+      expect(q.region).toEqual({ name: '淮安市', code: '3208' });
+      expect(q.level).toBe('county');
+    },
+  );
+
+  it('not when the city government itself is asked about', () => {
+    const q = matchQuestion('淮安市2024年行政处罚', ctx, OPTS);
+    expect(q.intent).toBe('lookup');
+    expect(q.agencies).toEqual([keyOf('淮安市人民政府')]);
+  });
+});
