@@ -115,6 +115,9 @@ function trialNote(run: string, fields: string[], readings: Reading[], cells: nu
   };
 }
 
+/** Where table 二's rows may follow (searched by exec from 0: matchAll would copy the regex each time). */
+const ACTIVE_HEAD = /本年制发件数|本年新制作数量|第二十条/g;
+
 /** Table 二 in compacted text `s`; the report's `text` is searched for prose counts only when a row needs them. */
 function readActive(s: string, text: string): FlatTables['active'] & { span: [number, number] } {
   const values = { ...NULL_ACTIVE };
@@ -123,9 +126,10 @@ function readActive(s: string, text: string): FlatTables['active'] & { span: [nu
   // the first heading that rows follow (《条例》第二十条 in prose is not the table)
   let head: RegExpExecArray | null = null;
   let rows: ReturnType<typeof locateRows> = [];
-  for (const h of s.matchAll(/本年制发件数|本年新制作数量|第二十条/g)) {
+  ACTIVE_HEAD.lastIndex = 0;
+  for (let h = ACTIVE_HEAD.exec(s); h; h = ACTIVE_HEAD.exec(s)) {
     rows = locateRows(s, h.index, ACTIVE_ANCHORS, DECIMAL_IDS);
-    head = h as RegExpExecArray;
+    head = h;
     if (rows.length >= 2) break;
   }
   const zone = s.slice(head?.index ?? 0, (head?.index ?? 0) + 600);
