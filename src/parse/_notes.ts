@@ -19,7 +19,10 @@ export interface RawSource {
 /** The line as written, before normalisation. */
 export function rawLineOf(l: TextLine): string | undefined {
   if (!l.source) return undefined;
-  l.source.lines ??= l.source.text.split(/\r\n?|\n/);
+  // a string split is some 2× quicker than the regex one, which only a text with \r needs
+  l.source.lines ??= l.source.text.includes('\r')
+    ? l.source.text.split(/\r\n?|\n/)
+    : l.source.text.split('\n');
   return l.source.lines[l.line - 1];
 }
 
