@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   if (stopRequested) return 0;
   // the question indexes are built now, not on the first question (≈0.5 s)
   const started = performance.now();
-  prepareAnswers(store);
+  await prepareAnswers(store);
   logger.info({ ms: Math.round(performance.now() - started) }, 'answer indexes built');
   if (!config.botToken) {
     await runTerminalChat(store, {

@@ -1,6 +1,7 @@
 import type { AgencyInfo } from '../nlu/index.ts';
 import type { Warning } from '../schema/index.ts';
 import { agencyKey, type StoredReport } from '../store/index.ts';
+import { memoise } from './_context-cache.ts';
 import { formatValue, metricName, nameOf, type ReplyInput, say } from './_reply.ts';
 import { type MetricInfo, mergeWarnings, readFigure } from './figures.ts';
 import { warningText } from './rule-messages-en.ts';
@@ -45,8 +46,20 @@ export function describeWarnings(input: ReplyInput, warnings: readonly Warning[]
 /** A body as the matcher knows it (from the catalogue, no figures): key, name, years held. */
 export type Body = Pick<AgencyInfo, 'key' | 'name' | 'years'>;
 
-/** The bodies a ranking or a place compares: inside a place, of one level, or all. */
+/**
+ * The bodies a ranking or a place compares: inside a place, of one level, or all (kept until the
+ * store changes: a national question would otherwise walk every body each time).
+ */
 export function comparedGroups(
+  input: ReplyInput,
+  code: string | undefined,
+): { groups: AgencyInfo[]; excluded: AgencyInfo[] } {
+  return memoise(input.store, `groups|${code ?? ''}|${input.query.level ?? ''}`, () =>
+    findGroups(input, code),
+  );
+}
+
+function findGroups(
   input: ReplyInput,
   code: string | undefined,
 ): { groups: AgencyInfo[]; excluded: AgencyInfo[] } {

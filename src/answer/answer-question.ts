@@ -20,9 +20,31 @@ export interface AnswerOptions {
   previous?: Query;
 }
 
-/** Builds the matcher context ahead of the first question (≈0.5 s at 10,000 reports). */
-export function prepareAnswers(store: Store): void {
+/** Questions of the common shapes, understood once at start (their answers are not kept). */
+const WARM_UP = [
+  '2023年行政处罚多少',
+  '行政强制最少的是哪个',
+  '行政许可排第几',
+  '历年行政复议',
+  '2022年和2023年依申请公开对比',
+  'which agency had the most administrative penalties',
+];
+/** A national ranking answered once at start. */
+const WARM_UP_RANKING = '哪里行政处罚最多';
+const warmed = new WeakSet<Store>();
+
+/**
+ * Builds the matcher context ahead of the first question (≈0.5 s at 10,000 reports). The first
+ * time for a store it also runs the question path once — a few questions understood, one national
+ * ranking answered — so the first user's question does not pay for compiling that code (≈15 ms
+ * of a first ranking at 20,000 reports).
+ */
+export async function prepareAnswers(store: Store): Promise<void> {
   getNluContext(store);
+  if (warmed.has(store)) return;
+  warmed.add(store);
+  for (const question of WARM_UP) understandQuestion(question, store);
+  await answerQuestion(WARM_UP_RANKING, store);
 }
 
 /** Understands a question (no answer): the intent, agencies, years and metric. */

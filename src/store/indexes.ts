@@ -1,4 +1,5 @@
 import { agencyKey } from './agency-key.ts';
+import { type Cells, cellsOf } from './lazy.ts';
 import type { StoredReport } from './types.ts';
 
 /** One agency's reports, oldest first; `latest` is the newest. */
@@ -14,6 +15,8 @@ export interface StoreIndexes {
   byId: Map<string, StoredReport>;
   byAgency: Map<string, AgencyGroup>;
   byYear: Map<number, StoredReport[]>;
+  /** Each `byYear` record's cells, at the same position (what a ranking reads). */
+  cellsByYear: Map<number, Cells[]>;
   byRegion: Map<string, StoredReport[]>;
   /** Newest reporting year held, null when empty. */
   newestYear: number | null;
@@ -65,6 +68,7 @@ export function addToIndexes(idx: StoreIndexes, entry: StoredReport): void {
     group.name = group.latest.report.agency;
   }
   pushTo(idx.byYear, r.year, entry);
+  pushTo(idx.cellsByYear, r.year, cellsOf(r));
   idx.ranks.delete(r.year);
   if (r.region?.code) pushTo(idx.byRegion, r.region.code, entry);
   if (idx.newestYear === null || r.year > idx.newestYear) idx.newestYear = r.year;
@@ -93,7 +97,16 @@ export function removeFromIndexes(idx: StoreIndexes, entry: StoredReport): void 
       group.name = group.latest.report.agency;
     }
   }
-  dropFrom(idx.byYear, r.year, entry);
+  const list = idx.byYear.get(r.year);
+  const at = list ? list.indexOf(entry) : -1;
+  if (at >= 0) {
+    list!.splice(at, 1);
+    idx.cellsByYear.get(r.year)!.splice(at, 1);
+    if (list!.length === 0) {
+      idx.byYear.delete(r.year);
+      idx.cellsByYear.delete(r.year);
+    }
+  }
   idx.ranks.delete(r.year);
   if (r.region?.code) dropFrom(idx.byRegion, r.region.code, entry);
   if (idx.newestYear === r.year && !idx.byYear.has(r.year)) {
@@ -107,6 +120,7 @@ export function buildIndexes(reports: readonly StoredReport[]): StoreIndexes {
     byId: new Map(),
     byAgency: new Map(),
     byYear: new Map(),
+    cellsByYear: new Map(),
     byRegion: new Map(),
     newestYear: null,
     keys: new Map(),

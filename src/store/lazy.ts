@@ -1,7 +1,7 @@
 import { closeSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { type NarrativeItem, NarrativeItemSchema, type Warning, WarningSchema } from '../schema/index.ts';
-import type { DecodedHot, EncodedCold, EncodedHot, RecordCodec } from './codec.ts';
+import { type DecodedHot, type EncodedCold, type EncodedHot, RecordCodec } from './codec.ts';
 import { fastNarrative, fastWarnings } from './fast-check.ts';
 import { StoreError } from './store-error.ts';
 import type { StoredReport } from './types.ts';
@@ -166,17 +166,32 @@ export function lazyRecord(
 }
 
 /**
- * One cell of a report, without building its values object when it is not built yet (a
- * ranking reads one field of thousands of records).
+ * Where a record's cells are read from: its lazy part (the hot values as read, until its values
+ * object is built), or its values object. A ranking keeps these per year, so reading one cell of
+ * thousands of records touches neither the records nor their values objects.
  */
-export function fieldValue(report: StoredReport['report'], field: string): number | null | undefined {
-  const c = colds.get(report);
-  const raw = c?.raw;
-  if (!c || !raw) return report.values[field];
+export type Cells = object;
+
+/** The cells of a report (see `Cells`). */
+export function cellsOf(report: StoredReport['report']): Cells {
+  return colds.get(report) ?? report.values;
+}
+
+/** One cell from a record's cells; undefined when the record has no key for the field. */
+export function cellOf(cells: Cells, field: string): number | null | undefined {
+  const c = cells as Partial<Cold>;
+  if (!(c.codec instanceof RecordCodec)) return (cells as Record<string, number | null>)[field];
+  const raw = c.raw;
+  if (!raw) return c.values![field];
   if (raw.vx && field in raw.vx) return raw.vx[field];
   const i = c.codec.indexOf(field);
   if (i === undefined || raw.vm?.includes(i)) return undefined;
   return raw.v[i] ?? null;
+}
+
+/** One cell of a report, without building its values object when it is not built yet. */
+export function fieldValue(report: StoredReport['report'], field: string): number | null | undefined {
+  return cellOf(cellsOf(report), field);
 }
 
 /** The place a lazy record reads its cold part from (undefined for a record held whole in memory). */

@@ -1,6 +1,6 @@
 import type { CatalogueRow } from './catalogue.ts';
 import type { RankColumn, StoreIndexes } from './indexes.ts';
-import { fieldValue } from './lazy.ts';
+import { type Cells, cellOf } from './lazy.ts';
 import { matchesPlace, type RankQuery, type RankRow } from './records.ts';
 import type { StoredReport } from './types.ts';
 
@@ -13,13 +13,14 @@ import type { StoredReport } from './types.ts';
 /** Ids compared as `localeCompare` does, without a collator made per call. */
 const compareIds = new Intl.Collator().compare;
 
-function buildColumn(pool: readonly StoredReport[], metric: string): RankColumn {
+function buildColumn(pool: readonly StoredReport[], cells: readonly Cells[], metric: string): RankColumn {
   const entries: StoredReport[] = [];
   const raw: number[] = [];
-  for (const entry of pool) {
-    const value = fieldValue(entry.report, metric);
+  // the cells, not the records: a record's objects are not touched unless it holds the metric
+  for (let i = 0; i < pool.length; i++) {
+    const value = cellOf(cells[i]!, metric);
     if (typeof value === 'number') {
-      entries.push(entry);
+      entries.push(pool[i]!);
       raw.push(value);
     }
   }
@@ -37,7 +38,7 @@ function columnOf(idx: StoreIndexes, metric: string, year: number): RankColumn {
   }
   let column = byMetric.get(metric);
   if (!column) {
-    column = buildColumn(idx.byYear.get(year) ?? [], metric);
+    column = buildColumn(idx.byYear.get(year) ?? [], idx.cellsByYear.get(year) ?? [], metric);
     byMetric.set(metric, column);
   }
   return column;

@@ -174,6 +174,14 @@ async function askedRow(
   return mine;
 }
 
+/** The bodies without a report of each year some of them report (kept per scope: one walk of the bodies). */
+function lackingByYear(groups: readonly AgencyInfo[]): Map<number, AgencyInfo[]> {
+  const years = new Set(groups.flatMap((g) => g.years));
+  const lacking = new Map([...years].map((y) => [y, [] as AgencyInfo[]]));
+  for (const g of groups) for (const [y, list] of lacking) if (!g.years.includes(y)) list.push(g);
+  return lacking;
+}
+
 /** The records of ranked rows, in order: those the store handed over, the others read by id. */
 async function recordsOf(store: ReplyInput['store'], rows: readonly Ranked[]): Promise<StoredReport[]> {
   const ids = rows.flatMap((r) => (r.entry ? [] : [r.row.id]));
@@ -188,8 +196,13 @@ async function answerRank(input: ReplyInput): Promise<Answer> {
   if (!info) return buildAnswer(input, [m.needMetric]);
   const code = query.region?.code;
   const { groups, excluded } = comparedGroups(input, code);
-  const { year } = pickYear(input, groups);
-  const lacking = groups.filter((g) => year === null || !g.years.includes(year));
+  const scope = `${code ?? ''}|${query.level ?? ''}`;
+  const named = query.years.kind === 'year' ? query.years.year : '';
+  const { year } = memoise(store, `rank-year|${scope}|${named}`, () => pickYear(input, groups));
+  const lacking =
+    year === null
+      ? groups
+      : (memoise(store, `rank-lacking|${scope}`, () => lackingByYear(groups)).get(year) ?? groups);
   const order = query.order ?? 'desc';
   // smallest first is the largest-first order read from the end
   const desc = rankOrder(groups);
