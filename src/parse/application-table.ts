@@ -11,7 +11,7 @@ import {
 } from './_apply-rows.ts';
 import { type CellValue, garbledMessage, isGarbledNumber, numbersOf, trimTrailing } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
-import { recordOf } from './_values.ts';
+import { nullRecord, recordOf } from './_values.ts';
 import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
 
 const MERGED_OTHER = 'other_merged';
@@ -32,8 +32,11 @@ interface Placed {
 }
 
 const FIELDS_OF = new Map(APPLY_ROWS.map((r) => [r.id, APPLY_COLS.map((c) => `apply.${r.id}.${c.id}`)]));
+const APPLY_FIELDS = APPLY_ROWS.flatMap((r) => FIELDS_OF.get(r.id)!);
 /** The table's record from its cells, row by row in APPLY_ROWS order. */
-const toRecord = recordOf(APPLY_ROWS.flatMap((r) => FIELDS_OF.get(r.id)!));
+const toRecord = recordOf(APPLY_FIELDS);
+/** Values of a table not found: every field null (a template's copy is quicker to make than toRecord's). */
+const NULL_VALUES = nullRecord(APPLY_FIELDS);
 /** Where each row's cells start in that order. */
 const OFFSET_OF = new Map(APPLY_ROWS.map((r, i) => [r.id, i * N]));
 
@@ -310,7 +313,7 @@ export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
     });
   }
   const found = assigned.size >= 3;
-  if (!found) return { values: toRecord(cells), blanks, notes: [], found };
+  if (!found) return { values: { ...NULL_VALUES }, blanks, notes: [], found };
   for (const def of APPLY_ROWS) {
     const row = assigned.get(def.id);
     if (!row) continue;

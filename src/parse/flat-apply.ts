@@ -4,7 +4,7 @@
  */
 import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
 import type { ParseNote, TableResult } from './_notes.ts';
-import { recordOf, type Values } from './_values.ts';
+import { nullRecord, recordOf, type Values } from './_values.ts';
 import { type Anchor, type FlatRow, locateRows } from './flat-locate.ts';
 import { type Reading, type RowReadings, type RowShape, readMaterial, readRow } from './flat-split.ts';
 
@@ -47,6 +47,8 @@ const TOTAL = 23;
 const FIELDS = APPLY_ROWS.map((r) => APPLY_COLS.map((c) => `apply.${r.id}.${c.id}`));
 const fieldsOf = (i: number) => FIELDS[i]!;
 const toRecord = recordOf(FIELDS.flat());
+/** Values of a table not found (a template's copy is quicker to make than toRecord's). */
+const NULL_VALUES = nullRecord(FIELDS.flat());
 
 /** The table's values, row by row (null where a row or cell was not read). */
 function valuesOf(rows: readonly (Reading | undefined)[]): Values {
@@ -123,7 +125,7 @@ const describe = (r: Reading) => r.map((v) => v ?? '?').join('|');
 export function readFlatApplication(s: string, start: number): TableResult & { span: [number, number] } {
   const rows: FlatRow[] = locateRows(s, start, ANCHORS);
   const span: [number, number] = [rows[0]?.span[0] ?? start, rows.at(-1)?.span[1] ?? start];
-  if (rows.length < 5) return { values: valuesOf([]), blanks: [], notes: [], found: false, span };
+  if (rows.length < 5) return { values: { ...NULL_VALUES }, blanks: [], notes: [], found: false, span };
   const blanks: string[] = [];
   const notes: ParseNote[] = [];
   const read: (RowReadings | undefined)[] = new Array(APPLY_ROWS.length).fill(undefined);
