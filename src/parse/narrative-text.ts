@@ -11,26 +11,28 @@ const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六
 /** The characters a HEADING starts with: other lines skip the regex call. */
 const HEADING_START = new Set([...'一二三四五六七八九十（0123456789'].map((c) => c.charCodeAt(0)));
 
-/** Characters NFKC may change: not ASCII, CJK punctuation (but the ideographic space), CJK ideographs. */
-const NFKC_UNSTABLE = /[^\u0000-\u007f\u3001-\u303f\u4e00-\u9fff“”‘’…—]/g;
-
 const code = (c: string) => c.charCodeAt(0);
 
-/** Spaces within a line (the lines are edited joined by '\n', which stays). */
-const SPACE_CHARS = ' \t\r\f\u00a0\u3000';
 /** The full-width forms the trigger patterns use, for ASCII punctuation (and 査 → 查). */
 const FULL_WIDTH = new Map([...',;:()!?査'].map((c, i) => [code(c), code('，；：（）！？查'[i]!)]));
 const FULL_WIDTH_COMMA = code('，');
+const LINE_FEED = code('\n');
 
-/** What normaliseJoined does with a character, by UTF-16 code unit (a table: one load per character). */
+/** What normalisation does with a character, by UTF-16 code unit (a table: one load per character). */
 const KEEP = 0;
 const SPACE = 1;
 const COMMA = 2;
 const WIDEN = 3;
-const EDIT = new Uint8Array(0x10000);
-for (const c of SPACE_CHARS) EDIT[code(c)] = SPACE;
+/** A character NFKC may change: the line is NFKC-normalised first, then edited. */
+const UNSTABLE = 4;
+const EDIT = new Uint8Array(0x10000).fill(UNSTABLE);
+// NFKC leaves ASCII, CJK punctuation (not the ideographic space) and CJK ideographs as they are
+EDIT.fill(KEEP, 0, 0x80).fill(KEEP, 0x3001, 0x3040).fill(KEEP, 0x4e00, 0xa000);
+for (const c of '“”‘’…—') EDIT[code(c)] = KEEP;
+// the no-break and ideographic spaces and the full-width comma stay UNSTABLE: NFKC makes them ' ' and ','
+for (const c of ' \t\n\r\f') EDIT[code(c)] = SPACE;
 for (const c of FULL_WIDTH.keys()) EDIT[c] = WIDEN;
-for (const c of ',，') EDIT[code(c)] = COMMA;
+EDIT[code(',')] = COMMA;
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -49,45 +51,34 @@ function isGroupingComma(s: string, at: number): boolean {
   );
 }
 
-/** The edited text's code units, reused from call to call (grown when a text is longer). */
+/** The joined text's code units, reused from call to call (grown when a text is longer). */
 let units = new Uint16Array(1 << 14);
 /** Whether a Uint16Array holds its units little-endian, as Buffer's 'utf16le' reads them. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** The first `n` units as a string ('utf16le' keeps a lone surrogate, which TextDecoder would replace). */
-function unitsToString(n: number): string {
-  const bytes = Buffer.from(units.buffer, 0, n * 2);
-  return (LITTLE_ENDIAN ? bytes : bytes.swap16()).toString('utf16le');
+/** Room in `units` for `size` code units, those written kept. */
+function reserve(size: number): void {
+  if (units.length >= size) return;
+  const grown = new Uint16Array(size * 2);
+  grown.set(units);
+  units = grown;
 }
 
-/** NFKC of each line holding a character it may change; the other lines are left as they are. */
-function normaliseUnstableLines(text: string): string {
-  const parts: string[] = [];
-  let from = 0;
-  NFKC_UNSTABLE.lastIndex = 0;
-  for (let m = NFKC_UNSTABLE.exec(text); m; m = NFKC_UNSTABLE.exec(text)) {
-    const start = text.lastIndexOf('\n', m.index) + 1;
-    const nl = text.indexOf('\n', m.index);
-    const end = nl < 0 ? text.length : nl;
-    parts.push(text.slice(from, start), text.slice(start, end).normalize('NFKC'));
-    from = end;
-    NFKC_UNSTABLE.lastIndex = end;
-  }
-  if (from === 0) return text;
-  parts.push(text.slice(from));
-  return parts.join('');
+/** units[from, to) as a string ('utf16le' keeps a lone surrogate, which TextDecoder would replace). */
+function unitsToString(from: number, to: number): string {
+  const bytes = Buffer.from(units.buffer, from * 2, (to - from) * 2);
+  return (LITTLE_ENDIAN ? bytes : Buffer.from(bytes).swap16()).toString('utf16le');
 }
 
 /**
- * Normalisation (docs/narrative.md) of lines joined by '\n': NFKC, 査 → 查, digit grouping commas
- * dropped (3,164 → 3164), whitespace removed except between Latin words, ASCII punctuation made
- * full-width. No edit reaches across a '\n'. One scan of all lines into a buffer of code units:
- * a regex replace called back for each of the few hundred edits cost twice as much.
+ * Writes the line `s` normalised (docs/narrative.md) to `units` from `at`: 査 → 查, digit grouping
+ * commas dropped (3,164 → 3164), whitespace removed except between Latin words, ASCII punctuation
+ * made full-width. Returns where it ends, or -1 at a character NFKC may change when `checkStable`
+ * (the caller writes the line's NFKC form instead). One scan, no string per edit: a regex
+ * replace called back for each of a report's few hundred edits cost twice as much.
  */
-function normaliseJoined(joined: string): string {
-  const s = normaliseUnstableLines(joined);
-  if (units.length < s.length) units = new Uint16Array(s.length * 2);
-  let n = 0;
+function writeProse(s: string, at: number, checkStable: boolean): number {
+  let n = at;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const edit = EDIT[c];
@@ -101,53 +92,58 @@ function normaliseJoined(joined: string): string {
       i = end - 1;
     } else if (edit === WIDEN) {
       units[n++] = FULL_WIDTH.get(c)!;
-    } else if (!isGroupingComma(s, i)) {
+    } else if (edit === COMMA) {
       // a grouping comma goes (its digits stay); another is the full-width one
-      units[n++] = FULL_WIDTH_COMMA;
+      if (!isGroupingComma(s, i)) units[n++] = FULL_WIDTH_COMMA;
+    } else if (checkStable) {
+      return -1;
+    } else {
+      units[n++] = c;
     }
   }
-  return unitsToString(n);
+  return n;
 }
 
-/** The lines normalised (normaliseJoined); one holding a line break itself (not from the parser) as a space. */
-function normaliseLines(prose: ReadonlyArray<ProseLine>): string[] {
-  const raw = prose.map((l) => l.text);
-  const lines = normaliseJoined(raw.join('\n')).split('\n');
-  if (lines.length === raw.length) return lines;
-  // a '\n' inside a line is a space there: each line alone, the '\n' edited like ' '
-  return raw.map((r) => normaliseJoined(r.replaceAll('\n', ' ')));
-}
-
-const PARAGRAPH_END = new Set([...'。；！？：'].map((c) => c.charCodeAt(0)));
+const PARAGRAPH_END = new Set([...'。；！？：'].map(code));
 
 /** Maps a position in the joined text to its source line. */
 export type LineOf = (pos: number) => number;
 
-/** Joins hard-wrapped lines into one text; paragraphs end in '\n'. */
+/**
+ * Joins hard-wrapped lines into one text, each line normalised (writeProse; NFKC when it holds a
+ * character NFKC may change); paragraphs end in '\n'. The text is written once, in place.
+ */
 export function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; lineOf: LineOf } {
-  const parts: string[] = [];
   const starts: number[] = [];
   const lines: number[] = [];
-  let length = 0;
+  let n = 0;
   // whether the previous line ends a paragraph: a closing mark, or a short heading
   let prevEnds = false;
-  const normalised = normaliseLines(prose);
-  for (let i = 0; i < prose.length; i++) {
-    const t = normalised[i]!;
-    if (!t) continue;
-    const line = prose[i]!.line;
-    const heading = HEADING_START.has(t.charCodeAt(0)) && HEADING.test(t);
-    if (length > 0 && (prevEnds || heading)) {
-      parts.push('\n');
-      starts.push(length);
-      lines.push(line);
-      length += 1;
+  for (const { text: raw, line } of prose) {
+    // the line is written one place on: room for the paragraph break it may start
+    const at = n + 1;
+    reserve(at + raw.length);
+    let end = writeProse(raw, at, true);
+    if (end < 0) {
+      const nfkc = raw.normalize('NFKC');
+      reserve(at + nfkc.length);
+      end = writeProse(nfkc, at, false);
     }
-    parts.push(t);
-    starts.push(length);
+    if (end === at) continue;
+    const length = end - at;
+    const heading = HEADING_START.has(units[at]!) && HEADING.test(unitsToString(at, end));
+    if (n > 0 && (prevEnds || heading)) {
+      units[n] = LINE_FEED;
+      starts.push(n);
+      lines.push(line);
+      n = at;
+    } else {
+      units.copyWithin(n, at, end);
+    }
+    starts.push(n);
     lines.push(line);
-    length += t.length;
-    prevEnds = PARAGRAPH_END.has(t.charCodeAt(t.length - 1)) || (heading && t.length <= 30);
+    n += length;
+    prevEnds = PARAGRAPH_END.has(units[n - 1]!) || (heading && length <= 30);
   }
   const lineOf: LineOf = (pos) => {
     let lo = 0;
@@ -160,5 +156,5 @@ export function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; line
     }
     return lines[lo]!;
   };
-  return { text: parts.join(''), lineOf };
+  return { text: unitsToString(0, n), lineOf };
 }
