@@ -5,6 +5,9 @@ const PLACEHOLDER = /^(?:[/\\—–\-－_]+|无|不适用)$/;
 /** The characters a PLACEHOLDER starts with. */
 const PLACEHOLDER_FIRST = new Set([...'/\\—–-－_无不']);
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+/** Longest plain integer read on the fast path (digits; longer ones go through NUMBER). */
+const MAX_PLAIN_DIGITS = 15;
 
 /** Whether `s` is 1 to MAX_PLAIN_DIGITS digits. */
 function isPlainInt(s: string): boolean {
@@ -12,9 +15,6 @@ function isPlainInt(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
   return true;
 }
-const NUMBER = /^-?\d+(?:\.\d+)?$/;
-/** Longest plain integer read on the fast path (digits; longer ones go through NUMBER). */
-const MAX_PLAIN_DIGITS = 15;
 const GROUPED = /^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$/;
 /** A unit after a cell's number, and the last characters of those units. */
 const CELL_UNIT = /\s*(?:万元|元|件|个|条|项)$/;
