@@ -1,3 +1,5 @@
+import { CodeUnits } from './_code-units.ts';
+
 /** Narrative step 1: prose lines normalised and joined into paragraphs, with a map back to source lines. */
 
 /** A prose line as the parser hands it over (table regions removed). */
@@ -51,24 +53,8 @@ function isGroupingComma(s: string, at: number): boolean {
   );
 }
 
-/** The joined text's code units, reused from call to call (grown when a text is longer). */
-let units = new Uint16Array(1 << 14);
-/** Whether a Uint16Array holds its units little-endian, as Buffer's 'utf16le' reads them. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** Room in `units` for `size` code units, those written kept. */
-function reserve(size: number): void {
-  if (units.length >= size) return;
-  const grown = new Uint16Array(size * 2);
-  grown.set(units);
-  units = grown;
-}
-
-/** units[from, to) as a string ('utf16le' keeps a lone surrogate, which TextDecoder would replace). */
-function unitsToString(from: number, to: number): string {
-  const bytes = Buffer.from(units.buffer, from * 2, (to - from) * 2);
-  return (LITTLE_ENDIAN ? bytes : Buffer.from(bytes).swap16()).toString('utf16le');
-}
+/** The joined text, written in place. */
+const out = new CodeUnits();
 
 /**
  * Writes the line `s` normalised (docs/narrative.md) to `units` from `at`: 査 → 查, digit grouping
@@ -78,6 +64,7 @@ function unitsToString(from: number, to: number): string {
  * replace called back for each of a report's few hundred edits cost twice as much.
  */
 function writeProse(s: string, at: number, checkStable: boolean): number {
+  const units = out.units;
   let n = at;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -122,16 +109,17 @@ export function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; line
   for (const { text: raw, line } of prose) {
     // the line is written one place on: room for the paragraph break it may start
     const at = n + 1;
-    reserve(at + raw.length);
+    out.reserve(at + raw.length);
     let end = writeProse(raw, at, true);
     if (end < 0) {
       const nfkc = raw.normalize('NFKC');
-      reserve(at + nfkc.length);
+      out.reserve(at + nfkc.length);
       end = writeProse(nfkc, at, false);
     }
     if (end === at) continue;
     const length = end - at;
-    const heading = HEADING_START.has(units[at]!) && HEADING.test(unitsToString(at, end));
+    const units = out.units;
+    const heading = HEADING_START.has(units[at]!) && HEADING.test(out.read(at, end));
     if (n > 0 && (prevEnds || heading)) {
       units[n] = LINE_FEED;
       starts.push(n);
@@ -156,5 +144,5 @@ export function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; line
     }
     return lines[lo]!;
   };
-  return { text: unitsToString(0, n), lineOf };
+  return { text: out.read(0, n), lineOf };
 }

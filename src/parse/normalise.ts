@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js/t2cn';
+import { CodeUnits } from './_code-units.ts';
 
 /** Variant glyphs NFKC leaves alone, mapped to the forms the official labels use. */
 const VARIANTS: Record<string, string> = {
@@ -30,13 +31,10 @@ const EDITS = new RegExp(
   'g',
 );
 /**
- * EDITS as they can occur in NFKC text: NFKC has made the no-break, ideographic and other wide
- * spaces ' ' and the double prime two primes already. The smaller class scans three times faster.
+ * The EDITS characters NFKC text can hold: NFKC has made the no-break, ideographic and other wide
+ * spaces ' ' and the double prime two primes already.
  */
-const EDITS_AFTER_NFKC = new RegExp(
-  `[${Object.keys(VARIANTS).join('')}\\u200b\\ufeff\\u201c\\u201d\\u301d\\u301e\\u2018\\u2019]`,
-  'g',
-);
+const EDITS_AFTER_NFKC = `${Object.keys(VARIANTS).join('')}\u200b\ufeff\u201c\u201d\u301d\u301e\u2018\u2019`;
 
 /** Characters that only occur in traditional text; their presence triggers a full conversion. */
 const TRADITIONAL_HINT =
@@ -49,11 +47,35 @@ const HINT_SAMPLE = 6000;
 const HINT_TABLE = new Uint8Array(0x10000);
 for (let i = 0; i < TRADITIONAL_HINT.length; i++) HINT_TABLE[TRADITIONAL_HINT.charCodeAt(i)] = 1;
 
-/** Whether the head of the text holds a character only traditional script uses. */
-function looksTraditional(text: string): boolean {
-  const n = Math.min(text.length, HINT_SAMPLE);
-  for (let i = 0; i < n; i++) if (HINT_TABLE[text.charCodeAt(i)] === 1) return true;
-  return false;
+/** EDIT_TO for the characters of EDITS_AFTER_NFKC, by UTF-16 code unit (0: kept as it is). */
+const EDIT_UNIT = new Uint16Array(0x10000);
+for (const c of EDITS_AFTER_NFKC) EDIT_UNIT[c.charCodeAt(0)] = (EDIT_TO[c] ?? ' ').charCodeAt(0);
+const CR = 0x0d;
+const LF = 0x0a;
+
+const edited = new CodeUnits();
+
+/**
+ * The edits of NFKC text (EDITS_AFTER_NFKC, line endings) in one scan that also samples its head for
+ * traditional script: null when it finds a TRADITIONAL_HINT there (the text is converted first).
+ */
+function editSimplified(text: string): string | null {
+  edited.reserve(text.length);
+  const units = edited.units;
+  const sample = Math.min(text.length, HINT_SAMPLE);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (i < sample && HINT_TABLE[c] === 1) return null;
+    const to = EDIT_UNIT[c]!;
+    if (to !== 0) units[n++] = to;
+    else if (c !== CR) units[n++] = c;
+    else {
+      units[n++] = LF;
+      if (text.charCodeAt(i + 1) === LF) i++;
+    }
+  }
+  return edited.read(0, n);
 }
 
 let toSimplified: ((s: string) => string) | undefined;
@@ -95,13 +117,14 @@ export function stripControls(text: string): string {
  * spaces and line endings.
  */
 export function normaliseText(raw: string): string {
-  let text = stripControls(raw).normalize('NFKC');
+  const text = stripControls(raw).normalize('NFKC');
   // a traditional-script report is traditional from its first page: sampling the head is enough
-  const traditional = looksTraditional(text);
+  const simplified = editSimplified(text);
+  if (simplified !== null) return simplified;
   // the converter's output is not NFKC text: all edits are looked for in it
-  if (traditional) text = convertTraditional(text);
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  return text.replace(traditional ? EDITS : EDITS_AFTER_NFKC, (c) => EDIT_TO[c] ?? ' ');
+  return convertTraditional(text)
+    .replace(/\r\n?/g, '\n')
+    .replace(EDITS, (c) => EDIT_TO[c] ?? ' ');
 }
 
 /** A label reduced for matching: no whitespace, no quotes, no punctuation variants. */

@@ -24,6 +24,14 @@ describe('normaliseText', () => {
   });
 });
 
+describe('normaliseText: the traditional-script sample', () => {
+  it('a hint inside the first 6,000 characters converts the text; one after them does not', () => {
+    const pad = '甲'.repeat(5990);
+    expect(normaliseText(`${pad}“這個”\r\n`)).toBe(`${pad}"这个"\n`);
+    expect(normaliseText(`${pad}${'乙'.repeat(20)}“這個”\r\n`)).toBe(`${pad}${'乙'.repeat(20)}"這個"\n`);
+  });
+});
+
 describe('stripControls', () => {
   it.each([
     ['ANSI colour', '\x1b[31m红色\x1b[0m', '红色'],
