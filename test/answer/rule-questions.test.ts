@@ -40,3 +40,23 @@ describe('a rule asked about by its id', () => {
     );
   });
 });
+
+describe('a trend says how much the figure changed', () => {
+  it('from the first to the last year held, in count and per cent', async () => {
+    const a = await answerQuestion('洪泽区行政处罚历年趋势', store, { today: TODAY });
+    expect(a.intent).toBe('trend');
+    const years = a.answers.map((x) => [x.year, x.value]);
+    expect(years).toEqual([
+      [2023, 4119],
+      [2024, 2776],
+    ]);
+    expect(a.text.split('\n')).toContain('（2023年→2024年：减少 1343 件，下降 32.6%）');
+    const en = await answerQuestion('Hongze penalties over the years', store, { today: TODAY });
+    expect(en.text.split('\n')).toContain('(2023→2024: down 1343 (件), −32.6%)');
+  });
+
+  it('says nothing of a change with one year held', async () => {
+    const a = await answerQuestion('化隆历年行政处罚', store, { today: TODAY });
+    expect(a.text).not.toMatch(/→/);
+  });
+});

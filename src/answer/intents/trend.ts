@@ -1,9 +1,36 @@
-import { agencyGroup, buildAnswer, formatValue, metricName, nameOf, type ReplyInput } from '../_reply.ts';
+import {
+  agencyGroup,
+  buildAnswer,
+  formatValue,
+  metricName,
+  nameOf,
+  type ReplyInput,
+  say,
+} from '../_reply.ts';
 import { collect, describeWarnings, exportTable } from '../_series.ts';
 import { describeMetric } from '../figures.ts';
-import type { Answer } from '../types.ts';
+import type { Answer, AnswerFigure } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
 import { COMPARE_WORDS, TREND_WORDS } from './words.ts';
+
+/**
+ * 2023年→2024年：减少 1343 件（下降 32.6%）: the change from the first to the last year shown that
+ * hold the figure, when there are two such years or more.
+ */
+function describeChange(input: ReplyInput, answers: readonly AnswerFigure[]): string | undefined {
+  const held = answers.filter((a) => a.value !== null);
+  const first = held[0];
+  const last = held.at(-1);
+  if (!first || !last || first === last) return undefined;
+  const diff = Math.round((last.value! - first.value!) * 100) / 100;
+  const pct = first.value ? Math.round((diff / first.value) * 1000) / 10 : null;
+  const { m } = input;
+  return say(
+    input,
+    `（${first.year}年→${last.year}年：${diff >= 0 ? '增加' : '减少'} ${formatValue(m, Math.abs(diff), last.unit)}${pct === null ? '' : `，${pct >= 0 ? '增长' : '下降'} ${Math.abs(pct)}%`}）`,
+    `(${first.year}→${last.year}: ${diff >= 0 ? 'up' : 'down'} ${formatValue(m, Math.abs(diff), last.unit)}${pct === null ? '' : `, ${pct >= 0 ? '+' : '−'}${Math.abs(pct)}%`})`,
+  );
+}
 
 /** One agency across years. */
 async function answerTrend(input: ReplyInput): Promise<Answer> {
@@ -21,6 +48,8 @@ async function answerTrend(input: ReplyInput): Promise<Answer> {
   const title = m.trendTitle(nameOf(input, group.name), metricName(info, lang));
   const lines = [title];
   lines.push(...answers.map((a) => `· ${m.yearLabel(a.year)}：${formatValue(m, a.value, a.unit)}`));
+  const change = describeChange(input, answers);
+  if (change) lines.push(change);
   const wanted = y.kind === 'range' ? y.to - y.from + 1 : 0;
   if (held.length === 1 || entries.length < wanted || entries.length === 0)
     lines.push(m.onlyYears(nameOf(input, group.name), held));
