@@ -141,6 +141,7 @@ export const TRIGGERS: readonly TriggerDef[] = [
   { field: null, strength: 'strong', hint: '率', re: /(?:按时)?(?:公开率|办结率|答复率)/g, kind: 'rate' },
 ];
 
+/** Each names 申请, 行政复议 or 行政诉讼 (narrative.ts looks for those first). */
 export const ZERO_CLAIMS: readonly { field: string; re: RegExp }[] = [
   {
     field: 'apply.new_received.total',

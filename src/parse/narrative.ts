@@ -104,7 +104,8 @@ function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
     if (t.def.afterReceived && !received) return;
     if (t.def.needsApplication && !APPLICATION.test(clause)) return;
     if (isDiscarded(clause, t, num)) return;
-    out.set(num, { ...t, scope: clause.slice(0, segmentEnd(clause, num.end)) });
+    const scope = clause.slice(0, segmentEnd(clause, num.end));
+    out.set(num, { def: t.def, start: t.start, end: t.end, text: t.text, scope });
     if (t.def.field === 'apply.new_received.total') received = true;
   });
   if (/下一?年/.test(clause) && /申请|答复/.test(clause)) matchCarryOutAfter(clause, nums, out);
@@ -223,8 +224,11 @@ function listItems(rest: string, unit: string): Part[] {
   return out;
 }
 
+/** What every zero claim (ZERO_CLAIMS) names: a negation without any of them claims nothing. */
+const ZERO_CLAIM_OBJECT = /申请|行政复议|行政诉讼/;
+
 function extractZeroClaims(clause: string, offset: number, lineOf: LineOf): NarrativeItem[] {
-  if (/纠错|纠正|败诉|撤销/.test(clause)) return [];
+  if (!ZERO_CLAIM_OBJECT.test(clause) || /纠错|纠正|败诉|撤销/.test(clause)) return [];
   const items = ZERO_CLAIMS.flatMap(({ field, re }) =>
     allMatches(re, clause).map((m) => ({
       label: m[0],
