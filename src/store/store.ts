@@ -46,9 +46,9 @@ export interface Store {
   find(query: StoreQuery): Promise<StoredReport[]>;
   /**
    * Records ranked over one metric (the newest year held unless a year is given): the best value
-   * first, equal values by id. With `limit`, only the first rows (and the ties `ties` asks for),
-   * so a ranking never reads the whole year; each row names its record by its catalogue row
-   * (read the records shown with `find({ ids })`).
+   * first, equal values by id (with `ties`, in no set order). With `limit`, only the first rows
+   * and the ties `ties` asks for, so a ranking never reads the whole year; each row names its
+   * record by its catalogue row (read the records shown with `find({ ids })`, unless `entry` is set).
    */
   rank(query: RankQuery): Promise<RankRow[]>;
   /** How many records `rank` ranks for the query, without its limit (e.g. the ones better than a value). */
