@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RankQuery, Store } from '../../src/store/index.ts';
+import { openStore, type RankQuery, type Store } from '../../src/store/index.ts';
 import { type BundledStores, openBundledStores } from '../answer/_bundled.ts';
+import { parseAllSeeds } from '../helpers.ts';
 
 /** Rankings of the bundled corpus (2023: 20 reports, most of 平潭's bodies at 0) on both backends. */
 let stores: BundledStores;
@@ -133,5 +137,42 @@ describe.each([
       expect(await ranked(store, q)).toEqual(await ranked(stores.json, q));
       expect(await store.rankCount(q)).toBe(await stores.json.rankCount(q));
     }
+  });
+});
+
+describe('the JSON file ranking after a change', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-rank-change-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('follows an upsert into the year ranked, and reads records whose values were decoded', async () => {
+    const seeds = parseAllSeeds().map((p) => ({ report: p.report, warnings: p.warnings }));
+    const path = join(dir, 'store.json');
+    const first = await openStore(path);
+    await first.upsertMany(seeds);
+    const q = { metric: 'active.penalty', year: 2023 };
+    expect(await ranked(first, { ...q, limit: 1 })).toEqual([['湟中区人民政府-2023', 36084]]);
+    const minhe = seeds.find((s) => s.report.id === '民和回族土族自治县人民政府-2023')!;
+    const raised = {
+      ...minhe,
+      report: {
+        ...minhe.report,
+        source: { ...minhe.report.source, sha256: 'raised' },
+        values: { ...minhe.report.values, 'active.penalty': 50000 },
+      },
+    };
+    expect(await first.upsert(raised)).toBe('updated');
+    expect(await ranked(first, { ...q, limit: 1 })).toEqual([['民和回族土族自治县人民政府-2023', 50000]]);
+    expect(await first.rankCount({ ...q, atLeast: 36084 })).toBe(2);
+    await first.close();
+    // records read back lazily from the file; one of them has had its values object built
+    const again = await openStore(path);
+    const [huangzhong] = await again.find({ ids: ['湟中区人民政府-2023'] });
+    expect(huangzhong!.report.values['active.penalty']).toBe(36084);
+    expect(await ranked(again, q)).toEqual([
+      ['民和回族土族自治县人民政府-2023', 50000],
+      ['湟中区人民政府-2023', 36084],
+      ['平罗县人民政府办公室-2023', 0],
+    ]);
+    await again.close();
   });
 });
