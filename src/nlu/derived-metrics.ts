@@ -33,6 +33,18 @@ export const RATE_METRICS: readonly RateMetric[] = [
     words: ['公开率', '申请公开率', '依申请公开率', '信息公开率', '答复公开率'],
   },
   {
+    id: 'rate.concluded',
+    zh: '办结率',
+    en: 'share of requests concluded',
+    table: '三',
+    numerator: ['apply.results_total.total'],
+    denominator: ['apply.new_received.total', 'apply.carried_in.total'],
+    formulaZh: '办理结果总计 ÷（本年新收 + 上年结转）',
+    formulaEn: 'total requests concluded ÷ (new + carried in)',
+    // 办结率 alone may be the 县长信箱's or 行政许可's (prose): only with the requests named
+    words: ['申请办结率', '依申请公开办结率', '信息公开申请办结率', '申请答复率', '依申请公开答复率'],
+  },
+  {
     id: 'rate.not_processed',
     zh: '不予处理比例',
     en: 'share of requests not processed',

@@ -54,6 +54,10 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bdisclosure rate\b|\bshare (?:of requests )?(?:granted|disclosed)\b/g, '公开率'],
   [/\b(?:reconsideration|review) correction rate\b|\bcorrection rate\b/g, '复议纠错率'],
   [
+    /\b(?:request|application) (?:completion|conclusion|response) rate\b|\b(?:completion|conclusion|response) rate of (?:the )?(?:requests|applications)\b|\bshare of requests (?:concluded|completed|answered)\b/g,
+    '申请办结率',
+  ],
+  [
     /\brefus\w* to (?:process|handle|deal with)\b|\bnot (?:processed|handled)\b|\bdeclined to (?:process|handle)\b|\bdid not process\b/g,
     '不予处理',
   ],

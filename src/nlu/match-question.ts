@@ -273,7 +273,16 @@ export function readQuestion(
     (metrics[0] ?? '').startsWith('apply.') &&
     !metrics[0]!.startsWith('apply.results_total');
   const severalNamed = derived !== undefined && resolved.agencies.length > 1;
-  if (rateOf && terms.length > 0 && !terms.some((t) => t.table === 'rate') && !shareOfApply && !severalNamed)
+  // 行政处罚占行政许可的比例: the share of one figure in another named beside it
+  const shareOfNamed = derived === 'share' && metrics.length > 1;
+  if (
+    rateOf &&
+    terms.length > 0 &&
+    !terms.some((t) => t.table === 'rate') &&
+    !shareOfApply &&
+    !severalNamed &&
+    !shareOfNamed
+  )
     runs.push(`${metricMatch.found.at(-1)?.text ?? ''}${rateOf[0]}`);
   const unheld = runs.filter(
     (r) => /[\u4e00-\u9fff]{2,}/.test(r) || (/^[a-z]{3,}$/.test(r) && !UNDERSTOOD_LATIN.test(r)),

@@ -14,7 +14,7 @@ export const META_WORDS: ReadonlyArray<[MetaField, RegExp]> = [
     'period',
     /统计(?:期限|期间|时段|周期|区间|时间|截止)|报告期间?|时间范围|起止(?:时间|日期)|\breporting period\b|\bperiod covered\b|\bperiod\b/g,
   ],
-  ['url', /原文(?:链接|地址|网址)?|链接|网址|出处|\burl\b|\blinks?\b|\bsource\b|\boriginal\b/g],
+  ['url', /原文(?:链接|地址|网址)?|全文|链接|网址|出处|\burl\b|\blinks?\b|\bsource\b|\boriginal\b/g],
 ];
 
 /** Arithmetic words, in the order tried (the first that fits sets the kind). */

@@ -60,3 +60,15 @@ describe('a trend says how much the figure changed', () => {
     expect(a.text).not.toMatch(/→/);
   });
 });
+
+describe('办结率', () => {
+  it('is the requests concluded over the new and carried-in ones, with its inputs', async () => {
+    const a = await answerQuestion('淮安2024年依申请公开答复率', store, { today: TODAY });
+    expect(a.answers[0]?.value).toBe(96.73);
+    expect(a.derived?.inputs.map((i) => [i.field, i.value])).toEqual([
+      ['apply.results_total.total', 3050],
+      ['apply.new_received.total', 3119],
+      ['apply.carried_in.total', 34],
+    ]);
+  });
+});

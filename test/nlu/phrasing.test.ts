@@ -48,6 +48,9 @@ describe('everyday phrasing around a known figure', () => {
     ['化隆县2024年政府信息公开申请的公开率', 'rate.disclosure'],
     ['化隆县2024年申请公开的办理结果', 'apply.results_total.total'],
     ['化隆县2024年不予公开的理由有哪些', 'apply.denied_sum.total'],
+    ['淮安2024年依申请公开办结率', 'rate.concluded'],
+    ["Huai'an 2024 completion rate of requests", 'rate.concluded'],
+    ['化隆县2024年年报的摘要', null],
   ])('%s → one figure, %s', (question, metric) => {
     const q = matchQuestion(question, ctx, OPTS);
     expect(q.intent).toBe('lookup');
@@ -69,6 +72,11 @@ describe('everyday phrasing around a known figure', () => {
     const q = matchQuestion('湟中、化隆、民和三地行政处罚对比', ctx, OPTS);
     expect(q.intent).toBe('compare');
     expect(q.agencies).toHaveLength(3);
+  });
+
+  it('a filler word never eats an unknown figure it begins (答复率, 办结率 alone)', () => {
+    expect(matchQuestion('淮安2024年答复率', ctx, OPTS).unheld).toEqual(['答复率']);
+    expect(matchQuestion('淮安2024年办结率', ctx, OPTS).intent).toBe('unheld');
   });
 
   it('still says a penalty amount is not held (金额 fits fees only)', () => {
