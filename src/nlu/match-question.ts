@@ -288,12 +288,17 @@ export function readQuestion(
     (r) => /[\u4e00-\u9fff]{2,}/.test(r) || (/^[a-z]{3,}$/.test(r) && !UNDERSTOOD_LATIN.test(r)),
   );
   const level = LEVEL_WORDS.find(([, re]) => re.test(intentText))?.[0];
-  const wider = level ? placeOfGovernment(resolved.agencies, level, ctx) : undefined;
+  const wider =
+    (level ? placeOfGovernment(resolved.agencies, level, ctx) : undefined) ??
+    (resolved.agencies.length === 1 && !scope
+      ? placeAround(resolved.agencies[0]!, intentText, ctx)
+      : undefined);
+  const around = wider !== undefined && resolved.agencies.length === 1 && AROUND.test(intentText);
   const reading: Reading = {
     lang,
     norm,
     text: intentText,
-    agencies: wider ? [] : resolved.agencies,
+    agencies: wider && !around ? [] : resolved.agencies,
     years,
     metric: metrics[0] ?? null,
     assumptions,
@@ -490,6 +495,21 @@ function placeOfGovernment(
     place = { name: info.province, code: code.slice(0, 2) };
   if (!place?.name || !ctx.within.has(place.code)) return undefined;
   return { name: place.name, code: place.code };
+}
+
+/** 全省 / 省内 / 全市: the province or city of the body asked about (化隆行政处罚全省排第几). */
+const AROUND = /全省|省内|本省|全市|市内|本市|\bin (?:the|its) (?:province|city)\b/;
+
+function placeAround(key: string, text: string, ctx: NluContext): { name: string; code: string } | undefined {
+  const m = AROUND.exec(text);
+  const info = ctx.agencies.get(key);
+  if (!m || !info) return undefined;
+  const code = key.split('|')[0]!;
+  const city = /市|city/.test(m[0]);
+  const place = city
+    ? { name: info.city, code: code.slice(0, 4) }
+    : { name: info.province, code: code.slice(0, 2) };
+  return place.name && ctx.within.has(place.code) ? { name: place.name, code: place.code } : undefined;
 }
 
 /** A rule id as the warnings print it (A-03, PW-01, X-10), the dash required. */

@@ -72,3 +72,22 @@ describe('办结率', () => {
     ]);
   });
 });
+
+describe('where an asked body ranks', () => {
+  it('with no year named and no report of the year most bodies report: its newest report, placed', async () => {
+    const a = await answerQuestion('化隆县行政处罚排第几', store, { today: TODAY });
+    expect(a.intent).toBe('rank');
+    expect(a.text).toMatch(/^行政处罚最多的单位：\n化隆县人民政府排第\d+（共\d+家）/);
+    expect(a.text).toContain('（按2024年的年报比较）');
+  });
+
+  it('全省 / 全市: among the bodies of its province or city', async () => {
+    const a = await answerQuestion('洪泽区行政许可全市排第几', store, { today: TODAY });
+    expect(a.query?.region).toEqual({ name: '淮安市', code: '3208' });
+    expect(a.text.split('\n').slice(0, 3)).toEqual([
+      '行政许可最多的单位：',
+      '淮安市洪泽区人民政府排第2（共2家）',
+      '（范围：淮安市）',
+    ]);
+  });
+});

@@ -198,7 +198,12 @@ async function answerRank(input: ReplyInput): Promise<Answer> {
   const { groups, excluded } = comparedGroups(input, code);
   const scope = `${code ?? ''}|${query.level ?? ''}`;
   const named = query.years.kind === 'year' ? query.years.year : '';
-  const { year } = memoise(store, `rank-year|${scope}|${named}`, () => pickYear(input, groups));
+  const picked = memoise(store, `rank-year|${scope}|${named}`, () => pickYear(input, groups)).year;
+  // 化隆行政处罚排第几: with no year named, a body without a report of the year most bodies report
+  // is placed with its newest report
+  const own =
+    query.years.kind === 'none' ? input.ctx.agencies.get(query.agencies[0] ?? '')?.years : undefined;
+  const year = own?.length && picked !== null && !own.includes(picked) ? Math.max(...own) : picked;
   const lacking =
     year === null
       ? groups
