@@ -9,6 +9,7 @@ import { answerQuestion } from '../src/answer/index.ts';
 import { copyPrint } from '../src/check/index.ts';
 import { addReports } from '../src/pipeline/index.ts';
 import { openStore } from '../src/store/index.ts';
+import { peakRssMb } from './_peak-rss.ts';
 
 const [path, seedFile, ...questions] = process.argv.slice(2);
 /** CPU time of this process (user + system), ms: beside wall times, since the machine may be shared. */
@@ -72,7 +73,7 @@ process.stdout.write(
     ingest_outcome: added?.ok ? added.outcome : added?.code,
     ask_after_ingest_ms: +afterIngestMs.toFixed(1),
     copy_detect_ms: +copyMs.toFixed(3),
-    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    peak_rss_mb: peakRssMb(),
     cpu_ms: Math.round(process.cpuUsage().user / 1000),
   })}\n`,
 );

@@ -8,6 +8,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { copyPrint } from '../src/check/index.ts';
 import { openStoreAt, type StoredReport } from '../src/store/index.ts';
+import { peakRssMb } from './_peak-rss.ts';
 
 const [url, specFile] = process.argv.slice(2);
 const spec = JSON.parse(readFileSync(specFile!, 'utf8')) as {
@@ -21,7 +22,7 @@ const spec = JSON.parse(readFileSync(specFile!, 'utf8')) as {
   /** The division code of body `a`. */
   region: string;
 };
-const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const rssMb = peakRssMb;
 /** CPU time of this process since `from` (user + system), ms: wall time on a loaded machine is mostly waiting. */
 const cpuMs = (from: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(from);
