@@ -1,9 +1,8 @@
 /**
  * English names of the words government bodies are named with (general knowledge: the usual
  * official translations of 国务院 departments and their local counterparts). One table serves
- * both directions: replies spell 平潭综合实验区市场监督管理局 as “Market Regulation Bureau,
- * Pingtan Comprehensive Pilot Zone”, and “market regulation bureau” in an English question is
- * read as 市场监督管理局.
+ * both directions: replies spell the body of 某某区市场监督管理局 as “Market Regulation Bureau”,
+ * and “market regulation bureau” in an English question is read as 市场监督管理局.
  */
 
 /** What a body does (the part before 局/委员会/办公室…), longest first where one contains another. */

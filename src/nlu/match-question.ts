@@ -288,17 +288,17 @@ export function readQuestion(
     (r) => /[\u4e00-\u9fff]{2,}/.test(r) || (/^[a-z]{3,}$/.test(r) && !UNDERSTOOD_LATIN.test(r)),
   );
   const level = LEVEL_WORDS.find(([, re]) => re.test(intentText))?.[0];
-  const wider =
-    (level ? placeOfGovernment(resolved.agencies, level, ctx) : undefined) ??
-    (resolved.agencies.length === 1 && !scope
+  // 某市各区县: the city government named stands for its place; 某县全省排第几: the body is placed in its province
+  const stoodFor = level ? placeOfGovernment(resolved.agencies, level, ctx) : undefined;
+  const around =
+    !stoodFor && !scope && resolved.agencies.length === 1
       ? placeAround(resolved.agencies[0]!, intentText, ctx)
-      : undefined);
-  const around = wider !== undefined && resolved.agencies.length === 1 && AROUND.test(intentText);
+      : undefined;
   const reading: Reading = {
     lang,
     norm,
     text: intentText,
-    agencies: wider && !around ? [] : resolved.agencies,
+    agencies: stoodFor ? [] : resolved.agencies,
     years,
     metric: metrics[0] ?? null,
     assumptions,
@@ -307,8 +307,8 @@ export function readQuestion(
     why: WHY_WORDS.test(norm),
   };
   if (metrics.length > 1) reading.metrics = metrics;
-  if (wider) reading.region = wider;
-  else if (scope) reading.region = { name: scope.name, code: scope.code };
+  const region = stoodFor ?? around ?? scope;
+  if (region) reading.region = { name: region.name, code: region.code };
   if (scope && scopes.length > 1 && resolved.agencies.length === 0) reading.regions = scopes;
   if (missing.length > 0) reading.missing = missing;
   if (unheld.length > 0) reading.unheld = unheld;
@@ -325,8 +325,8 @@ export function readQuestion(
 const PLACE_END = /人民政府|综合实验区|新区|开发区|[省市县区旗]/g;
 
 /**
- * What a body's own name may start after: each place word it contains (平潭综合实验区|市场监督管理局,
- * and 平潭综合实验区市|场… too, since 市场 opens with 市), at least two characters left.
+ * What a body's own name may start after: each place word it contains (某某综合实验区|市场监督管理局,
+ * and 某某综合实验区市|场… too, since 市场 opens with 市), at least two characters left.
  */
 function ownNames(name: string): string[] {
   const out: string[] = [];
@@ -477,8 +477,20 @@ function namedPlaces(names: string[]): PlaceHit[] {
   });
 }
 
+/** The city or province an agency lies in, when the store holds bodies inside it. */
+function placeOf(
+  key: string,
+  level: 'city' | 'province',
+  ctx: NluContext,
+): { name: string; code: string } | undefined {
+  const info = ctx.agencies.get(key);
+  const code = key.split('|')[0]!.slice(0, level === 'city' ? 4 : 2);
+  const name = level === 'city' ? info?.city : info?.province;
+  return name && ctx.within.has(code) ? { name, code } : undefined;
+}
+
 /**
- * 淮安市各区县 / 江苏省哪个市: a city's or province's government named beside a lower level of body
+ * 某市各区县 / 某省哪个市: a city's or province's government named beside a lower level of body
  * compared stands for its place, whose bodies are compared.
  */
 function placeOfGovernment(
@@ -486,30 +498,19 @@ function placeOfGovernment(
   level: NonNullable<Query['level']>,
   ctx: NluContext,
 ): { name: string; code: string } | undefined {
-  if (agencies.length !== 1) return undefined;
-  const info = ctx.agencies.get(agencies[0]!);
-  const code = agencies[0]!.split('|')[0]!;
-  let place: { name: string | null; code: string } | undefined;
-  if (info?.level === 'city' && level === 'county') place = { name: info.city, code: code.slice(0, 4) };
-  else if (info?.level === 'province' && level !== 'dept')
-    place = { name: info.province, code: code.slice(0, 2) };
-  if (!place?.name || !ctx.within.has(place.code)) return undefined;
-  return { name: place.name, code: place.code };
+  const key = agencies.length === 1 ? agencies[0]! : '';
+  const own = ctx.agencies.get(key)?.level;
+  if (own === 'city' && level === 'county') return placeOf(key, 'city', ctx);
+  if (own === 'province' && level !== 'dept') return placeOf(key, 'province', ctx);
+  return undefined;
 }
 
-/** 全省 / 省内 / 全市: the province or city of the body asked about (化隆行政处罚全省排第几). */
+/** 全省 / 省内 / 全市: the province or city of the body asked about (某县行政处罚全省排第几). */
 const AROUND = /全省|省内|本省|全市|市内|本市|\bin (?:the|its) (?:province|city)\b/;
 
 function placeAround(key: string, text: string, ctx: NluContext): { name: string; code: string } | undefined {
   const m = AROUND.exec(text);
-  const info = ctx.agencies.get(key);
-  if (!m || !info) return undefined;
-  const code = key.split('|')[0]!;
-  const city = /市|city/.test(m[0]);
-  const place = city
-    ? { name: info.city, code: code.slice(0, 4) }
-    : { name: info.province, code: code.slice(0, 2) };
-  return place.name && ctx.within.has(place.code) ? { name: place.name, code: place.code } : undefined;
+  return m ? placeOf(key, /市|city/.test(m[0]) ? 'city' : 'province', ctx) : undefined;
 }
 
 /** A rule id as the warnings print it (A-03, PW-01, X-10), the dash required. */
@@ -552,7 +553,7 @@ function findPlaces(runs: string[]): { found: PlaceHit[]; rest: string[] } {
     for (const f of m.found) {
       if (BODY_END.test(run.slice(f.at + f.text.length))) continue;
       found.push({ typed: f.text, places: f.value });
-      left = `${left.slice(0, f.at)}${' '.repeat(f.text.length)}${left.slice(f.at + f.text.length)}`;
+      left = blankOut(left, f.at, f.text.length);
     }
     rest.push(...left.split(' ').filter((w) => w.length >= 2));
   }
