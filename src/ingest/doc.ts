@@ -1,4 +1,5 @@
 import WordExtractor from 'word-extractor';
+import { APPLY_COLS, LEGAL_COLS, LEGAL_GROUPS } from '../schema/index.ts';
 import { DEFAULT_LIMITS, type IngestLimits, LimitError } from './limits.ts';
 import type { ExtractResult } from './types.ts';
 
@@ -17,34 +18,34 @@ const HEADING = /^(?:结果维持|结果纠正|其他结果|尚未审结|总计)
  * under its headings). An empty cell between a label and its figures is a row-end mark or the rest
  * of a merged label cell, and is dropped.
  */
-function splitRows(line: string): string[] {
+function splitRows(line: string): string[][] {
   // a blank cell is blank however it was typed (a space, a full-width space)
   const cells = line.split('\t').map((cell) => (isBlank(cell) ? '' : cell));
-  const rows: string[] = [];
+  const rows: string[][] = [];
   let row: string[] = [];
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
     const last = row.at(-1);
     if (last !== undefined && !isFigure(last)) {
       const next = cells[i + 1];
-      if (isBlank(cell) && next !== undefined && !isBlank(next) && isFigure(next)) continue;
+      if (cell === '' && next !== undefined && next !== '' && isFigure(next)) continue;
     }
     const startsRow =
-      last !== undefined && (isFigure(cell) ? !isBlank(cell) && HEADING.test(last.trim()) : isFigure(last));
+      last !== undefined && (isFigure(cell) ? cell !== '' && HEADING.test(last.trim()) : isFigure(last));
     if (startsRow) {
-      rows.push(row.join('\t'));
+      rows.push(row);
       row = [];
     }
     row.push(cell);
   }
-  if (row.length > 0) rows.push(row.join('\t'));
-  return rows.map(trimRow);
+  if (row.length > 0) rows.push(row);
+  return rows;
 }
 
 /** Row labels of table 三 (一、本年新收… （三）不予公开 1.属于国家秘密): their rows have seven figure cells. */
 const APPLY_LABEL = /^(?:[一二三四]、|（[一二三四五六七]）|\d\.)/;
-const APPLY_COLUMNS = 7;
-const LEGAL_COLUMNS = 15;
+const APPLY_COLUMNS = APPLY_COLS.length;
+const LEGAL_COLUMNS = LEGAL_GROUPS.length * LEGAL_COLS.length;
 
 /**
  * A row's cells after its labels, without what follows them in Word's text: the row-end mark and
@@ -52,17 +53,16 @@ const LEGAL_COLUMNS = 15;
  * seven cells and table 四's row of figures its fifteen (blank ones included); other rows lose
  * their trailing empty cells.
  */
-function trimRow(line: string): string {
-  const cells = line.split('\t');
+function trimRow(cells: readonly string[]): string {
   const values = cells.findLastIndex((cell) => !isFigure(cell)) + 1;
-  const labels = cells.slice(0, values).filter((cell) => !isBlank(cell));
+  const labels = cells.slice(0, values).filter((cell) => cell !== '');
   if (labels.some((label) => APPLY_LABEL.test(label.trim())) && cells.length - values >= APPLY_COLUMNS) {
     return [...labels, ...cells.slice(values, values + APPLY_COLUMNS)].join('\t');
   }
   // table 四's one row of figures, under its headings: fifteen cells, blank ones included
   if (values === 0) return cells.slice(0, LEGAL_COLUMNS).join('\t');
   let end = cells.length;
-  while (end > values && isBlank(cells[end - 1]!)) end--;
+  while (end > values && cells[end - 1] === '') end--;
   return [...labels, ...cells.slice(values, end)].join('\t');
 }
 
@@ -99,6 +99,8 @@ export async function extractDoc(
   }
   // a break after a cell's text, before the row's next cell mark, is inside the cell
   const joined = body.replace(/(\t[^\t\n]+)\n(?=[^\t\n]*\t)/g, '$1');
-  const lines = joined.split('\n').flatMap((line) => (line.includes('\t') ? splitRows(line) : [line]));
+  const lines = joined
+    .split('\n')
+    .flatMap((line) => (line.includes('\t') ? splitRows(line).map(trimRow) : [line]));
   return { ok: true, value: { format: 'doc', text: lines.join('\n') } };
 }
