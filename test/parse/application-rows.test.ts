@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseApplicationTable } from '../../src/parse/application-table.ts';
+import { APPLY_COLS } from '../../src/schema/index.ts';
 
 const lines = (rows: string[]) => rows.map((text, i) => ({ text, line: i + 1 }));
-const fieldsOf = (row: string) =>
-  [
-    'natural',
-    'org_commercial',
-    'org_research',
-    'org_public_welfare',
-    'org_legal_service',
-    'org_other',
-    'total',
-  ].map((c) => `apply.${row}.${c}`);
+const fieldsOf = (row: string) => APPLY_COLS.map((c) => `apply.${row}.${c.id}`);
 
 describe('table 三 rows matched by their words', () => {
   it('skips a table 二 row before the first row, keeps the first of a repeated row (PW-08), reads a blank tab row', () => {
