@@ -111,12 +111,96 @@ export function stripControls(text: string): string {
   );
 }
 
+/** Combining marks, and the Hangul jamo canonical composition joins to the letter before them. */
+const JOINS_PREVIOUS = /[\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
+
+/**
+ * The CJK Unified Ideographs and their Extension A: NFKC leaves every one as it is (and none is a
+ * control or a mark), so they need no check one by one (which would cost ~20 ms at start).
+ */
+const IDEOGRAPHS: readonly [number, number][] = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+];
+
+/** The other blocks most report text is written in (ASCII, Latin-1, punctuation, CJK symbols, full-width forms). */
+const COMMON_BLOCKS: readonly [number, number][] = [
+  [0x09, 0x0d],
+  [0x20, 0x7e],
+  [0xa0, 0xff],
+  [0x2000, 0x27bf],
+  [0x2e80, 0x2fdf],
+  [0x3000, 0x30ff],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xffef],
+];
+
+/**
+ * What a character of IDEOGRAPHS or COMMON_BLOCKS becomes after normaliseText's steps (controls stripped, NFKC,
+ * the edits), by UTF-16 code unit, for the characters where that is one code unit whatever stands
+ * around them: no control, NFKC gives one character, and neither it nor its NFKC form is one that
+ * composes with the character before it. 0: any other character (the text takes the general path).
+ * Such characters are NFKC-normalised one by one exactly as the whole text is (test/parse/normalise).
+ */
+const PLAIN_TO = new Uint16Array(0x10000);
+/** Whether a PLAIN_TO character is a TRADITIONAL_HINT after NFKC (and before the edits). */
+const PLAIN_HINT = new Uint8Array(0x10000);
+for (const [first, last] of IDEOGRAPHS) {
+  for (let c = first; c <= last; c++) {
+    PLAIN_TO[c] = EDIT_UNIT[c] || c;
+    PLAIN_HINT[c] = HINT_TABLE[c]!;
+  }
+}
+for (const [first, last] of COMMON_BLOCKS) {
+  for (let c = first; c <= last; c++) {
+    const char = String.fromCharCode(c);
+    const nfkc = char.normalize('NFKC');
+    if (
+      CONTROL_START.test(char) ||
+      nfkc.length !== 1 ||
+      JOINS_PREVIOUS.test(char) ||
+      JOINS_PREVIOUS.test(nfkc)
+    )
+      continue;
+    const unit = nfkc.charCodeAt(0);
+    PLAIN_TO[c] = EDIT_UNIT[unit] || unit;
+    PLAIN_HINT[c] = HINT_TABLE[unit]!;
+  }
+}
+
+/**
+ * normaliseText for a text of PLAIN_TO characters only, in one scan (no control scan, no NFKC
+ * pass, no second edit pass): null when it meets another character or a traditional-script
+ * hint in the sample, and the general path takes over.
+ */
+function normalisePlain(raw: string): string | null {
+  edited.reserve(raw.length);
+  const units = edited.units;
+  const sample = Math.min(raw.length, HINT_SAMPLE);
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const to = PLAIN_TO[c]!;
+    if (to === 0 || (i < sample && PLAIN_HINT[c] === 1)) return null;
+    if (c !== CR) units[n++] = to;
+    else {
+      units[n++] = LF;
+      if (raw.charCodeAt(i + 1) === LF) i++;
+    }
+  }
+  return edited.read(0, n);
+}
+
 /**
  * Normalises report text before labels are matched: control characters stripped, NFKC
  * (full-width digits, Kangxi radicals), traditional → simplified, variant glyphs, unusual
  * spaces and line endings.
  */
 export function normaliseText(raw: string): string {
+  // nearly every report is plain CJK and ASCII: one scan; controls, rare scripts and traditional text take the steps
+  const plain = normalisePlain(raw);
+  if (plain !== null) return plain;
   const text = stripControls(raw).normalize('NFKC');
   // a traditional-script report is traditional from its first page: sampling the head is enough
   const simplified = editSimplified(text);

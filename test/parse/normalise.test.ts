@@ -42,3 +42,64 @@ describe('stripControls', () => {
     expect(stripControls(raw)).toBe(want);
   });
 });
+
+describe('normaliseText: the one-scan path for plain text', () => {
+  // a control character sends a text down the general path (strip, NFKC, edits); one at the very end
+  // is stripped without a trace, so the two paths can be compared on the same text
+  const general = (s: string) => normaliseText(`${s}\x01`);
+  const blocks: [number, number][] = [
+    [0x09, 0x0d],
+    [0x20, 0x7e],
+    [0xa0, 0x36f],
+    [0x1100, 0x11ff],
+    [0x2000, 0x27bf],
+    [0x2e80, 0x2fdf],
+    [0x3000, 0x30ff],
+    [0x3130, 0x318f],
+    [0x3400, 0x4dbf],
+    [0x4e00, 0x9fff],
+    [0xac00, 0xac40],
+    [0xf900, 0xfaff],
+    [0xfe30, 0xfe4f],
+    [0xff00, 0xffef],
+  ];
+
+  it('gives what the general path gives, for every character of the common blocks', () => {
+    const differ: string[] = [];
+    for (const [first, last] of blocks) {
+      for (let c = first; c <= last; c++) {
+        const s = `a${String.fromCharCode(c)}中`;
+        if (normaliseText(s) !== general(s)) differ.push(c.toString(16));
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('gives what the general path gives for characters that compose with their neighbours', () => {
+    // e + combining acute, half-width katakana + voiced mark, Hangul jamo, compatibility jamo
+    for (const s of ['cafe\u0301', 'ｶﾞ', '\u1100\u1161\u11a8', 'ㄱㅏ', '①②，１２', '⼀⼆', '\u2126\u212b'])
+      expect(normaliseText(s)).toBe(general(s));
+  });
+
+  it('gives what the general path gives for random mixtures (seeded)', () => {
+    let seed = 20261130;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const sizes = blocks.map(([a, b]) => b - a + 1);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const pick = () => {
+      let k = Math.floor(next() * total);
+      for (const [i, [first]] of blocks.entries()) {
+        if (k < sizes[i]!) return String.fromCharCode(first + k);
+        k -= sizes[i]!;
+      }
+      return '';
+    };
+    for (let n = 0; n < 3000; n++) {
+      const s = Array.from({ length: 1 + Math.floor(next() * 12) }, pick).join('');
+      expect(normaliseText(s), JSON.stringify(s)).toBe(general(s));
+    }
+  });
+});
