@@ -40,6 +40,9 @@ function titleOf(lineAbove: string, before: string, tail: string): string {
 const isAgencyName = (s: string) =>
   !!s && s.length <= 40 && !/[。，；:：,>＞»›|｜/]/.test(s) && ORG_SUFFIX.test(s);
 
+/** A year in a (compacted) line: the text before it, the year, the text after 年 or 年度. */
+const TITLE_YEAR = /^(.*?)((?:19|20)\d{2})年度?(.*)$/;
+
 /** Characters of a line searched for the title. */
 const TITLE_SCAN = 400;
 
@@ -67,16 +70,13 @@ export function readTitle(lines: readonly TextLine[], signer?: string | null): T
   }
   let untitled: { year: number; title: string; line: number } | undefined;
   for (let i = 0; i < head.length; i++) {
+    const m = TITLE_YEAR.exec(compact(readChineseYear(head[i]!.text)));
+    if (!m) continue;
+    // the title may wrap: its tail is looked for in this line and the two after it
     const joined = compact(
-      readChineseYear(
-        head
-          .slice(i, i + 3)
-          .map((l) => l.text)
-          .join(''),
-      ),
+      readChineseYear(`${head[i]!.text}${head[i + 1]?.text ?? ''}${head[i + 2]?.text ?? ''}`),
     );
-    const m = /^(.*?)((?:19|20)\d{2})年度?(.*)$/.exec(compact(readChineseYear(head[i]!.text)));
-    if (!m || !TITLE_TAIL.test(joined)) continue;
+    if (!TITLE_TAIL.test(joined)) continue;
     const [, lead = '', yearText, after = ''] = m;
     // a page's field label (标题：, 名称：) is not part of the title, nor site text run into it
     const labelled = lead.replace(LABEL_PREFIX, '');
@@ -127,10 +127,18 @@ function compactFrom(text: string, at: number, span: number): string {
   return t;
 }
 
+/** Whether the first character of `text` from `at` that is not whitespace is `char`. */
+function nextWordIs(text: string, at: number, char: string): boolean {
+  let i = at;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return text[i] === char;
+}
+
 /** The statistics period, e.g. 统计期限从2023年1月1日起到2023年12月31日止. */
 export function readPeriod(text: string): { from: string; to: string } | null {
-  // the statement starts at a 统: each is tried on the compacted text after it, not the whole text
+  // the statement starts at a 统: each 统计 is tried on the compacted text after it, not the whole text
   for (let at = text.indexOf('统'); at >= 0; at = text.indexOf('统', at + 1)) {
+    if (!nextWordIs(text, at + 1, '计')) continue;
     const m = PERIOD.exec(compactFrom(text, at, PERIOD_SPAN));
     if (!m) continue;
     const [, y1, m1, d1, y2, m2, d2] = m;

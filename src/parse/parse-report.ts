@@ -26,11 +26,16 @@ function fail(code: Extract<ParseResult, { ok: false }>['error']['code'], messag
 /** C0 controls other than tab, line feed, form feed and carriage return, and U+FFFD (a byte not decoded). */
 const UNREADABLE = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/g;
 
+/** UNREADABLE, for the test whether there is any (no array of matches). */
+const ANY_UNREADABLE = new RegExp(UNREADABLE.source);
+
 function checkReadable(raw: string): ParseResult | undefined {
   if (raw.trim() === '') return fail('EMPTY_FILE', '文件为空或只有空白；请提供年报全文');
   const n = Math.min(raw.length, 20000);
-  // one pass finds both kinds (a readable text has neither)
-  const found = raw.slice(0, n).match(UNREADABLE) ?? [];
+  const head = raw.slice(0, n);
+  // a readable text has neither kind: one test; a text that has some counts them in one pass
+  if (!ANY_UNREADABLE.test(head)) return undefined;
+  const found = head.match(UNREADABLE) ?? [];
   let bad = 0;
   for (const c of found) if (c === '\ufffd') bad++;
   const ctrl = found.length - bad;
@@ -47,7 +52,7 @@ function checkReadable(raw: string): ParseResult | undefined {
 
 /** F-05: table 三 labels written 政务公开申请 instead of the official 政府信息公开申请. */
 function findLabelVariant(lines: readonly TextLine[]): Warning | undefined {
-  const hit = lines.find((l) => /政务公开申请/.test(l.text));
+  const hit = lines.find((l) => l.text.includes('政务公开申请'));
   if (!hit) return undefined;
   const label = splitLine(hit.text).label.replace(/^.*?(?=[一二三四]、)/, '');
   return {
@@ -90,14 +95,24 @@ function regionLines(
   return kept;
 }
 
+const CLAUSE_STOP = /[。；]/;
+
+/** Whether line `i` lies in one of the [start, end) ranges. */
+function inRanges(ranges: readonly [number, number][], i: number): boolean {
+  for (const [start, end] of ranges) if (i >= start && i < end) return true;
+  return false;
+}
+
 /** Prose for narrative extraction: everything outside the table regions, plus prose-like lines inside them. */
 function proseLines(lines: readonly TextLine[], layout: Layout): TextLine[] {
   // three ranges at most: asked per line rather than marked in a typed array (slow to allocate)
   const ranges = Object.values(layout.tables);
-  const inTable = (i: number) => ranges.some((r) => i >= r[0] && i < r[1]);
-  const prose = lines.filter(
-    (l, i) => !l.text.includes('\t') && (!inTable(i) || (l.text.length > 40 && /[。；]/.test(l.text))),
-  );
+  const prose: TextLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const { text } = lines[i]!;
+    if (text.includes('\t')) continue;
+    if (!inRanges(ranges, i) || (text.length > 40 && CLAUSE_STOP.test(text))) prose.push(lines[i]!);
+  }
   // the figures a report states sit in its prose pages; a giant paste is not scanned to the end
   return prose.length > MAX_PROSE_LINES ? prose.slice(0, MAX_PROSE_LINES) : prose;
 }

@@ -1,3 +1,4 @@
+import { isSpace } from './_cells.ts';
 import type { TextLine } from './_notes.ts';
 
 export const SECTION_KEYS = ['一', '二', '三', '四', '五', '六'] as const;
@@ -43,7 +44,10 @@ class CompactLines {
   /** The line's first character that is not whitespace (its compact form's first character). */
   first(i: number): string {
     const text = this.lines[i]!.text;
-    return text.length > MAX_MARKER_LINE ? '' : text.trimStart().charAt(0);
+    if (text.length > MAX_MARKER_LINE) return '';
+    let k = 0;
+    while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+    return text.charAt(k);
   }
 }
 
