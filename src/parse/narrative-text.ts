@@ -9,10 +9,6 @@ export interface ProseLine {
   line: number;
 }
 
-const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/;
-/** The characters a HEADING starts with: other lines skip the regex call. */
-const HEADING_START = new Set([...'一二三四五六七八九十（0123456789'].map((c) => c.charCodeAt(0)));
-
 const code = (c: string) => c.charCodeAt(0);
 
 /** The full-width forms the trigger patterns use, for ASCII punctuation (and 査 → 查). */
@@ -38,6 +34,41 @@ EDIT[code(',')] = COMMA;
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const NUMERALS = new Set([...'一二三四五六七八九十'].map(code));
+const isNumeral = (c: number) => NUMERALS.has(c);
+const IDEOGRAPHIC_COMMA = code('、');
+const DOT = code('.');
+const OPEN = code('（');
+const CLOSE = code('）');
+
+/** The end of the run of `inRun` characters in units[from, end). */
+function runEnd(units: Uint16Array, from: number, end: number, inRun: (c: number) => boolean): number {
+  let i = from;
+  while (i < end && inRun(units[i]!)) i++;
+  return i;
+}
+
+/**
+ * Whether the line units[at, end) starts with a heading number: 一、 （一） 1. 1、 (the regex
+ * /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/). Read in place: a string per
+ * line for that regex cost a fifth of the joining.
+ */
+function isHeading(units: Uint16Array, at: number, end: number): boolean {
+  const first = units[at]!;
+  if (first === OPEN) {
+    const close = runEnd(units, at + 1, end, isNumeral);
+    return close > at + 1 && close < end && units[close] === CLOSE;
+  }
+  if (isNumeral(first)) {
+    const mark = runEnd(units, at, end, isNumeral);
+    return mark < end && units[mark] === IDEOGRAPHIC_COMMA;
+  }
+  if (isDigit(first)) {
+    const mark = runEnd(units, at, end, isDigit);
+    return mark < end && (units[mark] === DOT || units[mark] === IDEOGRAPHIC_COMMA);
+  }
+  return false;
+}
 
 /** A digit-grouping comma: after a digit (spaces between allowed), before three digits and no fourth. */
 function isGroupingComma(s: string, at: number): boolean {
@@ -119,7 +150,7 @@ export function joinLines(prose: ReadonlyArray<ProseLine>): { text: string; line
     if (end === at) continue;
     const length = end - at;
     const units = out.units;
-    const heading = HEADING_START.has(units[at]!) && HEADING.test(out.read(at, end));
+    const heading = isHeading(units, at, end);
     if (n > 0 && (prevEnds || heading)) {
       units[n] = LINE_FEED;
       starts.push(n);

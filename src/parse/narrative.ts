@@ -250,11 +250,9 @@ function extractZeroClaims(clause: string, offset: number, lineOf: LineOf): Narr
 /** Words every trigger contains: a clause without any of them can hold no field claim. */
 const ANY_TRIGGER =
   /申请|结转|转(?:至|到)?下|顺延|办结|答复|办理完毕|公开|无法提供|不掌握|信息不存在|不予处理|其他处理|复议|诉讼|起诉|规范性文件|规章|行政许可|信息处理费|率/;
-/** The word a zero claim needs; global: looked for in the whole text (clausesWith). */
-const ANY_ZERO_CLAIM = /未|没有|无/g;
+/** What a figure needs besides an Arabic digit: a Chinese numeral before a count unit (sticky: tried at a numeral). */
+const CHINESE_FIGURE = /[零〇一二两三四五六七八九十百千]万?(?:余|多)?万?(?:人次|件|条|个|起|宗|项|份|次)/y;
 const NO_MATCHES: ReadonlyMap<NumToken, Trigger> = new Map();
-/** What a figure needs: an Arabic digit, or a Chinese numeral before a count unit (global, as above). */
-const ANY_FIGURE = /\d|[零〇一二两三四五六七八九十百千]万?(?:余|多)?万?(?:人次|件|条|个|起|宗|项|份|次)/g;
 
 /** Adds the items of one clause to `items`: its figures, then its zero claims. */
 function extractClause(
@@ -300,8 +298,17 @@ function restOfSentence({ text, end }: RestOf): string {
   return text.slice(end + 1, m ? end + 1 + m.index : end + 2000);
 }
 
-/** Where a clause ends: 。；！？ or a paragraph end. */
-const CLAUSE_END = /[。；！？\n]/;
+/** What the clause scan looks at, by UTF-16 code unit (0: nothing). */
+const STOP = 1;
+const DIGIT = 2;
+const NUMERAL = 3;
+/** The first character of 未, 没有 or 无, the words every zero claim (ZERO_CLAIMS) needs. */
+const NEGATION = 4;
+const SCAN = new Uint8Array(0x10000);
+for (const c of '。；！？\n') SCAN[code(c)] = STOP;
+for (const c of '0123456789') SCAN[code(c)] = DIGIT;
+for (const c of '零〇一二两三四五六七八九十百千') SCAN[code(c)] = NUMERAL;
+for (const c of '未没无') SCAN[code(c)] = NEGATION;
 
 /**
  * Figures stated in the prose of parts 一–六 (docs/narrative.md): table-field claims with their
@@ -309,37 +316,28 @@ const CLAUSE_END = /[。；！？\n]/;
  */
 export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem[] {
   const { text, lineOf } = joinLines(prose);
-  const clauses = text.split(CLAUSE_END);
-  const ends: number[] = [];
-  let end = -1;
-  for (const clause of clauses) {
-    end += clause.length + 1;
-    ends.push(end);
-  }
-  // most clauses state no figure and no negation: the two are looked for in one scan of the text each
-  const figure = clausesWith(ANY_FIGURE, text, ends);
-  const negation = clausesWith(ANY_ZERO_CLAIM, text, ends);
   const items: NarrativeItem[] = [];
-  clauses.forEach((clause, i) => {
-    if (!figure[i] && !negation[i]) return;
-    const has = { figure: figure[i]!, negation: negation[i]! };
-    extractClause(clause, ends[i]! - clause.length, lineOf, { text, end: ends[i]! }, has, items);
-  });
-  return items;
-}
-
-/**
- * Which clauses (ending at `ends`, at their stop) a global regex that never matches a stop finds
- * something in: one scan of the text that moves on to the next clause at each hit.
- */
-function clausesWith(re: RegExp, text: string, ends: readonly number[]): boolean[] {
-  const hit: boolean[] = new Array(ends.length).fill(false);
-  let k = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    while (ends[k]! < m.index) k++;
-    hit[k] = true;
-    re.lastIndex = ends[k]! + 1;
+  // clauses end at 。；！？ or a paragraph end; most state no figure and no negation, so one scan of
+  // the text finds the few that do and only those are cut out
+  let start = 0;
+  let figure = false;
+  let negation = false;
+  for (let i = 0; i <= text.length; i++) {
+    const what = i < text.length ? SCAN[text.charCodeAt(i)] : STOP;
+    if (what === DIGIT) figure = true;
+    else if (what === NUMERAL && !figure) {
+      CHINESE_FIGURE.lastIndex = i;
+      figure = CHINESE_FIGURE.test(text);
+    } else if (what === NEGATION) negation = true;
+    else if (what === STOP) {
+      if (figure || negation) {
+        const has = { figure, negation };
+        extractClause(text.slice(start, i), start, lineOf, { text, end: i }, has, items);
+      }
+      start = i + 1;
+      figure = false;
+      negation = false;
+    }
   }
-  return hit;
+  return items;
 }
