@@ -11,6 +11,18 @@ export interface TextLine {
   source?: RawSource;
 }
 
+/** The lines of a text, numbered from 1 (one scan: no array of strings made first). */
+export function linesOf(text: string): TextLine[] {
+  const lines: TextLine[] = [];
+  let at = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', at)) {
+    lines.push({ text: text.slice(at, nl), line: lines.length + 1 });
+    at = nl + 1;
+  }
+  lines.push({ text: text.slice(at), line: lines.length + 1 });
+  return lines;
+}
+
 export interface RawSource {
   text: string;
   lines?: string[];

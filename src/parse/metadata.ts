@@ -1,6 +1,6 @@
 import { DIVISION_SUFFIXES } from '../domain/index.ts';
 import type { Region, Warning } from '../schema/index.ts';
-import type { TextLine } from './_notes.ts';
+import { linesOf, type TextLine } from './_notes.ts';
 import { readChineseNumber, rewriteChineseYears } from './chinese-numerals.ts';
 import { normaliseText } from './normalise.ts';
 import { divisionShortForms, divisionsOneCharAway, findRegion, findZone, isPlaceName } from './region.ts';
@@ -272,6 +272,7 @@ export function splitCrawlerHeader(raw: string): { header: CrawlerHeader | null;
       [last, to] = [i, end];
     } else if (first < 0 || text.length > 80 || /[。；]/.test(text)) break;
   }
+  if (first < 0 || fields.size < 2) return { header: null, body: raw };
   const titled = pickField(fields, ['标题', '题目', 'title', '名称']);
   const dated = pickField(fields, ['发布时间', '发布日期', 'published', 'date', '日期', '时间']);
   const linked = pickField(fields, [
@@ -284,7 +285,7 @@ export function splitCrawlerHeader(raw: string): { header: CrawlerHeader | null;
     'link',
     '链接',
   ]);
-  if (first < 0 || fields.size < 2 || !(titled || dated || linked)) return { header: null, body: raw };
+  if (!(titled || dated || linked)) return { header: null, body: raw };
   const url = linked && /^https?:\/\/\S+$/i.test(linked.value) ? linked.value : null;
   const header: CrawlerHeader = {
     title: titled?.value ? titled.value : null,
@@ -502,6 +503,6 @@ export function readHead(
 export function readMetadata(raw: string): ReportHead | undefined {
   const { header, body } = splitCrawlerHeader(raw);
   const text = normaliseText(body);
-  const lines = text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+  const lines = linesOf(text);
   return readHead(lines, text, header);
 }

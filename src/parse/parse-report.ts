@@ -1,6 +1,6 @@
 import type { Report, Warning } from '../schema/index.ts';
 import { splitLine } from './_cells.ts';
-import type { RawSource, TableResult, TextLine } from './_notes.ts';
+import { linesOf, type RawSource, type TableResult, type TextLine } from './_notes.ts';
 import { mergeValues } from './_values.ts';
 import { parseActiveTable } from './active-table.ts';
 import { parseApplicationTable } from './application-table.ts';
@@ -140,7 +140,7 @@ function detectFormat(
 /** The lines with a table zone emptied (line breaks kept, so line numbers hold): prose only. */
 function outsideZone(text: string, [from, to]: [number, number]): TextLine[] {
   const blanked = `${text.slice(0, from)}。${text.slice(from + 1, to).replace(/[^\n]+/g, '')}${text.slice(to)}`;
-  return blanked.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+  return linesOf(blanked);
 }
 
 const TABLE_NAMES = ['二（主动公开）', '三（依申请公开）', '四（行政复议、行政诉讼）'];
@@ -169,7 +169,7 @@ export function parseReport(raw: string, source: SourceInfo): ParseResult {
   // a crawler's header (标题 / 发布时间 / 原文链接 …) is page metadata, not report text
   const { header, body } = splitCrawlerHeader(raw);
   const text = normaliseText(body);
-  const lines: TextLine[] = text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+  const lines = linesOf(text);
   const layout = findLayout(lines);
   // table lines carry the text as written: column positions are measured on it
   const written: RawSource = { text: body };
