@@ -62,13 +62,13 @@ const LONE_HEADING =
 /** A cell holding a number (数据1 is a heading, not a number). */
 const NUMBER_CELL = /(?:^|\t)\s*-?\d[\d.,]*\s*(?=\t|$)/;
 
-/** A tab row of column headings: no numbers and at least two heading cells. */
+/** A tab row of column headings: at least two heading cells and no numbers. */
 function isHeadingRow(text: string): boolean {
-  if (NUMBER_CELL.test(text)) return false;
+  // headings first: most rows have none, and then the number cells need no search
   COLUMN_HEADING.lastIndex = 0;
   let headings = 0;
   while (headings < 2 && COLUMN_HEADING.exec(text)) headings++;
-  return headings >= 2;
+  return headings >= 2 && !NUMBER_CELL.test(text);
 }
 
 export interface RawRow {
@@ -202,6 +202,8 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
     const { text, line } = lines[i]!;
     const s = splitLine(text);
     const nums = countNumbers(s.cells);
+    // neither label nor numbers (a blank line, empty cells): nothing below would change
+    if (nums === 0 && !s.label) continue;
     // a repeated or converter-made heading row is neither a label fragment nor a blank data row
     if (nums === 0 && s.tabbed && isHeadingRow(text)) continue;
     // the wrapped tail of the row above, left pending when the next row's label starts

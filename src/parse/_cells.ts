@@ -61,6 +61,8 @@ export function readCell(raw: string): CellValue {
   if (!isDigit(first) && s[0] !== '-') return { kind: 'text', raw: s };
   // only a cell ending in a unit word needs the unit stripped
   const stripped = UNIT_LAST.has(s.at(-1)!) ? s.replace(CELL_UNIT, '') : s;
+  // a number ends with a digit: a label such as "2. 重复申请" needs no number pattern
+  if (!isDigit(stripped.charCodeAt(stripped.length - 1))) return { kind: 'text', raw: s };
   if (NUMBER.test(stripped)) return { kind: 'number', value: Number(stripped), raw: s };
   if (GROUPED.test(stripped))
     return { kind: 'number', value: Number(stripped.replace(/[,，]/g, '')), raw: s };
@@ -167,7 +169,13 @@ export function trimTrailing(cells: CellValue[]): CellValue[] {
 
 /** True for a text cell that is a number spoilt by a stray character (GARBLED_NUMBER). */
 export function isGarbledNumber(cell: CellValue | undefined): boolean {
-  return cell?.kind === 'text' && GARBLED_NUMBER.test(cell.raw);
+  // the pattern starts and ends with digits: most text cells (labels) are known without it
+  return (
+    cell?.kind === 'text' &&
+    isDigit(cell.raw.charCodeAt(0)) &&
+    isDigit(cell.raw.charCodeAt(cell.raw.length - 1)) &&
+    GARBLED_NUMBER.test(cell.raw)
+  );
 }
 
 /** The PW-06 message for a spoilt number cell. */

@@ -192,7 +192,8 @@ function snap(tokens: readonly Token[], cols: Columns): CellValue[] | undefined 
 export function findColumns(lines: readonly TextLine[], headings: readonly string[]): Columns | undefined {
   const n = headings.length;
   // cells one space apart carry no column positions
-  if (!lines.some((l) => WIDE_GAP.test(l.text))) return undefined;
+  // (a run of spaces is found by indexOf, far quicker than the pattern's search of every line)
+  if (!lines.some((l) => l.text.includes('  ') && WIDE_GAP.test(l.text))) return undefined;
   const numbered = lines.map((l) => numberTokens(l)).filter((t) => t.length > 0 && t.length <= n);
   if (numbered.length === 0) return undefined;
   if (!paddedToColumns(lines)) return undefined;

@@ -19,23 +19,22 @@ export interface Alignment {
 
 /**
  * Calls `visit` with each way to choose `k` of `n` slot indexes, in lexicographic order (the
- * array is reused: copy it to keep it). A callback, not a generator: a yield passes through every
- * level of a recursive generator, which made this the table readers' slowest loop.
+ * array is reused: copy it to keep it). A loop, not a recursive generator or closure: a yield
+ * passes through every level of the recursion, and under tsx a named closure costs an
+ * Object.defineProperty each time it is made.
  */
 function forEachCombination(n: number, k: number, visit: (chosen: readonly number[]) => void): void {
-  const acc: number[] = [];
-  const walk = (start: number): void => {
-    if (acc.length === k) {
-      visit(acc);
-      return;
-    }
-    for (let i = start; i <= n - (k - acc.length); i++) {
-      acc.push(i);
-      walk(i + 1);
-      acc.pop();
-    }
-  };
-  walk(0);
+  if (k > n) return;
+  const chosen = range(k);
+  for (;;) {
+    visit(chosen);
+    // the rightmost index that can still move right; those after it follow it
+    let i = k - 1;
+    while (i >= 0 && chosen[i] === n - k + i) i--;
+    if (i < 0) return;
+    chosen[i]!++;
+    for (let j = i + 1; j < k; j++) chosen[j] = chosen[j - 1]! + 1;
+  }
 }
 
 function sameValues(list: readonly number[][]): boolean {
@@ -107,8 +106,11 @@ export function alignLong(nums: readonly number[], n: number, check: RowCheck): 
   };
 }
 
+/** 0 … n-1 (a loop: Array.from with a callback costs more than the array for a short range). */
 export function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(i);
+  return out;
 }
 
 /** Ways to cut one digit string into `parts` numbers, no part with a leading zero. */

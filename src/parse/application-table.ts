@@ -12,7 +12,7 @@ import {
 import { type CellValue, garbledMessage, isGarbledNumber, numbersOf, trimTrailing } from './_cells.ts';
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { nullRecord, recordOf } from './_values.ts';
-import { type Alignment, alignLong, alignShort, splitGlued } from './align.ts';
+import { type Alignment, alignLong, alignShort, range, splitGlued } from './align.ts';
 
 const MERGED_OTHER = 'other_merged';
 
@@ -48,12 +48,13 @@ function describe(a: Alignment): string {
   return APPLY_COLS.map((c, i) => `${c.zh}${a.values[i]}`).join('、');
 }
 
-const dropLeadingBlanks = (cells: CellValue[]): CellValue[] | undefined => {
+/** The last N cells when every cell before them is blank (label spans), else undefined. */
+function dropLeadingBlanks(cells: CellValue[]): CellValue[] | undefined {
   const extra = cells.length - N;
-  return extra >= 0 && cells.slice(0, extra).every((c) => c.kind === 'blank')
-    ? cells.slice(extra)
-    : undefined;
-};
+  if (extra < 0) return undefined;
+  for (let i = 0; i < extra; i++) if (cells[i]!.kind !== 'blank') return undefined;
+  return extra === 0 ? cells : cells.slice(extra);
+}
 
 /** Reading of a ragged tab row: trailing blanks dropped (padding), then leading label-span blanks. */
 function fitTrimmed(slots: CellValue[]): CellValue[] {
@@ -68,12 +69,11 @@ function fitTrimmed(slots: CellValue[]): CellValue[] {
  */
 function placeTabRow(row: RawRow, rowId: string, rowLabel: string): Placed {
   const right = dropLeadingBlanks(row.cells);
-  const trimmed = fitTrimmed(row.cells);
-  const same = right?.length === trimmed.length && right.every((c, i) => c === trimmed[i]);
-  if (!right || same) return placeCells(trimmed, true, rowId, rowLabel);
+  if (!right) return placeCells(fitTrimmed(row.cells), true, rowId, rowLabel);
   const a = placeCells(right, true, rowId, rowLabel);
-  if (rowSumHolds(a.values)) return a;
-  const b = placeCells(trimmed, true, rowId, rowLabel);
+  // with no trailing blank, trimming reads the same cells
+  if (row.cells[row.cells.length - 1]!.kind !== 'blank' || rowSumHolds(a.values)) return a;
+  const b = placeCells(fitTrimmed(row.cells), true, rowId, rowLabel);
   return rowSumHolds(b.values) ? b : a;
 }
 
@@ -83,34 +83,41 @@ function placeRow(row: RawRow, rowId: string, rowLabel: string): Placed {
   return row.tabbed ? placeTabRow(row, rowId, rowLabel) : placeCells(row.cells, false, rowId, rowLabel);
 }
 
-function placeCells(cells: CellValue[], tabbed: boolean, rowId: string, rowLabel: string): Placed {
-  if (tabbed && cells.length === N) {
-    const values: number[] = [];
-    const blankSlots: number[] = [];
-    const nullSlots: number[] = [];
-    let textCell = -1;
-    cells.forEach((c, i) => {
-      values.push(c.kind === 'number' ? c.value : 0);
-      if (c.kind === 'number') return;
-      if (isGarbledNumber(c)) nullSlots.push(i);
-      else blankSlots.push(i);
-      if (c.kind === 'text' && textCell < 0) textCell = i;
-    });
-    const note: ParseNote | undefined =
-      textCell >= 0
-        ? {
-            rule: 'PW-06',
-            severity: 'warning',
-            fields: [fieldsOf(rowId)[textCell]!],
-            message: isGarbledNumber(cells[textCell])
-              ? garbledMessage(rowLabel, APPLY_COLS[textCell]!.zh, cells[textCell]!.raw)
-              : `“${rowLabel}—${APPLY_COLS[textCell]!.zh}”单元格内容“${cells[textCell]!.raw}”不是数字，已按空白处理`,
-          }
-        : undefined;
-    return { values, blankSlots, nullSlots, note };
+/** A tab row of exactly N cells: each cell in its column, blanks and spoilt numbers known by slot. */
+function placeFullRow(cells: readonly CellValue[], rowId: string, rowLabel: string): Placed {
+  const values: number[] = [];
+  const blankSlots: number[] = [];
+  const nullSlots: number[] = [];
+  let textCell = -1;
+  for (let i = 0; i < N; i++) {
+    const c = cells[i]!;
+    if (c.kind === 'number') {
+      values.push(c.value);
+      continue;
+    }
+    values.push(0);
+    if (isGarbledNumber(c)) nullSlots.push(i);
+    else blankSlots.push(i);
+    if (c.kind === 'text' && textCell < 0) textCell = i;
   }
+  const note: ParseNote | undefined =
+    textCell >= 0
+      ? {
+          rule: 'PW-06',
+          severity: 'warning',
+          fields: [fieldsOf(rowId)[textCell]!],
+          message: isGarbledNumber(cells[textCell])
+            ? garbledMessage(rowLabel, APPLY_COLS[textCell]!.zh, cells[textCell]!.raw)
+            : `“${rowLabel}—${APPLY_COLS[textCell]!.zh}”单元格内容“${cells[textCell]!.raw}”不是数字，已按空白处理`,
+        }
+      : undefined;
+  return { values, blankSlots, nullSlots, note };
+}
+
+function placeCells(cells: CellValue[], tabbed: boolean, rowId: string, rowLabel: string): Placed {
+  if (tabbed && cells.length === N) return placeFullRow(cells, rowId, rowLabel);
   const nums = numbersOf(cells);
-  if (nums.length === 0) return { values: new Array(N).fill(0), blankSlots: [...Array(N).keys()] };
+  if (nums.length === 0) return { values: new Array<number>(N).fill(0), blankSlots: range(N) };
   if (nums.length === N) return { values: nums, blankSlots: [] };
   if (nums.length < N) {
     const a = alignShort(nums, N, rowSumHolds);
