@@ -12,7 +12,7 @@ export const MESSAGES_EN: Messages = {
   missingValue: 'not in the report',
   figure: (agency, year, metric, value) => `${agency}, ${year}, ${metric}: ${value}`,
   source: (title, table, row, col, url) =>
-    `Source: ${title}, table ${table}, ${row} / ${col}${url ? `; original: ${url}` : ''}`,
+    `Source: ${title}, table ${table}, ${row}${col ? ` / ${col}` : ''}${url ? `; original: ${url}` : ''}`,
   sourceReport: (title, url) => `Source: ${title}${url ? `; original: ${url}` : ''}`,
   derivedParts: (parts) => ` (${parts})`,
   noAgency: (names, held) => `No report from ${names}; held: ${held}`,

@@ -10,7 +10,7 @@ export const MESSAGES_ZH: Messages = {
   missingValue: '报告中没有这一项',
   figure: (agency, year, metric, value) => `${agency}${year}年${metric}：${value}`,
   source: (title, table, row, col, url) =>
-    `来源：《${title}》${table}，${row} / ${col}${url ? `；原文：${url}` : ''}`,
+    `来源：《${title}》${table}，${row}${col ? ` / ${col}` : ''}${url ? `；原文：${url}` : ''}`,
   sourceReport: (title, url) => `来源：《${title}》${url ? `；原文：${url}` : ''}`,
   derivedParts: (parts) => `（${parts}）`,
   noAgency: (names, held) => `没有${names}的年报；现有：${held}`,

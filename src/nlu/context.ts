@@ -31,6 +31,9 @@ export interface NluContext {
   fuzzyAliases: Map<string, string[]>;
   metricTerms: Map<string, MetricTerm>;
   longestTerm: number;
+  /** The rate words of metricTerms (公开率, 申请的办结率), matched before the others. */
+  rateTerms: Map<string, MetricTerm>;
+  longestRateTerm: number;
   fuzzyTerms: Map<string, string[]>;
   /** Newest reporting year held; 近三年 counts back from it (今年/去年 count from today). */
   newestYear: number | null;
@@ -66,15 +69,25 @@ export type ContextRow = Pick<Report, 'agency' | 'kind' | 'region' | 'year'>;
 let metricIndexes: {
   metricTerms: Map<string, MetricTerm>;
   longestTerm: number;
+  rateTerms: Map<string, MetricTerm>;
+  longestRateTerm: number;
   fuzzyTerms: Map<string, string[]>;
 };
+
+const longestKey = (map: ReadonlyMap<string, unknown>) =>
+  Math.max(0, ...[...map.keys()].map((k) => k.length));
 
 function metricWords(): typeof metricIndexes {
   if (!metricIndexes) {
     const metricTerms = buildMetricTerms();
-    let longestTerm = 0;
-    for (const t of metricTerms.keys()) longestTerm = Math.max(longestTerm, t.length);
-    metricIndexes = { metricTerms, longestTerm, fuzzyTerms: buildFuzzyIndex(metricTerms.keys()) };
+    const rateTerms = new Map([...metricTerms].filter(([, t]) => t.table === 'rate'));
+    metricIndexes = {
+      metricTerms,
+      longestTerm: longestKey(metricTerms),
+      rateTerms,
+      longestRateTerm: longestKey(rateTerms),
+      fuzzyTerms: buildFuzzyIndex(metricTerms.keys()),
+    };
   }
   return metricIndexes;
 }

@@ -42,7 +42,15 @@ export const RATE_METRICS: readonly RateMetric[] = [
     formulaZh: '办理结果总计 ÷（本年新收 + 上年结转）',
     formulaEn: 'total requests concluded ÷ (new + carried in)',
     // 办结率 alone may be the 县长信箱's or 行政许可's (prose): only with the requests named
-    words: ['申请办结率', '依申请公开办结率', '信息公开申请办结率', '申请答复率', '依申请公开答复率'],
+    words: [
+      '申请办结率',
+      '申请的办结率',
+      '依申请公开办结率',
+      '信息公开申请办结率',
+      '申请答复率',
+      '申请的答复率',
+      '依申请公开答复率',
+    ],
   },
   {
     id: 'rate.not_processed',

@@ -95,6 +95,10 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   ],
   [/\bcarried over(?: from (?:the )?(?:last|previous) year)?\b|\bcarr(?:y|ie)[- ]?overs?\b/g, '上年结转'],
   [
+    /\b(?:fully|wholly) (?:granted|disclosed|released)\b|\b(?:granted|disclosed|released) in full\b/g,
+    '予以公开',
+  ],
+  [
     /\bpartial(?:ly)? (?:granted|disclos\w*|released)\b|\bgranted in part\b|\bpartially\b|\bpartial\b/g,
     '部分公开',
   ],
@@ -123,6 +127,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   ],
   [/\bden(?:y|ies|ied|ials?)\b|\brefus\w*|\bwithh(?:e|o)ld\w*|\breject(?:ed|s)?\b/g, '不予公开'],
   [/\bgrant(?:ed|s)?\b/g, '予以公开'],
+  [/\blos(?:e|es|t|ing)\b/g, '败诉'],
   [/\bcorrected\b|\boverturned\b/g, '纠正'],
   [/\bupheld\b/g, '维持'],
   [/\bpending\b/g, '尚未审结'],

@@ -196,7 +196,13 @@ export function readQuestion(
   const named = matchLongest(afterYears, ctx.aliases, ctx.longestAlias);
   const spelled = matchPinyin(named.rest, ctx.pinyin);
   let rest = spelled.rest;
-  const metricMatch = matchLongest(rest, ctx.metricTerms, ctx.longestTerm);
+  // a rate's words first: 信息公开申请的办结率 is one rate, not 信息公开申请 and then 的办结率
+  const rateMatch = matchLongest(rest, ctx.rateTerms, ctx.longestRateTerm);
+  const otherMatch = matchLongest(rateMatch.rest, ctx.metricTerms, ctx.longestTerm);
+  const metricMatch = {
+    found: [...rateMatch.found, ...otherMatch.found].sort((a, b) => a.at - b.at),
+    rest: otherMatch.rest,
+  };
   rest = metricMatch.rest;
   const terms: MetricTerm[] = metricMatch.found.map((f) => f.value);
   let derived: Query['derived'];

@@ -35,6 +35,17 @@ describe('everyday phrasing around a known figure', () => {
     ['How much did Hualong collect in administrative fees in 2024?', 'active.admin_fee'],
     ["How much fee revenue did Huai'an collect in 2024?", 'active.admin_fee'],
     ["How many requests came from companies in Huai'an in 2024?", 'apply.new_received.org_commercial'],
+    // 主动公开 is table 二's own name: the figure is the 规章 asked for
+    ['淮安2024年主动公开了多少规章', 'active.regulation.issued'],
+    ['化隆县2024年有多少件申请是转下年度办理的', 'apply.carried_out.total'],
+    ['化隆县2024年转入下一年度的申请', 'apply.carried_out.total'],
+    ['淮安2024年因为第三方权益不予公开的有几件', 'apply.denied_third_party.total'],
+    ['淮安2024年信息不存在的有几件', 'apply.unable_not_held.total'],
+    // a rate's words are read before the figures they contain (信息公开申请 + 的办结率)
+    ['淮安2024年政府信息公开申请的办结率', 'rate.concluded'],
+    ['淮安2024年申请的答复率', 'rate.concluded'],
+    ["How many requests were granted in full in Huai'an in 2024?", 'apply.granted.total'],
+    ["How many lawsuits did Huai'an lose in 2024?", 'legal.suit.corrected'],
   ])('%s → %s', (question, metric) => {
     const q = matchQuestion(question, ctx, OPTS);
     expect(q.intent).toBe('lookup');
