@@ -1,5 +1,4 @@
 import { readChineseNumber } from '../domain/index.ts';
-import { allMatches } from './_matches.ts';
 
 /** Narrative step 2: the figures of a clause (Arabic or Chinese numerals, 万, units, approximations). */
 
@@ -34,10 +33,13 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 
 export function findNumbers(clause: string): NumToken[] {
   const out: NumToken[] = [];
-  for (const m of allMatches(NUM_RE, clause)) {
-    const [all, num = '', wan1, more, wan2, unitRaw] = m;
+  NUM_RE.lastIndex = 0;
+  // exec in a loop, the groups read by index: no array of matches, no destructuring iterator
+  for (let m = NUM_RE.exec(clause); m; m = NUM_RE.exec(clause)) {
+    const num = m[1]!;
+    const unitRaw = m[5];
     const start = m.index;
-    const end = start + all.length;
+    const end = start + m[0].length;
     // the context is read by character: a regex per test on a two-character slice cost more than the rest
     const arabic = isDigit(num.charCodeAt(0));
     const prev = start > 0 ? clause.charCodeAt(start - 1) : -1;
@@ -46,25 +48,30 @@ export function findNumbers(clause: string): NumToken[] {
     if (arabic && (isDigit(prev) || prev === 0x2e)) continue;
     const value = arabic ? Number(num) : readChineseCount(num);
     if (value === null) continue;
-    const wan = wan1 ?? wan2 ?? '';
+    const wan = m[2] ?? m[4] ?? '';
     const unit = unitRaw && unitRaw !== '%' && !unitRaw.startsWith('万') ? wan + unitRaw : (unitRaw ?? '');
     const wordBefore = APPROX_BEFORE.get(prev);
     const wordAfter = APPROX_AFTER.get(clause.charCodeAt(end));
     const approx =
-      Boolean(more) ||
+      m[3] !== undefined ||
       (wordAfter !== undefined && clause.startsWith(wordAfter, end)) ||
       (wordBefore !== undefined && clause.endsWith(wordBefore, start));
     out.push({ start, end, value, unit, approx });
   }
-  return inheritUnits(clause, out);
+  inheritUnits(clause, out);
+  return out;
 }
 
-/** 部门动态 43、通知公告 126 条: a bare number in a list takes the unit of the next figure. */
-function inheritUnits(clause: string, tokens: NumToken[]): NumToken[] {
-  return tokens.map((t, i) => {
-    const next = tokens[i + 1];
-    if (t.unit || !next?.unit || clause[t.end] !== '、' || next.start - t.end > 15) return t;
-    if (!/[\u4e00-\u9fa5]$/.test(clause.slice(Math.max(0, t.start - 1), t.start))) return t;
-    return { ...t, unit: next.unit };
-  });
+/**
+ * 部门动态 43、通知公告 126 条: a bare number in a list takes the unit of the next figure (its own
+ * unit: the tokens are edited in text order, each before the one it reads).
+ */
+function inheritUnits(clause: string, tokens: NumToken[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (t.unit || !next.unit || clause[t.end] !== '、' || next.start - t.end > 15) continue;
+    if (!/[\u4e00-\u9fa5]$/.test(clause.slice(Math.max(0, t.start - 1), t.start))) continue;
+    t.unit = next.unit;
+  }
 }

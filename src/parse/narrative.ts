@@ -252,6 +252,8 @@ const ANY_TRIGGER =
   /申请|结转|转(?:至|到)?下|顺延|办结|答复|办理完毕|公开|无法提供|不掌握|信息不存在|不予处理|其他处理|复议|诉讼|起诉|规范性文件|规章|行政许可|信息处理费|率/;
 /** What a figure needs besides an Arabic digit: a Chinese numeral before a count unit (sticky: tried at a numeral). */
 const CHINESE_FIGURE = /[零〇一二两三四五六七八九十百千]万?(?:余|多)?万?(?:人次|件|条|个|起|宗|项|份|次)/y;
+/** The characters CHINESE_FIGURE allows right after its numeral: at any other the regex is not tried. */
+const AFTER_NUMERAL = new Set([...'万余多人件条个起宗项份次'].map(code));
 const NO_MATCHES: ReadonlyMap<NumToken, Trigger> = new Map();
 
 /** Adds the items of one clause to `items`: its figures, then its zero claims. */
@@ -315,17 +317,18 @@ for (const c of '未没无') SCAN[code(c)] = NEGATION;
  * strength, zero claims, N-13 breakdowns, and the other figures a reader notices (field null).
  */
 export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem[] {
-  const { text, lineOf } = joinLines(prose);
+  const { text, units, lineOf } = joinLines(prose);
   const items: NarrativeItem[] = [];
   // clauses end at 。；！？ or a paragraph end; most state no figure and no negation, so one scan of
-  // the text finds the few that do and only those are cut out
+  // the text's code units finds the few that do and only those are cut out
   let start = 0;
   let figure = false;
   let negation = false;
-  for (let i = 0; i <= text.length; i++) {
-    const what = i < text.length ? SCAN[text.charCodeAt(i)] : STOP;
+  for (let i = 0; i <= units.length; i++) {
+    const what = i < units.length ? SCAN[units[i]!] : STOP;
+    if (what === 0) continue;
     if (what === DIGIT) figure = true;
-    else if (what === NUMERAL && !figure) {
+    else if (what === NUMERAL && !figure && AFTER_NUMERAL.has(text.charCodeAt(i + 1))) {
       CHINESE_FIGURE.lastIndex = i;
       figure = CHINESE_FIGURE.test(text);
     } else if (what === NEGATION) negation = true;
