@@ -36,6 +36,25 @@ const ROWS: RowSpec[] = [
   { key: /^行政事业性收费/, fields: ['active.admin_fee'] },
 ];
 
+/**
+ * The row keys, one group each (they hold none of their own): one search finds a line's row, as no
+ * text starts with two keys.
+ */
+const ANY_KEY = new RegExp(ROWS.map((r) => `(${r.key.source})`).join('|'));
+
+/** The row whose key starts `label`. */
+function rowOf(label: string): RowSpec | undefined {
+  const m = ANY_KEY.exec(label);
+  if (!m) return undefined;
+  let i = 0;
+  while (m[i + 1] === undefined) i++;
+  return ROWS[i];
+}
+/** The first word of the table's heading rows (their cells name the columns). */
+const INFO_HEAD = '信息内容';
+/** Digits glued to the end of a label. */
+const GLUED_TAIL = /^(\D+?)(\d+(?:\.\d+)?)$/;
+
 /** The longest row key's length (行政事业性收费, 行政规范性文件). */
 const KEY_CHARS = 7;
 
@@ -47,6 +66,13 @@ function leadingChars(text: string, n: number): string {
   let end = 0;
   for (let seen = 0; end < text.length && seen < n; end++) if (!isSpace(text.charCodeAt(end))) seen++;
   return withoutSpaces(text.slice(0, end));
+}
+
+/** Whether `text` starts with `word` after any whitespace (/^\s*word/ without a regex run per line). */
+function startsAfterSpaces(text: string, word: string): boolean {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return text.startsWith(word, i);
 }
 
 /** Table values before reading: every field null. */
@@ -62,6 +88,10 @@ function unitOf(text: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** The 2019 trial format's headings that tell it apart (documents; items decided). */
+const TRIAL_DOCS = '本年新制作数量';
+const TRIAL_ITEMS = '上一年项目数量';
+
 /**
  * The 2019 trial format heads table 二 with other columns (本年新制作数量 … 对外公开总数量;
  * 上一年项目数量, 本年增/减, 处理决定数量): map what corresponds, leave the rest null.
@@ -71,17 +101,30 @@ function readTrialFormat(
   fields: readonly string[],
   cells: readonly CellValue[],
 ): Record<string, number | null> | undefined {
-  if (fields.length === 3 && columnOf(header, '本年新制作数量') >= 0) {
+  if (fields.length === 3 && columnOf(header, TRIAL_DOCS) >= 0) {
     return {
-      [fields[0]!]: cellAt(cells, columnOf(header, '本年新制作数量')),
+      [fields[0]!]: cellAt(cells, columnOf(header, TRIAL_DOCS)),
       [fields[1]!]: null,
       [fields[2]!]: cellAt(cells, columnOf(header, '对外公开总数量')),
     };
   }
-  if (fields.length === 1 && columnOf(header, '上一年项目数量') >= 0) {
+  if (fields.length === 1 && columnOf(header, TRIAL_ITEMS) >= 0) {
     return { [fields[0]!]: cellAt(cells, columnOf(header, '处理决定数量')) };
   }
   return undefined;
+}
+
+/**
+ * The heading cells after 信息内容, read only for the 2019 trial format (readTrialFormat): a heading
+ * naming neither of its columns, once its whitespace is removed, has no cell naming one.
+ */
+function headingCells(text: string): string[] {
+  const compact = withoutSpaces(text);
+  if (!compact.includes(TRIAL_DOCS) && !compact.includes(TRIAL_ITEMS)) return [];
+  // tab rows keep blank heading slots so that heading positions match cell positions
+  return text.includes('\t')
+    ? text.split('\t').slice(1).map(withoutSpaces)
+    : text.trim().split(/\s+/).slice(1).filter(Boolean);
 }
 
 // module-level helpers, not closures: under tsx (esbuild keepNames) a named closure made inside a
@@ -109,9 +152,10 @@ function joinCellRuns(lines: readonly TextLine[]): TextLine[] {
   const out: TextLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
-    const label = text.trim();
+    // tab rows keep their cells: only a lone label line is looked at further
+    const label = text.includes('\t') ? '' : text.trim();
     const isHeading = label === '信息内容';
-    if (text.includes('\t') || !(isHeading || ROWS.some((r) => r.key.test(label) && label.length <= 12))) {
+    if (!label || !(isHeading || (label.length <= 12 && ANY_KEY.test(label)))) {
       out.push(lines[i]!);
       continue;
     }
@@ -156,26 +200,18 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
   let columns: Columns | undefined | null = null;
   for (const row of joined) {
     const { text } = row;
-    if (/收费金额/.test(text)) feeUnit = unitOf(text) ?? feeUnit;
-    if (/^\s*信息内容/.test(text)) {
-      // tab rows keep blank heading slots so that heading positions match cell positions
-      header = text.includes('\t')
-        ? text
-            .split('\t')
-            .slice(1)
-            .map((h) => h.replace(/\s+/g, ''))
-        : text.trim().split(/\s+/).slice(1).filter(Boolean);
-    }
+    if (text.includes('收费金额')) feeUnit = unitOf(text) ?? feeUnit;
+    if (startsAfterSpaces(text, INFO_HEAD)) header = headingCells(text);
     const start = leadingChars(text, KEY_CHARS);
-    if (!ROWS.some((r) => r.key.test(start))) continue;
+    if (!ANY_KEY.test(start)) continue;
     const s = splitLine(text);
     // digits glued to the label (行政规范性文件12047) are the row's cells run together
-    const gluedTail = s.cells.length === 0 ? /^(\D+?)(\d+(?:\.\d+)?)$/.exec(s.label) : null;
+    const gluedTail = s.cells.length === 0 ? GLUED_TAIL.exec(s.label) : null;
     if (gluedTail) {
       s.label = gluedTail[1]!;
       s.cells = [readCell(gluedTail[2]!)];
     }
-    const spec = ROWS.find((r) => r.key.test(s.label));
+    const spec = rowOf(s.label);
     if (!spec || s.label.length > 12 || values[spec.fields[0]!] !== null) continue;
     found = true;
     const cells: CellValue[] = s.cells.slice(0, spec.fields.length);
