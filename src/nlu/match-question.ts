@@ -11,7 +11,7 @@ import { matchYears } from './match-years.ts';
 import { composeMetrics, type MetricTerm } from './metric-terms.ts';
 import { PROSE_TOPICS } from './prose-topics.ts';
 import { DERIVED_WORDS, FOLLOW_UP, FRAGMENT, LEVEL_WORDS, META_WORDS, WHY_WORDS } from './question-words.ts';
-import type { Assumption, ClarifyChoice, Intent, PlaceRef, Query } from './types.ts';
+import type { Assumption, ClarifyChoice, Intent, PlaceRef, Query, YearSpec } from './types.ts';
 
 /** Everything read from a question before its intent is decided. */
 export interface Reading extends Omit<Query, 'intent'> {
@@ -191,7 +191,12 @@ export function readQuestion(
     if (r.hit && !meta) meta = field;
     text = r.text;
   }
-  const { years, rest: afterYears, relative } = matchYears(text, ctx.newestYear, today.getUTCFullYear());
+  const {
+    years: yearsSaid,
+    rest: afterYears,
+    relative,
+    recent,
+  } = matchYears(text, ctx.newestYear, today.getUTCFullYear());
   for (const r of relative) assumptions.push({ kind: 'relative_year', word: r.word, year: r.year });
   const named = matchLongest(afterYears, ctx.aliases, ctx.longestAlias);
   const spelled = matchPinyin(named.rest, ctx.pinyin);
@@ -257,6 +262,7 @@ export function readQuestion(
     }
   }
   const resolved = resolveAgencies(spans, ctx);
+  const years = recent ? (recentYears(recent, resolved.agencies, ctx) ?? yearsSaid) : yearsSaid;
   assumptions.push(...resolved.assumptions);
   const placeHits = [...places.found, ...namedPlaces(resolved.places)];
   let metrics = composeMetrics(terms);
@@ -326,6 +332,12 @@ export function readQuestion(
   if (resolved.ambiguous) reading.ambiguous = resolved.ambiguous;
   if (ctx.agencies.size === 1) reading.soleAgency = [...ctx.agencies.keys()][0];
   return reading;
+}
+
+/** 某区近两年: the newest `n` years of the bodies asked about (undefined: none named, the store's newest count). */
+function recentYears(n: number, agencies: readonly string[], ctx: NluContext): YearSpec | undefined {
+  const newest = Math.max(...agencies.flatMap((key) => ctx.agencies.get(key)?.years ?? []));
+  return Number.isFinite(newest) ? { kind: 'range', from: newest - n + 1, to: newest } : undefined;
 }
 
 const PLACE_END = /人民政府|综合实验区|新区|开发区|[省市县区旗]/g;

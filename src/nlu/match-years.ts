@@ -7,6 +7,8 @@ export interface YearMatch {
   rest: string;
   /** 今年/去年/前年 and the year each was read as. */
   relative: { word: string; year: number }[];
+  /** 近三年: how many years back from the newest report (the bodies asked about may have older ones). */
+  recent?: number;
 }
 
 const RANGE = /((?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|～|到|至|and|to)\s*((?:19|20)\d{2})\s*年?/;
@@ -44,7 +46,7 @@ function readYears(
   if (recent && newestYear !== null) {
     blank(recent);
     const n = readChineseNumber(recent[1]!) ?? Number(recent[1]);
-    return { years: { kind: 'range', from: newestYear - n + 1, to: newestYear }, rest: q };
+    return { years: { kind: 'range', from: newestYear - n + 1, to: newestYear }, rest: q, recent: n };
   }
   const full = [...q.matchAll(FULL)];
   const distinct = new Set(full.map((m) => Number(m[1])));

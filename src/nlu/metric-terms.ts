@@ -201,6 +201,7 @@ export function composeMetrics(terms: readonly MetricTerm[]): string[] {
       (!rate && !rows.some((o) => o.table === 'apply' && o.id !== 'new_received'))
     );
   });
+  if (rows.some((t) => LEGAL_RATE.test(t.id))) rows = legalRate(rows);
   const out: string[] = [];
   for (const row of rows) {
     // 复议维持和纠正: one metric per column named.
@@ -211,6 +212,23 @@ export function composeMetrics(terms: readonly MetricTerm[]): string[] {
     }
   }
   return out;
+}
+
+/** The rates of table 四, by reconsiderations (review_) or lawsuits (suit_). */
+const LEGAL_RATE = /^rate\.(?:review|suit)_/;
+
+/**
+ * 行政诉讼的纠错率, 复议的维持率: the rate word says which rate, the table word whose (纠错率 and
+ * 维持率 alone are the reconsiderations'); the table word is not a figure asked for beside it.
+ */
+function legalRate(rows: readonly MetricTerm[]): MetricTerm[] {
+  const suits = rows.some((t) => t.table === 'legal' && t.id.startsWith('suit'));
+  return rows.flatMap((t) => {
+    if (t.table === 'legal') return [];
+    if (suits && t.id.startsWith('rate.review_'))
+      return [{ ...t, id: t.id.replace('rate.review_', 'rate.suit_') }];
+    return [t];
+  });
 }
 
 function composeId(row: MetricTerm, col: string | undefined): string {

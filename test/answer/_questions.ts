@@ -536,8 +536,9 @@ export const QUESTIONS: QuestionRow[] = [
     [['互助土族自治县人民政府-2022', 'active.license', 7713]],
   ],
   [
+    // 近三年 of one body: its own newest three (互助's newest report is 2022)
     '互助近三年行政许可',
-    q('trend', 'zh', [HUZHU], range(2022, 2024), 'active.license'),
+    q('trend', 'zh', [HUZHU], range(2020, 2022), 'active.license'),
     [['互助土族自治县人民政府-2022', 'active.license', 7713]],
   ],
   [

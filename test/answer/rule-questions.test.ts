@@ -93,3 +93,30 @@ describe('where an asked body ranks', () => {
     ]);
   });
 });
+
+describe('shares and rates named by their table', () => {
+  it('an applicant column is a share of its own row (新收申请中自然人占比), not of the requests concluded', async () => {
+    const a = await answerQuestion('淮安市2024年依申请公开中自然人占比', store, { today: TODAY });
+    expect(a.answers.map((x) => [x.field, x.value])).toEqual([
+      ['apply.new_received.natural', 3001],
+      ['apply.new_received.total', 3119],
+    ]);
+    expect(a.derived?.value).toBe(96.22);
+  });
+
+  it('a row total is still a share of the requests concluded', async () => {
+    const a = await answerQuestion('淮安2024年予以公开占比', store, { today: TODAY });
+    expect(a.answers.map((x) => x.field)).toEqual(['apply.granted.total', 'apply.results_total.total']);
+  });
+
+  it.each([
+    ['淮安2024年行政诉讼的纠错率', 'rate.suit_corrected', 10.87],
+    ['淮安2024年行政诉讼的维持率', 'rate.suit_upheld', 54.35],
+    ['淮安2024年行政复议的维持率', 'rate.review_upheld', 20.51],
+    ['淮安2024年纠错率', 'rate.review_corrected', 18.23],
+  ])('%s → %s alone (the table word says whose rate)', async (question, rate, value) => {
+    const a = await answerQuestion(question, store, { today: TODAY });
+    expect(a.query?.metrics ?? [a.query?.metric]).toEqual([rate]);
+    expect(a.derived?.value).toBe(value);
+  });
+});

@@ -163,3 +163,22 @@ describe('a city government named beside a lower level compared stands for its p
     expect(q.agencies).toEqual([keyOf('淮安市人民政府')]);
   });
 });
+
+describe('近N年 of one body counts back from its own newest report', () => {
+  it('a body whose newest report is older than the store’s', () => {
+    const newest = Math.max(...reports.map((r) => r.year));
+    const q = matchQuestion('民和县近两年行政处罚变化', ctx, OPTS);
+    const own = Math.max(...reports.filter((r) => r.agency === '民和回族土族自治县人民政府').map((r) => r.year));
+    expect(own).toBeLessThan(newest);
+    expect(q.years).toEqual({ kind: 'range', from: own - 1, to: own });
+  });
+
+  it('no body named: the store’s newest', () => {
+    const newest = Math.max(...reports.map((r) => r.year));
+    expect(matchQuestion('近两年哪里行政处罚最多', ctx, OPTS).years).toEqual({
+      kind: 'range',
+      from: newest - 1,
+      to: newest,
+    });
+  });
+});

@@ -212,14 +212,23 @@ async function answerAggregate(
   });
 }
 
-/** 平罗2023年予以公开占比: one table 三 figure over the requests concluded. */
+/**
+ * What a table 三 figure is a share of: an applicant column of its row's total (新收申请中自然人占比),
+ * a row's total of the requests concluded (予以公开占比).
+ */
+function shareBase(id: string): string {
+  const [, row, col] = id.split('.');
+  return col && col !== 'total' ? `apply.${row}.total` : 'apply.results_total.total';
+}
+
+/** 平罗2023年予以公开占比: one table 三 figure over the requests concluded (a column: over its row). */
 async function answerShare(input: ReplyInput, info: MetricInfo): Promise<Answer> {
   const { query, m, lang } = input;
   const group = await agencyGroup(input, query.agencies[0]);
   if (!group) return buildAnswer(input, [m.unknown]);
   const entry = pickReport(group, query);
   if (!entry) return answerNotHeld(input, group);
-  const total = describeMetric('apply.results_total.total')!;
+  const total = describeMetric(shareBase(info.id))!;
   const fa = readFigure(entry, info);
   const fb = readFigure(entry, total);
   const warnings = [...fa.warnings];
@@ -229,6 +238,7 @@ async function answerShare(input: ReplyInput, info: MetricInfo): Promise<Answer>
   const value = a.value !== null && b.value ? round((a.value / b.value) * 100) : null;
   const formula = `${metricName(info, lang)} ÷ ${metricName(total, lang)}`;
   const name = nameOf(input, entry.report.agency);
+  const colon = lang === 'en' ? ': ' : '：';
   const lines = [
     value === null
       ? say(
@@ -241,8 +251,8 @@ async function answerShare(input: ReplyInput, info: MetricInfo): Promise<Answer>
           `${name}${entry.report.year}年${metricName(info, lang)}占比：${value}%`,
           `${name}, ${entry.report.year}, share of ${metricName(info, lang)}: ${value}%`,
         ),
-    `· ${metricName(info, lang)}：${formatValue(m, a.value, a.unit)}`,
-    `· ${metricName(total, lang)}：${formatValue(m, b.value, b.unit)}`,
+    `· ${metricName(info, lang)}${colon}${formatValue(m, a.value, a.unit)}`,
+    `· ${metricName(total, lang)}${colon}${formatValue(m, b.value, b.unit)}`,
     say(input, `（公式：${formula}）`, `(formula: ${formula})`),
     m.sourceReport(entry.report.title),
   ];
