@@ -41,6 +41,7 @@ export const DEPARTMENT_WORDS: readonly (readonly [zh: string, en: string])[] = 
   ['城市管理', 'Urban Management'],
   ['综合执法', 'Comprehensive Law Enforcement'],
   ['金融工作', 'Financial Affairs'],
+  ['财政金融', 'Finance and Financial Affairs'],
   ['大数据', 'Big Data'],
   ['公安', 'Public Security'],
   ['财政', 'Finance'],

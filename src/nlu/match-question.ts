@@ -266,6 +266,9 @@ export function readQuestion(
   assumptions.push(...resolved.assumptions);
   const placeHits = [...places.found, ...namedPlaces(resolved.places)];
   let metrics = composeMetrics(terms);
+  // 收到几件申请，其中自然人几件: the row's total and the part asked after 其中
+  const part = metrics.length === 1 ? /^(apply\.[a-z_]+)\.(?!total$)[a-z_]+$/.exec(metrics[0]!) : null;
+  if (part && /其中/.test(text)) metrics = [`${part[1]}.total`, metrics[0]!];
   // 复议和诉讼一共多少: several figures added up that the schema names as one sum (行政复议与行政诉讼)
   const sum = derived === 'total' ? knownSum(metrics) : undefined;
   if (sum) {

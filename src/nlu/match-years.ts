@@ -80,7 +80,8 @@ function readYears(
       relative: read,
     };
   }
-  const all = /历年|逐年|每年|各年|所有年份|历史/.exec(q);
+  // 哪一年最多: every year held, to be compared (哪年的年报 asks which reports there are)
+  const all = /历年|逐年|每年|各年|所有年份|历史|(?:哪一?年|哪个年份?)(?=[^报]{0,12}?(?:多|少|高|低))/.exec(q);
   if (all) {
     blank(all);
     return { years: { kind: 'all' }, rest: q };

@@ -117,6 +117,7 @@ describe('English names of bodies in replies', () => {
     ['朝阳区自然资源与生态环境局', 'Chaoyang District, Natural Resources and Ecology and Environment Bureau'],
     ['淮安市洪泽区人民政府', "Hongze District, Huai'an City"],
     ['平罗县人民政府办公室', 'Pingluo County, General Office'],
+    ['朝阳区财政金融局', 'Chaoyang District, Finance and Financial Affairs Bureau'],
     ['平潭综合实验区金井片区管理局', 'Jinjing Area, Pingtan Comprehensive Pilot Zone, Administration Bureau'],
     ['某某县人民武装部', 'Moumou County, Renminwuzhuangbu'],
   ])('%s → %s', (agency, english) => {
@@ -180,5 +181,24 @@ describe('近N年 of one body counts back from its own newest report', () => {
       from: newest - 1,
       to: newest,
     });
+  });
+});
+
+describe('more everyday forms', () => {
+  it('哪一年最多: every year of the body, to compare', () => {
+    const q = matchQuestion('洪泽区哪一年的行政处罚最多', ctx, OPTS);
+    expect(q.years).toEqual({ kind: 'all' });
+    expect(q.intent).toBe('trend');
+  });
+
+  it('其中 asks for the part and the whole', () => {
+    const q = matchQuestion('化隆县2024年收到几件申请，其中自然人几件', ctx, OPTS);
+    expect(q.metrics).toEqual(['apply.new_received.total', 'apply.new_received.natural']);
+  });
+
+  it('详细情况 is filler', () => {
+    const q = matchQuestion('互助县2022年依申请公开的详细情况', ctx, OPTS);
+    expect(q.intent).toBe('lookup');
+    expect(q.unheld).toBeUndefined();
   });
 });
