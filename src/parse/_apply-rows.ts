@@ -1,6 +1,6 @@
 /** Table 三's rows as printed: label fragments joined, blank rows found, cells kept with their positions. */
 import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
-import { type CellValue, countNumbers, type SplitLine, splitLine } from './_cells.ts';
+import { type CellValue, countNumbers, isSpace, type SplitLine, splitLine } from './_cells.ts';
 import { type Columns, findColumns, placeByColumns } from './_columns.ts';
 import type { TextLine } from './_notes.ts';
 
@@ -64,11 +64,28 @@ const NUMBER_CELL = /(?:^|\t)\s*-?\d[\d.,]*\s*(?=\t|$)/;
 
 /** A tab row of column headings: at least two heading cells and no numbers. */
 function isHeadingRow(text: string): boolean {
+  // a heading cell is a filled cell: most rows (label, then empty or number cells) have one
+  if (!hasFilledCells(text, 2)) return false;
   // headings first: most rows have none, and then the number cells need no search
   COLUMN_HEADING.lastIndex = 0;
   let headings = 0;
   while (headings < 2 && COLUMN_HEADING.exec(text)) headings++;
   return headings >= 2 && !NUMBER_CELL.test(text);
+}
+
+/** Whether at least `n` of the tab row's cells hold more than whitespace. */
+function hasFilledCells(text: string, n: number): boolean {
+  let filled = 0;
+  let inFilled = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9) inFilled = false;
+    else if (!inFilled && !isSpace(c)) {
+      inFilled = true;
+      if (++filled >= n) return true;
+    }
+  }
+  return false;
 }
 
 export interface RawRow {
@@ -89,8 +106,17 @@ export function firstRowAfter(label: string, prev: number): number | undefined {
   return undefined;
 }
 
+/**
+ * The first row the label names at all. One test of every row's words comes first: a label naming
+ * none (a wrapped fragment, a heading) would otherwise be tried against each row in turn.
+ */
+export function firstRowNamed(label: string): number | undefined {
+  return namesAnyRow(label) ? firstRowAfter(label, -1) : undefined;
+}
+
 /** The last row in table order whose words appear in the label. */
 function lastRowNamed(label: string): number | undefined {
+  if (!namesAnyRow(label)) return undefined;
   for (let i = ROW_RES.length - 1; i >= 0; i--) if (ROW_RES[i]!.test(label)) return i;
   return undefined;
 }
@@ -122,7 +148,7 @@ function isBlankRowLabel(pending: string, next: string, prevIdx: number): boolea
   if (LONE_HEADING.test(next)) return false;
   // at the table's end (next = '') no later label is needed; （六）其他处理 printed as one row
   // stands where its sub-rows would
-  let later = !next ? ROW_IDS.length : firstRowAfter(next, -1);
+  let later = !next ? ROW_IDS.length : firstRowNamed(next);
   if (later === undefined && MERGED_KEY.test(next)) later = FIRST_OTHER;
   if (later === undefined) return false;
   const own = lastRowNamed(pending);

@@ -2,9 +2,10 @@
 
 /** Cell text that means "left blank" (docs/parse-warnings.md, PW-06). */
 const PLACEHOLDER = /^(?:[/\\—–\-－_]+|无|不适用)$/;
-/** The characters a PLACEHOLDER starts with. */
-const PLACEHOLDER_FIRST = new Set([...'/\\—–-－_无不']);
+/** The characters a PLACEHOLDER starts with, by code (a one-character string of CJK text is a new string). */
+const PLACEHOLDER_FIRST = codesOf('/\\—–-－_无不');
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const MINUS = 0x2d;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 /** Longest plain integer read on the fast path (digits; longer ones go through NUMBER). */
 const MAX_PLAIN_DIGITS = 15;
@@ -18,7 +19,14 @@ function isPlainInt(s: string): boolean {
 const GROUPED = /^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$/;
 /** A unit after a cell's number, and the last characters of those units. */
 const CELL_UNIT = /\s*(?:万元|元|件|个|条|项)$/;
-const UNIT_LAST = new Set(['元', '件', '个', '条', '项']);
+const UNIT_LAST = codesOf('元件个条项');
+
+/** The UTF-16 codes of the characters of `chars`. */
+function codesOf(chars: string): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < chars.length; i++) out.add(chars.charCodeAt(i));
+  return out;
+}
 
 /**
  * Digits with a stray character among them (a NUL or other control character, kept as U+FFFD by
@@ -56,11 +64,11 @@ export function readCell(raw: string): CellValue {
   const first = s.charCodeAt(0);
   // fast path: a plain non-negative integer, the commonest cell by far
   if (isPlainInt(s)) return { kind: 'number', value: Number(s), raw: s };
-  if (PLACEHOLDER_FIRST.has(s[0]!) && PLACEHOLDER.test(s)) return { kind: 'blank', raw: s };
+  if (PLACEHOLDER_FIRST.has(first) && PLACEHOLDER.test(s)) return { kind: 'blank', raw: s };
   // a number starts with a digit or a minus sign: label text is known without the number patterns
-  if (!isDigit(first) && s[0] !== '-') return { kind: 'text', raw: s };
+  if (!isDigit(first) && first !== MINUS) return { kind: 'text', raw: s };
   // only a cell ending in a unit word needs the unit stripped
-  const stripped = UNIT_LAST.has(s.at(-1)!) ? s.replace(CELL_UNIT, '') : s;
+  const stripped = UNIT_LAST.has(s.charCodeAt(s.length - 1)) ? s.replace(CELL_UNIT, '') : s;
   // a number ends with a digit: a label such as "2. 重复申请" needs no number pattern
   if (!isDigit(stripped.charCodeAt(stripped.length - 1))) return { kind: 'text', raw: s };
   if (NUMBER.test(stripped)) return { kind: 'number', value: Number(stripped), raw: s };

@@ -4,6 +4,7 @@ import {
   collectRows,
   FIRST_OTHER_ITEM,
   firstRowAfter,
+  firstRowNamed,
   MERGED_KEY,
   N,
   type RawRow,
@@ -122,7 +123,8 @@ function placeCells(cells: CellValue[], tabbed: boolean, rowId: string, rowLabel
   if (nums.length < N) {
     const a = alignShort(nums, N, rowSumHolds);
     if (!a.resolved) {
-      const raw = cells.flatMap((c) => (c.kind === 'number' ? [c.raw] : []));
+      const raw: string[] = [];
+      for (const c of cells) if (c.kind === 'number') raw.push(c.raw);
       const glued = splitGlued(raw, N, rowSumHolds);
       if (glued.length === 1) {
         return {
@@ -222,7 +224,7 @@ function assignRows(rows: readonly RawRow[]): Assignment {
   for (const row of rows) {
     let idx = firstRowAfter(row.label, prev);
     // the first row the words name at all: one read before when it is not after `prev`
-    const named = idx ?? firstRowAfter(row.label, -1);
+    const named = idx ?? firstRowNamed(row.label);
     const subtotal = idx === undefined ? SUBTOTAL.exec(row.label) : null;
     if (subtotal && row.cells.length > 0) {
       subtotals.set(subtotal[1]!, row);
@@ -295,7 +297,8 @@ function checkSubtotals(
  */
 function putRow(cells: (number | null)[], blanks: string[], rowId: string, placed: Placed): void {
   const offset = OFFSET_OF.get(rowId)!;
-  for (let i = 0; i < N; i++) cells[offset + i] = placed.nullSlots?.includes(i) ? null : placed.values[i]!;
+  for (let i = 0; i < N; i++) cells[offset + i] = placed.values[i]!;
+  if (placed.nullSlots) for (const i of placed.nullSlots) cells[offset + i] = null;
   const fields = fieldsOf(rowId);
   for (const i of placed.blankSlots) blanks.push(fields[i]!);
 }
