@@ -57,8 +57,8 @@ interface Resolved {
   agencies: string[];
   assumptions: Assumption[];
   ambiguous?: { typed: string; keys: string[] };
-  /** Names that only name a place holding several agencies (某实验区 → its bureaus). */
-  places: string[];
+  /** Names that only name a place holding several agencies (某实验区 → its bureaus), with those agencies. */
+  places: { typed: string; keys: string[] }[];
 }
 
 /**
@@ -71,7 +71,7 @@ function resolveAgencies(spans: SpanMatch<AliasHit[]>[], ctx: NluContext): Resol
   for (const span of spans) {
     const own = span.value.filter((h) => h.own);
     if (own.length === 0 && span.value.length > 1) {
-      out.places.push(span.text);
+      out.places.push({ typed: span.text, keys: span.value.map((h) => h.key) });
       continue;
     }
     const pool = own.length > 0 ? own : span.value;
@@ -264,7 +264,7 @@ export function readQuestion(
   const resolved = resolveAgencies(spans, ctx);
   const years = recent ? (recentYears(recent, resolved.agencies, ctx) ?? yearsSaid) : yearsSaid;
   assumptions.push(...resolved.assumptions);
-  const placeHits = [...places.found, ...namedPlaces(resolved.places)];
+  const placeHits = [...places.found, ...namedPlaces(resolved.places, ctx)];
   let metrics = composeMetrics(terms);
   // 收到几件申请，其中自然人几件: the row's total and the part asked after 其中
   const part = metrics.length === 1 ? /^(apply\.[a-z_]+)\.(?!total$)[a-z_]+$/.exec(metrics[0]!) : null;
@@ -489,13 +489,26 @@ interface PlaceHit {
   places: Place[];
 }
 
-/** Agency-alias spans that only name a place (某实验区): looked up as places. */
-function namedPlaces(names: string[]): PlaceHit[] {
+/**
+ * Agency-alias spans that only name a place (某实验区): looked up as places. A name that is no
+ * division (a zone, a new area) is the place its agencies share, under that name.
+ */
+function namedPlaces(names: readonly { typed: string; keys: string[] }[], ctx: NluContext): PlaceHit[] {
   const index = getDivisionIndex();
-  return names.flatMap((n) => {
-    const places = index.chinese.get(n);
-    return places ? [{ typed: n, places }] : [];
+  return names.flatMap(({ typed, keys }) => {
+    const places = index.chinese.get(typed);
+    if (places) return [{ typed, places }];
+    const codes = new Set(keys.map((k) => k.split('|')[0]!));
+    const code = codes.size === 1 ? [...codes][0]! : '';
+    const level = /^\d{6}$/.test(code) && ctx.within.has(code) ? levelOfCode(code) : undefined;
+    return level ? [{ typed, places: [{ name: typed, code, level }] }] : [];
   });
+}
+
+/** A division code's level: 630000 a province, 630200 a city, 630222 a county. */
+function levelOfCode(code: string): Place['level'] {
+  if (code.endsWith('0000')) return 'province';
+  return code.endsWith('00') ? 'city' : 'county';
 }
 
 /** The city or province an agency lies in, when the store holds bodies inside it. */

@@ -169,7 +169,9 @@ describe('近N年 of one body counts back from its own newest report', () => {
   it('a body whose newest report is older than the store’s', () => {
     const newest = Math.max(...reports.map((r) => r.year));
     const q = matchQuestion('民和县近两年行政处罚变化', ctx, OPTS);
-    const own = Math.max(...reports.filter((r) => r.agency === '民和回族土族自治县人民政府').map((r) => r.year));
+    const own = Math.max(
+      ...reports.filter((r) => r.agency === '民和回族土族自治县人民政府').map((r) => r.year),
+    );
     expect(own).toBeLessThan(newest);
     expect(q.years).toEqual({ kind: 'range', from: own - 1, to: own });
   });
@@ -200,5 +202,32 @@ describe('more everyday forms', () => {
     const q = matchQuestion('互助县2022年依申请公开的详细情况', ctx, OPTS);
     expect(q.intent).toBe('lookup');
     expect(q.unheld).toBeUndefined();
+  });
+});
+
+describe('a zone named alone stands for the bodies inside it', () => {
+  const HOST: Report['region'] = { name: '平潭县', code: '350128', province: '福建省', city: '福州市' };
+  const zoneBody = (agency: string): Report => ({ ...department(agency), region: HOST });
+  const zoneCtx = createNluContext([
+    ...reports,
+    zoneBody('平潭综合实验区市场监督管理局'),
+    zoneBody('平潭综合实验区农业农村局'),
+    zoneBody('平潭综合实验区管委会办公室'),
+  ]);
+
+  it.each(['平潭综合实验区2024年行政处罚', '平潭综合实验区管委会2024年行政处罚'])(
+    '%s → its bodies, under its name',
+    (question) => {
+      const q = matchQuestion(question, zoneCtx, OPTS);
+      expect(q.agencies).toEqual([]);
+      expect(q.region).toEqual({ name: '平潭综合实验区', code: '350128' });
+      expect(q.intent).toBe('region');
+      expect(q.unheld).toBeUndefined();
+    },
+  );
+
+  it('its office by its whole name is that body', () => {
+    const q = matchQuestion('平潭综合实验区管委会办公室2024年行政处罚', zoneCtx, OPTS);
+    expect(q.agencies.map((k) => zoneCtx.agencies.get(k)?.name)).toEqual(['平潭综合实验区管委会办公室']);
   });
 });
