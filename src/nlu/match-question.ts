@@ -290,6 +290,8 @@ export function readQuestion(
   const severalNamed = derived !== undefined && resolved.agencies.length > 1;
   // 行政处罚占行政许可的比例: the share of one figure in another named beside it
   const shareOfNamed = derived === 'share' && metrics.length > 1;
+  // the part first: 行政处罚占行政许可的比例 (as said), 办理结果中予以公开的比例 (the other way round)
+  if (shareOfNamed && metrics.length === 2 && !/占/.test(text)) metrics = [metrics[1]!, metrics[0]!];
   if (
     rateOf &&
     terms.length > 0 &&

@@ -104,6 +104,15 @@ describe('shares and rates named by their table', () => {
     expect(a.derived?.value).toBe(96.22);
   });
 
+  it.each([
+    ['淮安2024年行政处罚占行政许可的比例', ['active.penalty', 'active.license'], 891.21],
+    ['淮安2024年办理结果中予以公开的比例', ['apply.granted.total', 'apply.results_total.total'], 44.66],
+  ])('%s: the share of one named figure in another, the part first', async (question, fields, value) => {
+    const a = await answerQuestion(question, store, { today: TODAY });
+    expect(a.answers.map((x) => x.field)).toEqual(fields);
+    expect(a.derived?.value).toBe(value);
+  });
+
   it('a row total is still a share of the requests concluded', async () => {
     const a = await answerQuestion('淮安2024年予以公开占比', store, { today: TODAY });
     expect(a.answers.map((x) => x.field)).toEqual(['apply.granted.total', 'apply.results_total.total']);

@@ -221,14 +221,16 @@ function shareBase(id: string): string {
   return col && col !== 'total' ? `apply.${row}.total` : 'apply.results_total.total';
 }
 
-/** 平罗2023年予以公开占比: one table 三 figure over the requests concluded (a column: over its row). */
-async function answerShare(input: ReplyInput, info: MetricInfo): Promise<Answer> {
+/**
+ * 平罗2023年予以公开占比: one table 三 figure over the requests concluded (a column: over its row);
+ * 行政处罚占行政许可的比例: one named figure over another (`total`).
+ */
+async function answerShare(input: ReplyInput, info: MetricInfo, total: MetricInfo): Promise<Answer> {
   const { query, m, lang } = input;
   const group = await agencyGroup(input, query.agencies[0]);
   if (!group) return buildAnswer(input, [m.unknown]);
   const entry = pickReport(group, query);
   if (!entry) return answerNotHeld(input, group);
-  const total = describeMetric(shareBase(info.id))!;
   const fa = readFigure(entry, info);
   const fb = readFigure(entry, total);
   const warnings = [...fa.warnings];
@@ -239,17 +241,25 @@ async function answerShare(input: ReplyInput, info: MetricInfo): Promise<Answer>
   const formula = `${metricName(info, lang)} ÷ ${metricName(total, lang)}`;
   const name = nameOf(input, entry.report.agency);
   const colon = lang === 'en' ? ': ' : '：';
+  // a share of the usual whole says “占比”; of another figure named, which one
+  const usual = total.id === shareBase(info.id);
+  const zh = usual
+    ? `${metricName(info, 'zh')}占比`
+    : `${metricName(info, 'zh')}占${metricName(total, 'zh')}的比例`;
+  const en = usual
+    ? `share of ${metricName(info, 'en')}`
+    : `${metricName(info, 'en')} as a share of ${metricName(total, 'en')}`;
   const lines = [
     value === null
       ? say(
           input,
-          `${name}${entry.report.year}年${metricName(info, lang)}占比：无法计算（缺少数字或总计为 0）`,
-          `${name}, ${entry.report.year}, share of ${metricName(info, lang)}: cannot be computed`,
+          `${name}${entry.report.year}年${zh}：无法计算（缺少数字或总计为 0）`,
+          `${name}, ${entry.report.year}, ${en}: cannot be computed`,
         )
       : say(
           input,
-          `${name}${entry.report.year}年${metricName(info, lang)}占比：${value}%`,
-          `${name}, ${entry.report.year}, share of ${metricName(info, lang)}: ${value}%`,
+          `${name}${entry.report.year}年${zh}：${value}%`,
+          `${name}, ${entry.report.year}, ${en}: ${value}%`,
         ),
     `· ${metricName(info, lang)}${colon}${formatValue(m, a.value, a.unit)}`,
     `· ${metricName(total, lang)}${colon}${formatValue(m, b.value, b.unit)}`,
@@ -260,13 +270,21 @@ async function answerShare(input: ReplyInput, info: MetricInfo): Promise<Answer>
   return buildAnswer(input, [...lines, ...describeWarnings(input, warnings)], [a, b], warnings, { derived });
 }
 
+/** The part and the whole of a share of two named figures (the matcher puts the part first). */
+function sharePair(metrics: readonly string[]): [MetricInfo, MetricInfo] | undefined {
+  const [part, whole] = metrics.map((id) => describeMetric(id));
+  return part && whole ? [part, whole] : undefined;
+}
+
 async function answerDerived(input: ReplyInput): Promise<Answer> {
   const { query, m } = input;
   const info = query.metric ? describeMetric(query.metric) : undefined;
   if (!info) return buildAnswer(input, [m.needMetric]);
   const kind = query.derived!;
+  const pair = query.metrics?.length === 2 ? sharePair(query.metrics) : undefined;
+  if (kind === 'share' && query.agencies.length === 1 && pair) return answerShare(input, pair[0], pair[1]);
   if (kind === 'share' && query.agencies.length === 1 && info.id.startsWith('apply.'))
-    return answerShare(input, info);
+    return answerShare(input, info, describeMetric(shareBase(info.id))!);
   if (kind === 'total' || kind === 'average') return answerAggregate(input, info, kind);
   return answerPair(input, info, kind);
 }
@@ -281,7 +299,10 @@ export const derived: IntentModule = {
       return n >= 2 || (n === 0 && (r.region !== undefined || r.level !== undefined) && !r.missing);
     if (r.derived === 'yoy') return n === 1;
     if (r.derived === 'share' && n === 1)
-      return r.metric.startsWith('apply.') && !r.metric.startsWith('apply.results_total');
+      return (
+        r.metrics?.length === 2 ||
+        (r.metric.startsWith('apply.') && !r.metric.startsWith('apply.results_total'))
+      );
     return n >= 2 || (n === 1 && r.years.kind === 'range');
   },
   answer: answerDerived,
