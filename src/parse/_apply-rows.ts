@@ -226,6 +226,8 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
   const order = new RowOrder(rows);
   for (let i = 0; i < lines.length; i++) {
     const { text, line } = lines[i]!;
+    // an empty line (every other line of some PDF text) is not even split
+    if (text === '') continue;
     const s = splitLine(text);
     const nums = countNumbers(s.cells);
     // neither label nor numbers (a blank line, empty cells): nothing below would change

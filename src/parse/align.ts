@@ -42,26 +42,36 @@ function sameValues(list: readonly number[][]): boolean {
   return !!first && list.every((v) => v.every((x, i) => x === first[i]));
 }
 
+interface Reading {
+  values: number[];
+  filled: number[];
+}
+
 /** Fewer numbers than slots: choose which slots are blank. Default: left-aligned, last number last. */
 export function alignShort(nums: readonly number[], n: number, check: RowCheck): Alignment {
   const k = nums.length;
-  const hits: { values: number[]; filled: number[] }[] = [];
+  // the first reading that holds, how many hold, and whether they all give its values (the
+  // readings themselves are not kept: a row of 3 numbers in 7 slots can have dozens)
+  const seen: { first?: Reading; count: number; same: boolean } = { count: 0, same: true };
   if (k > 0) {
     const values = new Array<number>(n).fill(0);
     forEachCombination(n, k, (filled) => {
       for (let i = 0; i < k; i++) values[filled[i]!] = nums[i]!;
-      if (check(values)) hits.push({ values: values.slice(), filled: filled.slice() });
+      if (check(values)) {
+        seen.count++;
+        if (!seen.first) seen.first = { values: values.slice(), filled: filled.slice() };
+        else if (seen.same) seen.same = values.every((x, i) => x === seen.first!.values[i]);
+      }
       for (let i = 0; i < k; i++) values[filled[i]!] = 0;
     });
   }
-  const unique = hits.length > 0 && sameValues(hits.map((h) => h.values));
-  if (unique) {
-    const filled = hits[0]!.filled;
+  if (seen.first && seen.same) {
+    const filled = seen.first.filled;
     return {
-      values: hits[0]!.values,
+      values: seen.first.values,
       blankSlots: range(n).filter((i) => !filled.includes(i)),
       resolved: true,
-      candidates: hits.length,
+      candidates: seen.count,
       action: 'resolved',
     };
   }
@@ -74,7 +84,7 @@ export function alignShort(nums: readonly number[], n: number, check: RowCheck):
     values,
     blankSlots: range(n).filter((i) => !filled.includes(i)),
     resolved: false,
-    candidates: hits.length,
+    candidates: seen.count,
     action: 'default',
   };
 }
@@ -138,6 +148,8 @@ function* partitions(tokens: number, n: number): Generator<number[]> {
   }
 }
 
+const DIGITS = /^\d+$/;
+
 /** At most this many digits are split: beyond it the readings explode and none can be trusted. */
 const MAX_GLUED_DIGITS = 16;
 
@@ -146,10 +158,11 @@ const MAX_GLUED_DIGITS = 16;
  * `n` numbers that satisfy `check`. Returns every distinct reading (docs/parse-warnings.md, PW-05).
  */
 export function splitGlued(tokens: readonly string[], n: number, check: RowCheck): number[][] {
-  if (tokens.length === 0 || tokens.length >= n || !tokens.every((t) => /^\d+$/.test(t))) return [];
-  const digits = tokens.join('').length;
+  if (tokens.length === 0 || tokens.length >= n) return [];
+  let digits = 0;
+  for (const t of tokens) digits += t.length;
   // each of the n numbers takes at least one digit
-  if (digits > MAX_GLUED_DIGITS || digits < n) return [];
+  if (digits > MAX_GLUED_DIGITS || digits < n || !tokens.every((t) => DIGITS.test(t))) return [];
   const seen = new Set<string>();
   const out: number[][] = [];
   for (const sizes of partitions(tokens.length, n)) {
