@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractNarrative } from '../../src/parse/narrative.ts';
 import { TRIGGERS } from '../../src/parse/narrative-triggers.ts';
 
-const hints = [...new Set(TRIGGERS.flatMap((t) => (t.hint ? [t.hint] : [])))];
+const hints = [...new Set(TRIGGERS.flatMap((t) => t.hints ?? []))];
 
 describe('trigger hints (found in one regex scan of a clause)', () => {
   it('the hints fit in the bits of one number', () => {
