@@ -217,6 +217,8 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
   let pendingLine = 0;
   /** Whether the pending text starts a numbered row or holds some row's words (cheap gate). */
   let pendingKeyed = false;
+  /** The pending text's last characters while it is not keyed. */
+  let pendingTail = '';
   // a grid that keeps cells (tab rows) prints a blank row's empty cells: a lone label there is a
   // label whose numbers a converter moved, not a blank row
   const tabbedNumbers = lines.some((l) => l.text.includes('\t') && /\d/.test(l.text));
@@ -259,9 +261,14 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
         pendingKeyed = false;
       } else {
         if (!pending) pendingLine = line;
-        // row words may straddle the join: test the old tail with the new fragment
-        if (spaced && !pendingKeyed)
-          pendingKeyed = SUB_ITEM.test(label) || namesAnyRow(pending.slice(-8) + s.label);
+        if (spaced && !pendingKeyed) {
+          // row words may straddle the join: the old text's last characters with the new fragment
+          // (kept apart: slicing the joined text would copy it whole for each line of a long header)
+          const joint = (pending ? pendingTail : '') + s.label;
+          // SUB_ITEM looks at three characters: a longer unkeyed pending text already failed it
+          pendingKeyed = (pending.length < 3 && SUB_ITEM.test(label)) || namesAnyRow(joint);
+          pendingTail = joint.slice(-8);
+        }
         pending = label;
       }
       continue;
