@@ -42,6 +42,8 @@ export const DEPARTMENT_WORDS: readonly (readonly [zh: string, en: string])[] = 
   ['综合执法', 'Comprehensive Law Enforcement'],
   ['金融工作', 'Financial Affairs'],
   ['财政金融', 'Finance and Financial Affairs'],
+  ['旅游与文化体育', 'Tourism, Culture and Sports'],
+  ['文化体育', 'Culture and Sports'],
   ['大数据', 'Big Data'],
   ['公安', 'Public Security'],
   ['财政', 'Finance'],

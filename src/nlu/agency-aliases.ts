@@ -48,12 +48,19 @@ export function chineseAliases(r: Pick<Report, 'agency' | 'kind' | 'region'>): {
   if (split && split.dept.length >= 3) {
     own.add(split.dept);
     own.add(split.place.slice(-1) + split.dept);
+    // the body that runs an area inside the place is asked for by the area's name (某片区, 某某片区)
+    const area = AREA_BODY.exec(split.dept)?.[1];
+    if (area) for (const p of ['', ...places]) own.add(p + area);
   }
   return {
     own: [...own].filter((a) => a.length >= 2),
     area: [...area].filter((a) => a.length >= 2 && !own.has(a)),
   };
 }
+
+/** The body that runs an area (片区, 园区, 街道, 镇 …): the area's name, then what the body is. */
+const AREA_BODY =
+  /^(.{2,8}?(?:片区|园区|新区|开发区|高新区|街道|镇|乡))(?:管理局|管委会|管理委员会|办事处|人民政府|政府)$/;
 
 /** Toneless pinyin forms: 朝阳区 → chaoyang, chaoyangqu. */
 export function pinyinAliases(names: readonly string[]): string[] {

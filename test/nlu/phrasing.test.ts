@@ -213,6 +213,7 @@ describe('a zone named alone stands for the bodies inside it', () => {
     zoneBody('平潭综合实验区市场监督管理局'),
     zoneBody('平潭综合实验区农业农村局'),
     zoneBody('平潭综合实验区管委会办公室'),
+    zoneBody('平潭综合实验区海坛片区管理局'),
   ]);
 
   it.each(['平潭综合实验区2024年行政处罚', '平潭综合实验区管委会2024年行政处罚'])(
@@ -223,6 +224,14 @@ describe('a zone named alone stands for the bodies inside it', () => {
       expect(q.region).toEqual({ name: '平潭综合实验区', code: '350128' });
       expect(q.intent).toBe('region');
       expect(q.unheld).toBeUndefined();
+    },
+  );
+
+  it.each(['海坛片区2024年行政处罚', '平潭海坛片区2024年行政处罚'])(
+    '%s: an area by its name is the body that runs it',
+    (question) => {
+      const q = matchQuestion(question, zoneCtx, OPTS);
+      expect(q.agencies.map((k) => zoneCtx.agencies.get(k)?.name)).toEqual(['平潭综合实验区海坛片区管理局']);
     },
   );
 
