@@ -21,6 +21,19 @@ const GROUPED = /^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$/;
 const CELL_UNIT = /\s*(?:万元|元|件|个|条|项)$/;
 const UNIT_LAST = codesOf('元件个条项');
 
+/** The characters a PLACEHOLDER ends with. */
+const PLACEHOLDER_LAST = codesOf('/\\—–-－_无用');
+
+/** Whether a cell ending in `c` may be a number (readCell: digits, then perhaps a unit). */
+function mayEndNumber(c: number): boolean {
+  return isDigit(c) || UNIT_LAST.has(c);
+}
+
+/** Whether a tab cell ending in `c` may be a value: a number, a placeholder or whitespace. */
+function mayEndValue(c: number): boolean {
+  return mayEndNumber(c) || isSpace(c) || PLACEHOLDER_LAST.has(c);
+}
+
 /** The UTF-16 codes of the characters of `chars`. */
 function codesOf(chars: string): Set<number> {
   const out = new Set<number>();
@@ -126,6 +139,12 @@ export function splitLine(line: string): SplitLine {
     let end = line.length;
     let labelEnd = 0;
     for (;;) {
+      // a cell ending in a character no number or blank ends with is the label's last cell: it
+      // need not be found or read
+      if (end > 0 && !mayEndValue(line.charCodeAt(end - 1))) {
+        labelEnd = end;
+        break;
+      }
       // a loop, not lastIndexOf: V8 runs lastIndexOf in its runtime, several times slower here
       let tab = end - 1;
       while (tab >= 0 && line.charCodeAt(tab) !== 9) tab--;
@@ -155,9 +174,10 @@ export function splitLine(line: string): SplitLine {
   let end = line.length;
   for (;;) {
     while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
+    // a token ending in neither a digit nor a unit is no number: the label's last word is not read
+    if (end === 0 || !mayEndNumber(line.charCodeAt(end - 1))) break;
     let begin = end;
     while (begin > 0 && !isSpace(line.charCodeAt(begin - 1))) begin--;
-    if (begin === end) break;
     // only the trailing run of numbers counts: "1.属于" starts a label, it is not a value
     const cell = readCell(line.slice(begin, end));
     if (cell.kind !== 'number') break;
