@@ -15,6 +15,10 @@ function charTable(chars: string): Uint8Array {
   return table;
 }
 
+/** Whether the character at `i` of `s` is in `table`; none is past the end (a NaN index would deopt). */
+const isIn = (table: Uint8Array, s: string, i: number): boolean =>
+  i < s.length && table[s.charCodeAt(i)] === 1;
+
 /** A clause about disclosure applications (not 行政许可申请 or 政务服务申请). */
 const APPLICATION = /公开申请|依申请|申请公开/;
 
@@ -94,7 +98,7 @@ function isDiscarded(clause: string, trigger: Trigger, num: NumToken): boolean {
   const between = clause.slice(trigger.end, num.start);
   const near = clause.slice(Math.max(0, num.start - 4), num.start);
   if (num.approx || COMPARATIVE.test(between) || COMPARATIVE.test(near)) return true;
-  if (DATE_UNITS[clause.charCodeAt(num.end)] === 1) return true;
+  if (isIn(DATE_UNITS, clause, num.end)) return true;
   return /累计|历年|自[^。；]*以来/.test(clause);
 }
 
@@ -181,9 +185,9 @@ const LEAD_STARTS = charTable('其包分和及共达');
 /** The words before a figure, back to the previous separator, at most 20 (cut once, no string per step). */
 function labelBefore(clause: string, at: number): string {
   let from = at;
-  while (from > 0 && LABEL_SEPARATORS[clause.charCodeAt(from - 1)] !== 1) from--;
+  while (from > 0 && !isIn(LABEL_SEPARATORS, clause, from - 1)) from--;
   // the regex only for a label that starts like a lead word
-  if (from < at && LEAD_STARTS[clause.charCodeAt(from)] === 1) {
+  if (from < at && isIn(LEAD_STARTS, clause, from)) {
     LEAD_WORD.lastIndex = from;
     if (LEAD_WORD.test(clause) && LEAD_WORD.lastIndex <= at) from = LEAD_WORD.lastIndex;
   }
@@ -208,13 +212,23 @@ interface RestOf {
  * later item is one `label NUM UNIT` and the sentence ends with them.
  */
 function findParts(clause: string, total: NumToken, nums: NumToken[], rest: RestOf): Part[] | undefined {
-  if (total.approx || !total.unit || INTRO_STARTS[clause.charCodeAt(total.end)] !== 1) return undefined;
+  if (total.approx || !total.unit || !isIn(INTRO_STARTS, clause, total.end)) return undefined;
   PARTS_INTRO.lastIndex = total.end;
   const intro = PARTS_INTRO.exec(clause);
-  if (!intro) return undefined;
+  // the parts are read apart: V8 then leaves that rare code out of the per-figure loop it inlines
+  return intro ? readParts(clause, total, total.end + intro[0].length, nums, rest) : undefined;
+}
+
+/** The parts of `total` from `from` (after its 其中/包括/分别为) on, when two or more. */
+function readParts(
+  clause: string,
+  total: NumToken,
+  from: number,
+  nums: NumToken[],
+  rest: RestOf,
+): Part[] | undefined {
   const parts: Part[] = [];
   let last: NumToken | undefined;
-  const from = total.end + intro[0].length;
   for (const n of nums) {
     if (n.start < from) continue;
     if (n.unit !== total.unit || n.approx) break;
@@ -303,12 +317,14 @@ function extractClause(
         line: lineOf(offset + t.start),
         strength: t.def.strength,
       };
-      items.push(parts ? { ...item, parts } : item);
+      if (parts) item.parts = parts;
+      items.push(item);
     } else if (n.unit) {
       const label = labelBefore(clause, n.start);
       const line = lineOf(offset + Math.max(0, n.start - label.length));
       const item: NarrativeItem = { label, value: n.value, unit: n.unit, field: null, text: clause, line };
-      items.push(parts ? { ...item, parts } : item);
+      if (parts) item.parts = parts;
+      items.push(item);
     }
   }
   for (const z of zero) items.push(z);
@@ -349,7 +365,7 @@ export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem
     const what = i < units.length ? SCAN[units[i]!] : STOP;
     if (what === 0) continue;
     if (what === DIGIT) figure = true;
-    else if (what === NUMERAL && !figure && AFTER_NUMERAL[text.charCodeAt(i + 1)] === 1) {
+    else if (what === NUMERAL && !figure && isIn(AFTER_NUMERAL, text, i + 1)) {
       CHINESE_FIGURE.lastIndex = i;
       figure = CHINESE_FIGURE.test(text);
     } else if (what === NEGATION) negation = true;
