@@ -30,6 +30,20 @@ describe('follow-up questions', () => {
     expect(a!.text).toContain('（接着上一个问题）');
   });
 
+  it('那民和呢 when 民和 has no report of the carried year: its nearest report, said so', async () => {
+    const [, a] = await chain(['化隆2024年行政许可多少', '那民和呢']);
+    expect(a!.answers.map((f) => [f.report, f.field, f.value])).toEqual([
+      ['民和回族土族自治县人民政府-2023', 'active.license', 3972],
+    ]);
+    expect(a!.text).toContain('（民和回族土族自治县人民政府没有2024年的年报，这里是2023年的）');
+  });
+
+  it('民和2024年呢: a year said again is the question’s own, not replaced', async () => {
+    const [, a] = await chain(['化隆2024年行政许可多少', '民和2024年呢']);
+    expect(a!.answers).toEqual([]);
+    expect(a!.text).toMatch(/^民和回族土族自治县人民政府只有2023年的年报/);
+  });
+
   it('2023年呢 reuses the agency and metric', async () => {
     const [, a] = await chain(['洪泽2024年行政许可', '2023年呢']);
     expect(a!.answers.map((f) => [f.report, f.value])).toEqual([['洪泽区人民政府-2023', 550]]);

@@ -1,5 +1,5 @@
 import type { Warning } from '../../schema/index.ts';
-import type { AgencyGroup } from '../../store/index.ts';
+import type { AgencyGroup, StoredReport } from '../../store/index.ts';
 import {
   agencyGroup,
   buildAnswer,
@@ -32,6 +32,25 @@ export function answerMissing(input: ReplyInput): Answer {
   return buildAnswer(input, [m.noAgency((input.query.missing ?? []).join(m.joiner), describeHeld(input))]);
 }
 
+/** The held year nearest `asked` (the later of two as near). */
+function nearestYear(years: readonly number[], asked: number): number {
+  return [...years].sort((a, b) => Math.abs(a - asked) - Math.abs(b - asked) || b - a)[0]!;
+}
+
+/**
+ * 民和呢 after 化隆2024年…: a year carried from the previous question that this body has no report
+ * for is not the question's own; its nearest report answers (and the reply says so).
+ */
+function nearestForCarriedYear(group: AgencyGroup, query: ReplyInput['query']): StoredReport | undefined {
+  const carried = query.assumptions.some((a) => a.kind === 'follow_up' && a.carried.includes('year'));
+  if (!carried || query.years.kind !== 'year') return undefined;
+  const year = nearestYear(
+    group.reports.map((e) => e.report.year),
+    query.years.year,
+  );
+  return group.reports.find((e) => e.report.year === year);
+}
+
 /** The year asked is not held: say so, and offer the nearest held year as a choice. */
 export function answerNotHeld(input: ReplyInput, group: AgencyGroup): Answer {
   const { m, query } = input;
@@ -40,7 +59,7 @@ export function answerNotHeld(input: ReplyInput, group: AgencyGroup): Answer {
   const lines = [m.onlyYears(nameOf(input, group.name), years)];
   const choices: ClarifyChoice[] = [];
   if (asked !== null) {
-    const nearest = [...years].sort((a, b) => Math.abs(a - asked) - Math.abs(b - asked) || b - a)[0]!;
+    const nearest = nearestYear(years, asked);
     const metric = query.metric ? describeMetric(query.metric) : undefined;
     const what = metric ? metricName(metric, input.lang) : '';
     const question =
@@ -90,7 +109,7 @@ async function answerLookup(input: ReplyInput): Promise<Answer> {
     query.agencies[0] ?? (query.metric && ctx.agencies.size === 1 ? [...ctx.agencies.keys()][0] : undefined);
   const group = await agencyGroup(input, key);
   if (!group) return answerMissing(input);
-  const entry = pickReport(group, query);
+  const entry = pickReport(group, query) ?? nearestForCarriedYear(group, query);
   if (!entry) return answerNotHeld(input, group);
   const r = entry.report;
   const ids = query.metrics ?? (query.metric ? [query.metric] : SUMMARY);
@@ -126,6 +145,17 @@ async function answerLookup(input: ReplyInput): Promise<Answer> {
     lines.push(m.source(r.title, info.table, info.row, info.col, r.source.url));
   }
   if (!query.metric) lines.push(m.sourceReport(r.title, r.source.url));
+  if (query.years.kind === 'year' && r.year !== query.years.year) {
+    const name = nameOf(input, r.agency);
+    const asked = query.years.year;
+    lines.push(
+      say(
+        input,
+        `（${name}没有${asked}年的年报，这里是${r.year}年的）`,
+        `(${name} has no ${asked} report; this is ${r.year}'s)`,
+      ),
+    );
+  }
   return buildAnswer(
     input,
     [...lines, ...describeWarnings(input, warnings)],
