@@ -31,7 +31,8 @@ function mayEndNumber(c: number): boolean {
 
 /** Whether a tab cell ending in `c` may be a value: a number, a placeholder or whitespace. */
 function mayEndValue(c: number): boolean {
-  return mayEndNumber(c) || isSpace(c) || PLACEHOLDER_LAST.has(c);
+  // whitespace first: it is the tab before an empty cell, the commonest end by far
+  return isSpace(c) || mayEndNumber(c) || PLACEHOLDER_LAST.has(c);
 }
 
 /** The UTF-16 codes of the characters of `chars`. */

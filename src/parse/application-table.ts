@@ -24,12 +24,13 @@ function rowSumHolds(v: readonly number[]): boolean {
   return v[N - 1] === sum;
 }
 
+/** A row's placing: only read once made (a row without numbers shares one, BLANK_ROW). */
 interface Placed {
-  values: number[];
-  blankSlots: number[];
+  readonly values: readonly number[];
+  readonly blankSlots: readonly number[];
   /** Slots whose cell is a number spoilt by a stray character: stored as null (PW-06). */
-  nullSlots?: number[];
-  note?: ParseNote;
+  readonly nullSlots?: readonly number[];
+  readonly note?: ParseNote;
 }
 
 const FIELDS_OF = new Map(APPLY_ROWS.map((r) => [r.id, APPLY_COLS.map((c) => `apply.${r.id}.${c.id}`)]));
@@ -78,6 +79,9 @@ function placeTabRow(row: RawRow, rowId: string, rowLabel: string): Placed {
   return rowSumHolds(b.values) ? b : a;
 }
 
+/** A row without numbers (most rows of most tables): every slot blank. */
+const BLANK_ROW: Placed = { values: new Array<number>(N).fill(0), blankSlots: range(N) };
+
 /** Turns a row's cells into 7 values. */
 function placeRow(row: RawRow, rowId: string, rowLabel: string): Placed {
   if (row.positioned) return placeCells(row.cells, true, rowId, rowLabel);
@@ -118,7 +122,7 @@ function placeFullRow(cells: readonly CellValue[], rowId: string, rowLabel: stri
 function placeCells(cells: CellValue[], tabbed: boolean, rowId: string, rowLabel: string): Placed {
   if (tabbed && cells.length === N) return placeFullRow(cells, rowId, rowLabel);
   const nums = numbersOf(cells);
-  if (nums.length === 0) return { values: new Array<number>(N).fill(0), blankSlots: range(N) };
+  if (nums.length === 0) return BLANK_ROW;
   if (nums.length === N) return { values: nums, blankSlots: [] };
   if (nums.length < N) {
     const a = alignShort(nums, N, rowSumHolds);
