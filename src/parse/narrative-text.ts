@@ -72,12 +72,13 @@ function isHeading(units: Uint16Array, at: number, end: number): boolean {
 
 /** A digit-grouping comma: after a digit (spaces between allowed), before three digits and no fourth. */
 function isGroupingComma(s: string, at: number): boolean {
+  // the digit after it first: most commas are followed by words
+  if (!isDigit(s.charCodeAt(at + 1))) return false;
   let b = at - 1;
   while (b >= 0 && EDIT[s.charCodeAt(b)] === SPACE) b--;
   return (
     b >= 0 &&
     isDigit(s.charCodeAt(b)) &&
-    isDigit(s.charCodeAt(at + 1)) &&
     isDigit(s.charCodeAt(at + 2)) &&
     isDigit(s.charCodeAt(at + 3)) &&
     !isDigit(s.charCodeAt(at + 4))

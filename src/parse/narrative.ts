@@ -74,6 +74,8 @@ function findTriggers(clause: string): Trigger[] {
     for (const m of allMatches(def.re, clause))
       found.push({ def, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
+  // most clauses hold one trigger or none: nothing to order or to resolve
+  if (found.length < 2) return found;
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: Trigger[] = [];
   for (const t of found) {
@@ -103,7 +105,7 @@ function isDiscarded(clause: string, trigger: Trigger, num: NumToken): boolean {
 }
 
 /** The first figure in `kind`'s unit at most 20 characters after `at` (the figures are in text order). */
-function firstFitting(nums: NumToken[], at: number, kind: Kind): NumToken | undefined {
+function firstFitting(nums: readonly NumToken[], at: number, kind: Kind): NumToken | undefined {
   for (const n of nums) {
     if (n.start - at > 20) return undefined;
     if (n.start >= at && unitFits(kind, n.unit)) return n;
@@ -112,7 +114,7 @@ function firstFitting(nums: NumToken[], at: number, kind: Kind): NumToken | unde
 }
 
 /** Field figures of one clause: each trigger takes the first fitting number, unless a nearer trigger intervenes. */
-function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
+function matchClause(clause: string, nums: readonly NumToken[]): Map<NumToken, Trigger> {
   const out = new Map<NumToken, Trigger>();
   const triggers = findTriggers(clause);
   let received = false;
@@ -126,8 +128,8 @@ function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
     if (t.def.afterReceived && !received) continue;
     if (t.def.needsApplication && !APPLICATION.test(clause)) continue;
     if (isDiscarded(clause, t, num)) continue;
-    const scope = clause.slice(0, segmentEnd(clause, num.end));
-    out.set(num, { def: t.def, start: t.start, end: t.end, text: t.text, scope });
+    t.scope = clause.slice(0, segmentEnd(clause, num.end));
+    out.set(num, t);
     if (t.def.field === 'apply.new_received.total') received = true;
   }
   if (/下一?年/.test(clause) && /申请|答复/.test(clause)) matchCarryOutAfter(clause, nums, out);
@@ -135,7 +137,7 @@ function matchClause(clause: string, nums: NumToken[]): Map<NumToken, Trigger> {
 }
 
 /** 另有103件顺延到下年度答复: the figure comes before its carry-over phrase. */
-function matchCarryOutAfter(clause: string, nums: NumToken[], out: Map<NumToken, Trigger>): void {
+function matchCarryOutAfter(clause: string, nums: readonly NumToken[], out: Map<NumToken, Trigger>): void {
   for (const n of nums) {
     if (out.has(n) || !unitFits('count', n.unit) || n.approx) continue;
     const m = CARRY_OUT_AFTER.re.exec(clause.slice(n.end, n.end + 24));
@@ -211,7 +213,12 @@ interface RestOf {
  * run on over ；-separated items of the same sentence (其中：…9条；…7条；…185条。) when every
  * later item is one `label NUM UNIT` and the sentence ends with them.
  */
-function findParts(clause: string, total: NumToken, nums: NumToken[], rest: RestOf): Part[] | undefined {
+function findParts(
+  clause: string,
+  total: NumToken,
+  nums: readonly NumToken[],
+  rest: RestOf,
+): Part[] | undefined {
   if (total.approx || !total.unit || !isIn(INTRO_STARTS, clause, total.end)) return undefined;
   PARTS_INTRO.lastIndex = total.end;
   const intro = PARTS_INTRO.exec(clause);
@@ -224,7 +231,7 @@ function readParts(
   clause: string,
   total: NumToken,
   from: number,
-  nums: NumToken[],
+  nums: readonly NumToken[],
   rest: RestOf,
 ): Part[] | undefined {
   const parts: Part[] = [];
@@ -290,6 +297,8 @@ const CHINESE_FIGURE = /[零〇一二两三四五六七八九十百千]万?(?:�
 /** The characters CHINESE_FIGURE allows right after its numeral: at any other the regex is not tried. */
 const AFTER_NUMERAL = charTable('万余多人件条个起宗项份次');
 const NO_MATCHES: ReadonlyMap<NumToken, Trigger> = new Map();
+const NO_ITEMS: readonly NarrativeItem[] = [];
+const NO_NUMS: readonly NumToken[] = [];
 
 /** Adds the items of one clause to `items`: its figures, then its zero claims. */
 function extractClause(
@@ -297,11 +306,12 @@ function extractClause(
   offset: number,
   lineOf: LineOf,
   rest: RestOf,
-  { figure, negation }: { figure: boolean; negation: boolean },
+  figure: boolean,
+  negation: boolean,
   items: NarrativeItem[],
 ): void {
-  const zero = negation ? extractZeroClaims(clause, offset, lineOf) : [];
-  const nums = figure ? findNumbers(clause) : [];
+  const zero = negation ? extractZeroClaims(clause, offset, lineOf) : NO_ITEMS;
+  const nums = figure ? findNumbers(clause) : NO_NUMS;
   const matched = nums.length > 0 && ANY_TRIGGER.test(clause) ? matchClause(clause, nums) : NO_MATCHES;
   for (const n of nums) {
     const t = matched.get(n);
@@ -361,6 +371,7 @@ export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem
   let start = 0;
   let figure = false;
   let negation = false;
+  // one past the end is a stop too: the last clause needs no closing mark
   for (let i = 0; i <= units.length; i++) {
     const what = i < units.length ? SCAN[units[i]!] : STOP;
     if (what === 0) continue;
@@ -370,10 +381,8 @@ export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem
       figure = CHINESE_FIGURE.test(text);
     } else if (what === NEGATION) negation = true;
     else if (what === STOP) {
-      if (figure || negation) {
-        const has = { figure, negation };
-        extractClause(text.slice(start, i), start, lineOf, { text, end: i }, has, items);
-      }
+      if (figure || negation)
+        extractClause(text.slice(start, i), start, lineOf, { text, end: i }, figure, negation, items);
       start = i + 1;
       figure = false;
       negation = false;
