@@ -22,6 +22,10 @@ const groupSumsHold = (v: readonly number[]) =>
   [0, 5, 10].every((o) => v[o + 4] === v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]!);
 
 const HEAD = LEGAL_COLS.map((c) => c.zh);
+/** Words of the table's heading rows. */
+const HEADER_WORDS = /复议|诉讼|维持|纠正|审结/;
+/** The label a data line may carry (行政复议, 未经复议直接起诉, …). */
+const GROUP_LABEL = /复议|诉讼|起诉/;
 const GROUP_NAMES = new Set(LEGAL_GROUPS.map((g) => g.zh));
 const HEAD_ALL = [...HEAD, ...HEAD, ...HEAD];
 
@@ -31,6 +35,15 @@ function legalColumns(lines: readonly TextLine[]): Columns | undefined {
   return (
     findColumns(lines, [...HEAD_ALL, '合计']) ?? findColumns(lines, HEAD_ALL) ?? findColumns(lines, HEAD)
   );
+}
+
+/**
+ * The columns already looked for (undefined: none found), or looked for now (null: not yet). A
+ * function, not a closure in collectCells: under tsx a named closure costs an Object.defineProperty
+ * each time it is made.
+ */
+function columnsOnce(found: Columns | undefined | null, lines: readonly TextLine[]): Columns | undefined {
+  return found === null ? legalColumns(lines) : found;
 }
 
 /** Value cells of the table's data lines (lines whose cells are all numbers or blanks). */
@@ -45,33 +58,31 @@ function collectCells(lines: readonly TextLine[]): {
   let subtotalColumn = false;
   // found on first need: most tables are tab rows or one full line of 15
   let columns: Columns | undefined | null = null;
-  const columnsOf = () => {
-    if (columns === null) columns = legalColumns(lines);
-    return columns;
-  };
   for (const l of lines) {
     const { text } = l;
-    if (/复议|诉讼|维持|纠正|审结/.test(text)) headerSeen = true;
+    if (HEADER_WORDS.test(text)) headerSeen = true;
     const s = splitLine(text);
-    if (!s.cells.some((c) => c.kind === 'number')) {
-      if (/合计/.test(text)) subtotalColumn = true;
+    const nums = countNumbers(s.cells);
+    if (nums === 0) {
+      if (text.includes('合计')) subtotalColumn = true;
+      if (!GROUP_NAMES.has(s.label)) continue;
+      if (!s.tabbed) columns = columnsOnce(columns, lines);
       // a group's own row printed wholly blank (table 四 as three labelled rows of five)
-      const groupRow =
-        GROUP_NAMES.has(s.label) && (s.tabbed ? s.slots.length >= 5 : columnsOf()?.centres.length === 5);
-      if (groupRow) {
+      if (s.tabbed ? s.slots.length >= 5 : columns?.centres.length === 5) {
         cells.push(...new Array<CellValue>(5).fill({ kind: 'blank', raw: '' }));
         tabbed = true;
       }
       continue;
     }
     // a data line carries no label, or a group label such as 行政复议
-    if (s.label && !/复议|诉讼|起诉/.test(s.label)) continue;
+    if (s.label && !GROUP_LABEL.test(s.label)) continue;
     if (s.tabbed) tabbed = true;
     // a full tab row keeps its trailing blank cells: they are the last groups' columns
     const width = subtotalColumn ? N + 1 : N;
     let row = s.tabbed && s.slots.length === width ? s.slots : s.cells;
     // blank cells of a space-aligned line are known by the columns its numbers stand in
-    const cols = !s.tabbed && countNumbers(s.cells) < N ? columnsOf() : undefined;
+    if (!s.tabbed && nums < N) columns = columnsOnce(columns, lines);
+    const cols = !s.tabbed && nums < N ? columns : undefined;
     const placed = cols ? placeByColumns(l, cols) : undefined;
     if (placed && countNumbers(placed) < placed.length) {
       row = placed;
