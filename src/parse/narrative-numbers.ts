@@ -31,9 +31,10 @@ const APPROX_BEFORE = new Map(['约', '近', '超过', '逾'].map((w) => [code(w
 const APPROX_AFTER = new Map(['左右', '以上'].map((w) => [code(w), w]));
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-export function findNumbers(clause: string): NumToken[] {
+/** The figures of `clause`, read from `from` on: the caller may know where its first digit or numeral is. */
+export function findNumbers(clause: string, from = 0): NumToken[] {
   const out: NumToken[] = [];
-  NUM_RE.lastIndex = 0;
+  NUM_RE.lastIndex = from;
   // exec in a loop, the groups read by index: no array of matches, no destructuring iterator
   for (let m = NUM_RE.exec(clause); m; m = NUM_RE.exec(clause)) {
     const num = m[1]!;

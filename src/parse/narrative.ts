@@ -306,12 +306,13 @@ function extractClause(
   offset: number,
   lineOf: LineOf,
   rest: RestOf,
-  figure: boolean,
+  /** Where the first digit or numeral of a clause stating a figure is (-1: no figure). */
+  figuresFrom: number,
   negation: boolean,
   items: NarrativeItem[],
 ): void {
   const zero = negation ? extractZeroClaims(clause, offset, lineOf) : NO_ITEMS;
-  const nums = figure ? findNumbers(clause) : NO_NUMS;
+  const nums = figuresFrom >= 0 ? findNumbers(clause, figuresFrom) : NO_NUMS;
   const matched = nums.length > 0 && ANY_TRIGGER.test(clause) ? matchClause(clause, nums) : NO_MATCHES;
   for (const n of nums) {
     const t = matched.get(n);
@@ -371,21 +372,27 @@ export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem
   let start = 0;
   let figure = false;
   let negation = false;
+  // the clause's first digit or numeral: figures are looked for from there
+  let first = -1;
   // one past the end is a stop too: the last clause needs no closing mark
   for (let i = 0; i <= units.length; i++) {
     const what = i < units.length ? SCAN[units[i]!] : STOP;
     if (what === 0) continue;
+    if (first < 0 && (what === DIGIT || what === NUMERAL)) first = i;
     if (what === DIGIT) figure = true;
     else if (what === NUMERAL && !figure && isIn(AFTER_NUMERAL, text, i + 1)) {
       CHINESE_FIGURE.lastIndex = i;
       figure = CHINESE_FIGURE.test(text);
     } else if (what === NEGATION) negation = true;
     else if (what === STOP) {
-      if (figure || negation)
-        extractClause(text.slice(start, i), start, lineOf, { text, end: i }, figure, negation, items);
+      if (figure || negation) {
+        const figuresFrom = figure ? first - start : -1;
+        extractClause(text.slice(start, i), start, lineOf, { text, end: i }, figuresFrom, negation, items);
+      }
       start = i + 1;
       figure = false;
       negation = false;
+      first = -1;
     }
   }
   return items;

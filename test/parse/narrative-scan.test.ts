@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractNarrative } from '../../src/parse/narrative.ts';
+import { findNumbers } from '../../src/parse/narrative-numbers.ts';
 import { joinLines } from '../../src/parse/narrative-text.ts';
+import { seedFiles } from '../helpers.ts';
 
 const lines = (...texts: string[]) => texts.map((text, i) => ({ text, line: i + 1 }));
 
@@ -56,5 +59,23 @@ describe('extractNarrative: the clauses looked at (a digit, a Chinese count or a
   ])('zero claims in %j', (text, fields) => {
     const zero = extractNarrative(lines(text)).filter((i) => i.zeroClaim);
     expect(zero.map((i) => i.field)).toEqual(fields);
+  });
+});
+
+describe('findNumbers from the first digit or numeral (where the clause scan starts it)', () => {
+  it('reads the same figures as from the clause start, on every clause of the seeds', () => {
+    let clauses = 0;
+    for (const file of seedFiles()) {
+      const prose = readFileSync(file, 'utf8')
+        .split('\n')
+        .map((text, i) => ({ text, line: i + 1 }));
+      for (const clause of joinLines(prose).text.split(/[。；！？\n]/)) {
+        const first = clause.search(/[0-9零〇一二两三四五六七八九十百千]/);
+        if (first < 0) continue;
+        clauses++;
+        expect(findNumbers(clause, first)).toEqual(findNumbers(clause));
+      }
+    }
+    expect(clauses).toBeGreaterThan(100);
   });
 });
