@@ -24,8 +24,13 @@ const WIDEN = 3;
 /** A character NFKC may change: the line is NFKC-normalised first, then edited. */
 const UNSTABLE = 4;
 const EDIT = new Uint8Array(0x10000).fill(UNSTABLE);
-// NFKC leaves ASCII, CJK punctuation (not the ideographic space) and CJK ideographs as they are
-EDIT.fill(KEEP, 0, 0x80).fill(KEEP, 0x3001, 0x3040).fill(KEEP, 0x4e00, 0xa000);
+// NFKC leaves ASCII and CJK ideographs as they are, and the CJK punctuation but for the few it maps
+// (〶 〸 〹 〺: asked of normalize, not assumed)
+EDIT.fill(KEEP, 0, 0x80).fill(KEEP, 0x4e00, 0xa000);
+for (let c = 0x3001; c < 0x3040; c++) {
+  const mark = String.fromCharCode(c);
+  if (mark.normalize('NFKC') === mark) EDIT[c] = KEEP;
+}
 for (const c of '“”‘’…—') EDIT[code(c)] = KEEP;
 // the no-break and ideographic spaces and the full-width comma stay UNSTABLE: NFKC makes them ' ' and ','
 for (const c of ' \t\n\r\f') EDIT[code(c)] = SPACE;

@@ -30,6 +30,15 @@ describe('joinLines: a heading number starts a paragraph (read on the code units
     expect(text.includes('\n')).toBe(heading);
   });
 
+  it.each([
+    ['〸件', '十件'],
+    ['〶邮编', '〒邮编'],
+    ['〹〺年', '卄卅年'],
+    ['〇、〃々〆', '〇、〃々〆'],
+  ])('CJK marks NFKC maps are normalised: %j → %j', (line, want) => {
+    expect(joinLines(lines(line)).text).toBe(want);
+  });
+
   it('a heading number at the end of a line is cut there, not read on into the next line', () => {
     expect(joinLines(lines('前文', '（三', '）后文')).text).toBe('前文（三）后文');
     expect(joinLines(lines('前文', '3', '.5件')).text).toBe('前文3.5件');
@@ -47,6 +56,8 @@ describe('extractNarrative: the clauses looked at (a digit, a Chinese count or a
     ['第三次会议；两份材料！', [[2, '份']]],
     ['一是完善制度。二是十场培训。', []],
     ['一是完善制度；信息3条', [[3, '条']]],
+    // 〸 is 十 after NFKC
+    ['收到申请〸件', [[10, '件']]],
   ])('%j → %j', (text, want) => {
     expect(figures(text)).toEqual(want);
   });
