@@ -43,4 +43,6 @@ export interface Messages {
   unknown: string;
   needMetric: string;
   joiner: string;
+  /** Between a label and its figure: ： in Chinese, ': ' in English. */
+  colon: string;
 }

@@ -214,5 +214,5 @@ export function exportTable(
 
 /** `· 名称（2023年）：36084 件` */
 export function figureLine(input: ReplyInput, a: AnswerFigure, prefix = '·'): string {
-  return `${prefix} ${nameOf(input, a.agency)}（${input.m.yearLabel(a.year)}）：${formatValue(input.m, a.value, a.unit)}`;
+  return `${prefix} ${nameOf(input, a.agency)}（${input.m.yearLabel(a.year)}）${input.m.colon}${formatValue(input.m, a.value, a.unit)}`;
 }

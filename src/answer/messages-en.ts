@@ -55,6 +55,7 @@ export const MESSAGES_EN: Messages = {
   unknown: 'Sorry, I did not understand. Try “Hualong penalties 2024” or send “help”.',
   needMetric: 'Which figure? e.g. licensing, penalties, fees or information requests.',
   joiner: ', ',
+  colon: ': ',
 };
 
 function formatNumber(value: number): string {

@@ -53,6 +53,7 @@ export const MESSAGES_ZH: Messages = {
   unknown: '没听懂这个问题。可以问“化隆2024年行政处罚多少”，或发送“帮助”。',
   needMetric: '请说明要看哪一项，例如行政许可、行政处罚、收费或依申请公开。',
   joiner: '、',
+  colon: '：',
 };
 
 /** 36084 → 36084; 7730.28 → 7730.28; never in exponent form. */

@@ -89,6 +89,9 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bpetitions?\b|\bcomplaints?\b/g, '信访举报投诉类申请'],
   [/\bduplicate\w*|\brepeated\b/g, '重复申请'],
   [/\bpublications?\b/g, '要求提供公开出版物'],
+  // carried over to 2025: the next year's carry-over of the report before that year (match-years)
+  [/\bcarr(?:y|ies|ied)(?: over| forward)? (?:in)?to (?:the )?((?:19|20)\d{2})\b/g, '结转到$1年'],
+  [/\bsummary\b|\boverview\b|\bkey figures\b|\bmain figures\b|\bhighlights\b|\bat a glance\b/g, '摘要'],
   [
     /\bcarried (?:over|forward) (?:in)?to (?:the )?next year\b|\bcarr(?:y|ied)[- ]over to next year\b|\bcarried forward\b/g,
     '结转下年度',

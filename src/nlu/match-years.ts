@@ -21,8 +21,24 @@ const SHORT = /(?<![\d.])(\d{2})\s*年(?:度)?/;
  * 近三年 counts back from the newest report held.
  */
 export function matchYears(question: string, newestYear: number | null, currentYear: number): YearMatch {
-  const found = readYears(question, newestYear, currentYear);
-  return { relative: [], ...found };
+  const { text, into } = carryInto(rewriteChineseYears(question));
+  const found = readYears(text, newestYear, currentYear);
+  // 结转到2025年 with no other year: the carry-over into 2025 is a figure of the 2024 report
+  const years: YearSpec =
+    into !== undefined && found.years.kind === 'none' ? { kind: 'year', year: into - 1 } : found.years;
+  return { relative: [], ...found, years };
+}
+
+/** A carry-over into a year: 结转到2025年, 转入2025年度. */
+const CARRY_INTO = /(结?转(?:到|至|入))\s*((?:19|20)\d{2})\s*年度?/;
+
+/** 结转到2025年 → 结转到下一年 (the metric word; positions kept), and the year it goes into. */
+function carryInto(q: string): { text: string; into?: number } {
+  const m = CARRY_INTO.exec(q);
+  if (!m) return { text: q };
+  const word = `${m[1]}下一年`;
+  const text = q.slice(0, m.index) + word.padEnd(m[0].length) + q.slice(m.index + m[0].length);
+  return { text, into: Number(m[2]) };
 }
 
 function readYears(
@@ -81,7 +97,9 @@ function readYears(
     };
   }
   // 哪一年最多: every year held, to be compared (哪年的年报 asks which reports there are)
-  const all = /历年|逐年|每年|各年|所有年份|历史|(?:哪一?年|哪个年份?)(?=[^报]{0,12}?(?:多|少|高|低))/.exec(q);
+  const all = /历年|逐年|每年|各年|所有年份|历史|(?:哪一?年|哪个年份?)(?=[^报]{0,12}?(?:多|少|高|低))/.exec(
+    q,
+  );
   if (all) {
     blank(all);
     return { years: { kind: 'all' }, rest: q };

@@ -185,7 +185,8 @@ const GROUP_OF = new Map(
  * to one of its rows (不予公开 国家秘密), or 依申请公开 next to another table 三 row, only
  * narrows that row; generic words count only when nothing better was said.
  */
-export function composeMetrics(terms: readonly MetricTerm[]): string[] {
+export function composeMetrics(said: readonly MetricTerm[]): string[] {
+  const terms = legalOther(said);
   let rows = terms.filter((t) => t.kind === 'row');
   const best = Math.max(0, ...rows.map((t) => t.prio));
   rows = rows.filter((t) => t.prio >= Math.min(best, 2));
@@ -212,6 +213,13 @@ export function composeMetrics(terms: readonly MetricTerm[]): string[] {
     }
   }
   return out;
+}
+
+/** 行政复议结果为其他: beside a table-四 row, 其他 is that table's 其他结果 column, not table 三's 其他 row. */
+function legalOther(terms: readonly MetricTerm[]): readonly MetricTerm[] {
+  const other = terms.find((t) => t.table === 'apply' && t.id === 'other_other');
+  if (!other || !terms.some((t) => t.table === 'legal' && t.kind === 'row')) return terms;
+  return terms.map((t) => (t === other ? { kind: 'col', table: 'legal', id: 'other', prio: other.prio } : t));
 }
 
 /** The rates of table 四, by reconsiderations (review_) or lawsuits (suit_). */

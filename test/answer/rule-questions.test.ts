@@ -53,6 +53,8 @@ describe('a trend says how much the figure changed', () => {
     expect(a.text.split('\n')).toContain('（2023年→2024年：减少 1343 件，下降 32.6%）');
     const en = await answerQuestion('Hongze penalties over the years', store, { today: TODAY });
     expect(en.text.split('\n')).toContain('(2023→2024: down 1343 (件), −32.6%)');
+    // English lines take an English colon
+    expect(en.text.split('\n')).toContain('· 2023: 4119 (件)');
   });
 
   it('says nothing of a change with one year held', async () => {

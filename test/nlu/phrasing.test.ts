@@ -240,3 +240,27 @@ describe('a zone named alone stands for the bodies inside it', () => {
     expect(q.agencies.map((k) => zoneCtx.agencies.get(k)?.name)).toEqual(['平潭综合实验区管委会办公室']);
   });
 });
+
+describe('a carry-over into a named year, and other table words', () => {
+  it.each([
+    ['淮安2024年结转到2025年的申请', 2024],
+    ['淮安结转到2025年的申请有多少', 2024],
+    ["How many requests did Huai'an carry over to 2025?", 2024],
+  ])('%s → the carry-over of the year before', (question, year) => {
+    const q = matchQuestion(question, ctx, OPTS);
+    expect(q.metric).toBe('apply.carried_out.total');
+    expect(q.years).toEqual({ kind: 'year', year });
+  });
+
+  it('行政复议结果为其他: table 四’s 其他结果, not table 三’s 其他 row', () => {
+    const q = matchQuestion('化隆县2024年行政复议结果为其他的有几件', ctx, OPTS);
+    expect(q.metrics ?? [q.metric]).toEqual(['legal.review.other']);
+  });
+
+  it('an English summary is the key figures', () => {
+    const q = matchQuestion("Show me Hualong's 2024 report summary", ctx, OPTS);
+    expect(q.intent).toBe('lookup');
+    expect(q.metric).toBeNull();
+    expect(q.unheld).toBeUndefined();
+  });
+});

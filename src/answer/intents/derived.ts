@@ -240,7 +240,6 @@ async function answerShare(input: ReplyInput, info: MetricInfo, total: MetricInf
   const value = a.value !== null && b.value ? round((a.value / b.value) * 100) : null;
   const formula = `${metricName(info, lang)} ÷ ${metricName(total, lang)}`;
   const name = nameOf(input, entry.report.agency);
-  const colon = lang === 'en' ? ': ' : '：';
   // a share of the usual whole says “占比”; of another figure named, which one
   const usual = total.id === shareBase(info.id);
   const zh = usual
@@ -261,8 +260,8 @@ async function answerShare(input: ReplyInput, info: MetricInfo, total: MetricInf
           `${name}${entry.report.year}年${zh}：${value}%`,
           `${name}, ${entry.report.year}, ${en}: ${value}%`,
         ),
-    `· ${metricName(info, lang)}${colon}${formatValue(m, a.value, a.unit)}`,
-    `· ${metricName(total, lang)}${colon}${formatValue(m, b.value, b.unit)}`,
+    `· ${metricName(info, lang)}${m.colon}${formatValue(m, a.value, a.unit)}`,
+    `· ${metricName(total, lang)}${m.colon}${formatValue(m, b.value, b.unit)}`,
     say(input, `（公式：${formula}）`, `(formula: ${formula})`),
     m.sourceReport(entry.report.title),
   ];

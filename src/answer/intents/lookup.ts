@@ -125,7 +125,7 @@ async function answerLookup(input: ReplyInput): Promise<Answer> {
     mergeWarnings(warnings, touching);
     const value = formatValue(m, figure.value, figure.unit);
     if (!query.metric) {
-      lines.push(`· ${metricName(info, lang)}：${value}`);
+      lines.push(`· ${metricName(info, lang)}${m.colon}${value}`);
       continue;
     }
     lines.push(m.figure(nameOf(input, r.agency), r.year, metricName(info, lang), value));

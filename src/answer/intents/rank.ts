@@ -230,7 +230,7 @@ async function answerRank(input: ReplyInput): Promise<Answer> {
   const { answers, warnings, chart } = collect(input, top, info, 'bar');
   const rows = answers.map(
     (a, i) =>
-      `${i + 1}. ${nameOf(input, a.agency)}（${m.yearLabel(a.year)}）：${formatValue(m, a.value, a.unit)}`,
+      `${i + 1}. ${nameOf(input, a.agency)}（${m.yearLabel(a.year)}）${m.colon}${formatValue(m, a.value, a.unit)}`,
   );
   const title = m.rankTitle(metricName(info, lang), order);
   const lines = [title, ...rows, ...describeYear(input, year, lacking), ...describeExcluded(input, excluded)];

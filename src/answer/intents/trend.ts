@@ -47,7 +47,7 @@ async function answerTrend(input: ReplyInput): Promise<Answer> {
   const { answers, warnings, chart } = collect(input, entries, info, 'line');
   const title = m.trendTitle(nameOf(input, group.name), metricName(info, lang));
   const lines = [title];
-  lines.push(...answers.map((a) => `· ${m.yearLabel(a.year)}：${formatValue(m, a.value, a.unit)}`));
+  lines.push(...answers.map((a) => `· ${m.yearLabel(a.year)}${m.colon}${formatValue(m, a.value, a.unit)}`));
   const change = describeChange(input, answers);
   if (change) lines.push(change);
   const wanted = y.kind === 'range' ? y.to - y.from + 1 : 0;
