@@ -50,26 +50,32 @@ for (let i = 0; i < TRADITIONAL_HINT.length; i++) HINT_TABLE[TRADITIONAL_HINT.ch
 /** EDIT_TO for the characters of EDITS_AFTER_NFKC, by UTF-16 code unit (0: kept as it is). */
 const EDIT_UNIT = new Uint16Array(0x10000);
 for (const c of EDITS_AFTER_NFKC) EDIT_UNIT[c.charCodeAt(0)] = (EDIT_TO[c] ?? ' ').charCodeAt(0);
+/**
+ * What each character of NFKC text becomes (EDIT_UNIT, else itself). U+0000 alone maps to 0 (see
+ * mapUnits), and never reaches it: stripControls has removed it.
+ */
+const EDITED = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) EDITED[c] = EDIT_UNIT[c] || c;
 const CR = 0x0d;
 const LF = 0x0a;
 
 const edited = new CodeUnits();
 
 /**
- * The edits of NFKC text (EDITS_AFTER_NFKC, line endings) in one scan that also samples its head for
- * traditional script: null when it finds a TRADITIONAL_HINT there (the text is converted first).
+ * `text` with each code unit mapped by `to` and line endings made '\n', in one scan that also
+ * samples its head for traditional script: null at a unit `to` maps to 0 or at one `hint` marks
+ * in the first HINT_SAMPLE units.
  */
-function editSimplified(text: string): string | null {
+function mapUnits(text: string, to: Uint16Array, hint: Uint8Array): string | null {
   edited.reserve(text.length);
   const units = edited.units;
   const sample = Math.min(text.length, HINT_SAMPLE);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (i < sample && HINT_TABLE[c] === 1) return null;
-    const to = EDIT_UNIT[c]!;
-    if (to !== 0) units[n++] = to;
-    else if (c !== CR) units[n++] = c;
+    const unit = to[c]!;
+    if (unit === 0 || (i < sample && hint[c] === 1)) return null;
+    if (c !== CR) units[n++] = unit;
     else {
       units[n++] = LF;
       if (text.charCodeAt(i + 1) === LF) i++;
@@ -77,6 +83,12 @@ function editSimplified(text: string): string | null {
   }
   return edited.read(0, n);
 }
+
+/**
+ * The edits of NFKC text (EDITS_AFTER_NFKC, line endings): null when a TRADITIONAL_HINT is in its
+ * head (the text is converted first).
+ */
+const editSimplified = (text: string): string | null => mapUnits(text, EDITED, HINT_TABLE);
 
 let toSimplified: ((s: string) => string) | undefined;
 
@@ -174,23 +186,7 @@ for (const [first, last] of COMMON_BLOCKS) {
  * pass, no second edit pass): null when it meets another character or a traditional-script
  * hint in the sample, and the general path takes over.
  */
-function normalisePlain(raw: string): string | null {
-  edited.reserve(raw.length);
-  const units = edited.units;
-  const sample = Math.min(raw.length, HINT_SAMPLE);
-  let n = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    const to = PLAIN_TO[c]!;
-    if (to === 0 || (i < sample && PLAIN_HINT[c] === 1)) return null;
-    if (c !== CR) units[n++] = to;
-    else {
-      units[n++] = LF;
-      if (raw.charCodeAt(i + 1) === LF) i++;
-    }
-  }
-  return edited.read(0, n);
-}
+const normalisePlain = (raw: string): string | null => mapUnits(raw, PLAIN_TO, PLAIN_HINT);
 
 /**
  * Normalises report text before labels are matched: control characters stripped, NFKC
