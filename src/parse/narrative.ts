@@ -15,7 +15,7 @@ function charTable(chars: string): Uint8Array {
   return table;
 }
 
-/** Whether the character at `i` of `s` is in `table`; none is past the end (a NaN index would deopt). */
+/** Whether the character at `i` of `s` is in `table`; none is past the end (where charCodeAt gives NaN). */
 const isIn = (table: Uint8Array, s: string, i: number): boolean =>
   i < s.length && table[s.charCodeAt(i)] === 1;
 
@@ -43,13 +43,13 @@ const BITS_OF_MATCH = new Map(
 );
 /** The hint bits of each trigger, one of which it needs (0: none). */
 const TRIGGER_BITS = TRIGGERS.map((t) => (t.hints ?? []).reduce((bits, h) => bits | HINT_BIT.get(h)!, 0));
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * The hints as two alternations, the long words (4+ characters) apart: irregexp skips ahead through
- * a clause only while every word is long, so the two scans cost a third less than one of all hints.
+ * a clause only while every word is long, so the two scans cost a quarter less than one of all hints.
  */
 const HINT_SCANS = [HINTS.filter((h) => h.length >= 4), HINTS.filter((h) => h.length < 4)].map(
-  (words) => new RegExp(words.map(escape).join('|'), 'g'),
+  (words) => new RegExp(words.map(escapeRegExp).join('|'), 'g'),
 );
 
 /**
@@ -222,7 +222,6 @@ function findParts(
   if (total.approx || !total.unit || !isIn(INTRO_STARTS, clause, total.end)) return undefined;
   PARTS_INTRO.lastIndex = total.end;
   const intro = PARTS_INTRO.exec(clause);
-  // the parts are read apart: V8 then leaves that rare code out of the per-figure loop it inlines
   return intro ? readParts(clause, total, total.end + intro[0].length, nums, rest) : undefined;
 }
 
