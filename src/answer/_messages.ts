@@ -45,4 +45,6 @@ export interface Messages {
   joiner: string;
   /** Between a label and its figure: ： in Chinese, ': ' in English. */
   colon: string;
+  /** A text too long to be a question: its length and the most a question may have. */
+  tooLong: (chars: number, max: number) => string;
 }

@@ -9,6 +9,7 @@ import { INTENTS, type IntentModule } from './intents/index.ts';
 import { SUMMARY } from './intents/lookup.ts';
 import { MESSAGES_EN } from './messages-en.ts';
 import { MESSAGES_ZH } from './messages-zh.ts';
+import { answerOverlong } from './overlong.ts';
 import type { Answer } from './types.ts';
 
 export interface AnswerOptions {
@@ -65,6 +66,8 @@ export async function answerQuestion(
   store: Store,
   opts: AnswerOptions = {},
 ): Promise<Answer> {
+  const overlong = answerOverlong(question, opts.lang);
+  if (overlong) return overlong;
   const ctx = getNluContext(store);
   const today = opts.today ?? new Date();
   const query = matchQuestion(question, ctx, { rules: INTENTS, today, previous: opts.previous });

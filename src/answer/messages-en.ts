@@ -56,6 +56,8 @@ export const MESSAGES_EN: Messages = {
   needMetric: 'Which figure? e.g. licensing, penalties, fees or information requests.',
   joiner: ', ',
   colon: ': ',
+  tooLong: (n, max) =>
+    `That message has ${n} characters, which is not a question. Ask in one sentence (up to ${max}), e.g. “county X penalties 2024”.`,
 };
 
 function formatNumber(value: number): string {

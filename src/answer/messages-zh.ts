@@ -54,6 +54,8 @@ export const MESSAGES_ZH: Messages = {
   needMetric: '请说明要看哪一项，例如行政许可、行政处罚、收费或依申请公开。',
   joiner: '、',
   colon: '：',
+  tooLong: (n, max) =>
+    `这条消息有 ${n} 个字，不像一个问题。请用一句话提问（${max} 字以内），例如“某县2024年行政处罚多少”。`,
 };
 
 /** 36084 → 36084; 7730.28 → 7730.28; never in exponent form. */

@@ -29,7 +29,6 @@ export interface Messages {
   inlineWarnings: (count: number) => string;
   unhandled: string;
   slowDown: string;
-  tooLong: (chars: number, max: number) => string;
   moreWarnings: (count: number) => string;
 }
 
@@ -75,8 +74,6 @@ const zh: Messages = {
   inlineWarnings: (n) => (n > 0 ? `${n} 条警告` : '无警告'),
   unhandled: '我只看得懂文字问题和年报文件。发送 /help 查看用法。',
   slowDown: '消息太快了，请稍等片刻再问。',
-  tooLong: (n, max) =>
-    `这条消息有 ${n} 个字，不像一个问题。请用一句话提问（${max} 字以内），例如“某县2024年行政处罚多少”。`,
   moreWarnings: (n) => `……另有 ${n} 条`,
 };
 
@@ -128,8 +125,6 @@ const en: Messages = {
   inlineWarnings: (n) => (n === 1 ? '1 warning' : `${n} warnings`),
   unhandled: 'I understand text questions and report files. Send /help for usage.',
   slowDown: 'Too many messages; please wait a moment.',
-  tooLong: (n, max) =>
-    `That message has ${n} characters, which is not a question. Ask in one sentence (up to ${max}), e.g. “county X penalties 2024”.`,
   moreWarnings: (n) => `…and ${n} more`,
 };
 

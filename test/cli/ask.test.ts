@@ -40,6 +40,16 @@ describe('cli ask', () => {
     expect(lines.map((l) => JSON.parse(l).answers[0].value)).toEqual([3972, 36084, 202]);
   });
 
+  it('answers a text too long to be a question at once, as the bot does', () => {
+    const out = JSON.parse(ask([`${'化隆行政处罚'.repeat(60)}`, '--json']));
+    expect(out).toEqual({
+      intent: 'unknown',
+      answers: [],
+      warnings: [],
+      text: '这条消息有 360 个字，不像一个问题。请用一句话提问（256 字以内），例如“某县2024年行政处罚多少”。',
+    });
+  });
+
   it('prints the reply text without --json', () => {
     expect(ask(['平罗 2023 行政规范性文件 现行有效'])).toContain(
       '平罗县人民政府办公室2023年行政规范性文件现行有效：5 件',
