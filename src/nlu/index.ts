@@ -25,5 +25,6 @@ export type {
   MetaField,
   PlaceRef,
   Query,
+  SectionKey,
   YearSpec,
 } from './types.ts';

@@ -10,7 +10,15 @@ import { matchLongest, matchPinyin, type SpanMatch } from './match-spans.ts';
 import { matchYears } from './match-years.ts';
 import { composeMetrics, type MetricTerm } from './metric-terms.ts';
 import { PROSE_TOPICS } from './prose-topics.ts';
-import { DERIVED_WORDS, FOLLOW_UP, FRAGMENT, LEVEL_WORDS, META_WORDS, WHY_WORDS } from './question-words.ts';
+import {
+  DERIVED_WORDS,
+  FOLLOW_UP,
+  FRAGMENT,
+  LEVEL_WORDS,
+  META_WORDS,
+  SECTION_WORDS,
+  WHY_WORDS,
+} from './question-words.ts';
 import type { Assumption, ClarifyChoice, Intent, PlaceRef, Query, YearSpec } from './types.ts';
 
 /** Everything read from a question before its intent is decided. */
@@ -191,6 +199,12 @@ export function readQuestion(
     if (r.hit && !meta) meta = field;
     text = r.text;
   }
+  let section: Query['section'];
+  for (const [key, re] of SECTION_WORDS) {
+    const r = blankAll(text, re);
+    if (r.hit && !section) section = key;
+    text = r.text;
+  }
   const {
     years: yearsSaid,
     rest: afterYears,
@@ -330,6 +344,7 @@ export function readQuestion(
   if (missing.length > 0) reading.missing = missing;
   if (unheld.length > 0) reading.unheld = unheld;
   if (meta) reading.meta = meta;
+  if (section) reading.section = section;
   if (prose) reading.prose = prose;
   if (derived) reading.derived = derived;
   if (level) reading.level = level;
@@ -413,7 +428,7 @@ function continueFrom(r: Reading, previous: Query): Reading {
     out.years = previous.years;
     carried.push('year');
   }
-  if (!r.metric && !r.meta && !r.prose && !r.unheld) {
+  if (!r.metric && !r.meta && !r.section && !r.prose && !r.unheld) {
     if (previous.metric) {
       out.metric = previous.metric;
       if (previous.metrics) out.metrics = previous.metrics;

@@ -1,4 +1,4 @@
-import type { DerivedKind, MetaField } from './types.ts';
+import type { DerivedKind, MetaField, SectionKey } from './types.ts';
 
 /** Report facts asked by name (落款日期, 统计期限, 原文链接), in the order tried. */
 export const META_WORDS: ReadonlyArray<[MetaField, RegExp]> = [
@@ -15,6 +15,16 @@ export const META_WORDS: ReadonlyArray<[MetaField, RegExp]> = [
     /统计(?:期限|期间|时段|周期|区间|时间|截止)|报告期间?|时间范围|起止(?:时间|日期)|\breporting period\b|\bperiod covered\b|\bperiod\b/g,
   ],
   ['url', /原文(?:链接|地址|网址)?|全文|链接|网址|出处|\burl\b|\blinks?\b|\bsource\b|\boriginal\b/g],
+];
+
+/** A prose part of the report, by its number or its heading (parts 二–四 are tables). */
+export const SECTION_WORDS: ReadonlyArray<[SectionKey, RegExp]> = [
+  ['一', /第一部分|\bpart (?:1|one)\b/g],
+  [
+    '五',
+    /第五部分|存在的?主要问题(?:及|和|与)?(?:改进|整改)?(?:情况|措施)?|(?:改进|整改)(?:情况|措施)|\bpart (?:5|five)\b|\bproblems and improvements\b|\bimprovements?\b/g,
+  ],
+  ['六', /第六部分|其他需要报告的事项|\bpart (?:6|six)\b|\bother matters\b/g],
 ];
 
 /** Arithmetic words, in the order tried (the first that fits sets the kind). */

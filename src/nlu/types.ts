@@ -9,6 +9,7 @@ export type Intent =
   | 'check'
   | 'check_rank'
   | 'meta'
+  | 'section'
   | 'prose'
   | 'unheld'
   | 'list'
@@ -47,6 +48,9 @@ export type Assumption =
 /** Report facts that are not table cells. */
 export type MetaField = 'signed' | 'published' | 'period' | 'url';
 
+/** The parts of a report that are prose (二–四 are its tables). */
+export type SectionKey = '一' | '五' | '六';
+
 /** Arithmetic over figures: differences, ratios, rates, year-on-year, totals and averages. */
 export type DerivedKind = 'diff' | 'ratio' | 'share' | 'rate' | 'yoy' | 'total' | 'average';
 
@@ -82,6 +86,8 @@ export interface Query {
   unheld?: string[];
   /** Report facts asked for (落款日期, 统计期限, 原文链接). */
   meta?: MetaField;
+  /** A prose part of the report asked for (第五部分, 存在的主要问题及改进情况). */
+  section?: SectionKey;
   /** A figure stated only in the prose (网站发布信息, 政策解读, 12345 热线): its topic id. */
   prose?: string;
   /** The arithmetic asked for. */

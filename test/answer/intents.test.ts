@@ -10,6 +10,7 @@ describe('the intent registry', () => {
       'help',
       'clarify',
       'check_rank',
+      'section',
       'check',
       'count',
       'list',

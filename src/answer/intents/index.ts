@@ -11,6 +11,7 @@ import { meta } from './meta.ts';
 import { prose } from './prose.ts';
 import { rank } from './rank.ts';
 import { region } from './region.ts';
+import { section } from './section.ts';
 import { trend } from './trend.ts';
 import { unheld } from './unheld.ts';
 import { unknown } from './unknown.ts';
@@ -26,6 +27,7 @@ export const INTENTS: readonly IntentModule[] = [
   help,
   clarifyAgency,
   checkRank,
+  section,
   check,
   count,
   list,
