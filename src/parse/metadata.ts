@@ -43,6 +43,9 @@ const isAgencyName = (s: string) =>
 /** A year in a (compacted) line: the text before it, the year, the text after 年 or 年度. */
 const TITLE_YEAR = /^(.*?)((?:19|20)\d{2})年度?(.*)$/;
 
+/** What a line must hold to hold a year (TITLE_YEAR after readChineseYear): tested before either runs. */
+const MAY_HOLD_YEAR = /[0-9〇零]|一九/;
+
 /** Characters of a line searched for the title. */
 const TITLE_SCAN = 400;
 
@@ -70,6 +73,8 @@ export function readTitle(lines: readonly TextLine[], signer?: string | null): T
   }
   let untitled: { year: number; title: string; line: number } | undefined;
   for (let i = 0; i < head.length; i++) {
+    // a year is written with a digit, or in numerals that hold 〇/零 (二〇二四) or 一九
+    if (!MAY_HOLD_YEAR.test(head[i]!.text)) continue;
     const m = TITLE_YEAR.exec(compact(readChineseYear(head[i]!.text)));
     if (!m) continue;
     // the title may wrap: its tail is looked for in this line and the two after it

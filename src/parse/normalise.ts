@@ -184,9 +184,10 @@ for (const [first, last] of COMMON_BLOCKS) {
 /**
  * normaliseText for a text of PLAIN_TO characters only, in one scan (no control scan, no NFKC
  * pass, no second edit pass): null when it meets another character or a traditional-script
- * hint in the sample, and the general path takes over.
+ * hint in the sample, and the general path takes over. Such a text holds no control character
+ * and no U+FFFD (neither is a PLAIN_TO character).
  */
-const normalisePlain = (raw: string): string | null => mapUnits(raw, PLAIN_TO, PLAIN_HINT);
+export const normalisePlain = (raw: string): string | null => mapUnits(raw, PLAIN_TO, PLAIN_HINT);
 
 /**
  * Normalises report text before labels are matched: control characters stripped, NFKC

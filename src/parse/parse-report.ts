@@ -9,7 +9,7 @@ import { readFlatTables } from './flat-tables.ts';
 import { parseLegalTable } from './legal-table.ts';
 import { readHead, readPeriod, splitCrawlerHeader } from './metadata.ts';
 import { extractNarrative } from './narrative.ts';
-import { normaliseText } from './normalise.ts';
+import { normalisePlain, normaliseText } from './normalise.ts';
 import type { ParseResult, SourceInfo } from './result.ts';
 import { findLayout, type Layout, sliceSections } from './sections.ts';
 
@@ -29,8 +29,12 @@ const UNREADABLE = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/g;
 /** UNREADABLE, for the test whether there is any (no array of matches). */
 const ANY_UNREADABLE = new RegExp(UNREADABLE.source);
 
+/** EMPTY_FILE for a text of whitespace only. */
+function checkEmpty(raw: string): ParseResult | undefined {
+  return /\S/.test(raw) ? undefined : fail('EMPTY_FILE', '文件为空或只有空白；请提供年报全文');
+}
+
 function checkReadable(raw: string): ParseResult | undefined {
-  if (raw.trim() === '') return fail('EMPTY_FILE', '文件为空或只有空白；请提供年报全文');
   const n = Math.min(raw.length, 20000);
   const head = raw.slice(0, n);
   // a readable text has neither kind: one test; a text that has some counts them in one pass
@@ -164,11 +168,15 @@ function missingTables(tables: readonly TableResult[]): Warning[] {
 
 /** Parses one report's text into a Report record plus parse warnings; never throws on bad input. */
 export function parseReport(raw: string, source: SourceInfo): ParseResult {
-  const unreadable = checkReadable(raw);
-  if (unreadable) return unreadable;
+  const empty = checkEmpty(raw);
+  if (empty) return empty;
   // a crawler's header (标题 / 发布时间 / 原文链接 …) is page metadata, not report text
   const { header, body } = splitCrawlerHeader(raw);
-  const text = normaliseText(body);
+  // plain text (nearly every report) holds no unreadable character: its one normalising scan is the check
+  const plain = header === null ? normalisePlain(body) : null;
+  const unreadable = plain === null ? checkReadable(raw) : undefined;
+  if (unreadable) return unreadable;
+  const text = plain ?? normaliseText(body);
   const lines = linesOf(text);
   const layout = findLayout(lines);
   // table lines carry the text as written: column positions are measured on it

@@ -123,20 +123,22 @@ export function findLayout(lines: readonly TextLine[]): Layout {
 export function sliceSections(lines: readonly TextLine[], layout: Layout): Record<string, string> {
   const out: Record<string, string> = {};
   const keys = SECTION_KEYS.filter((k) => layout.headings[k] !== undefined);
-  keys.forEach((key, i) => {
-    if (key === '二' || key === '三' || key === '四') {
-      out[key] = '';
-      return;
-    }
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const start = layout.headings[key]! + 1;
     const end = i + 1 < keys.length ? layout.headings[keys[i + 1]!]! : lines.length;
-    const body: string[] = [];
-    for (let l = start; l < end; l++) {
-      // a line with a tab is a table row
-      const text = lines[l]!.text;
-      if (!text.includes('\t')) body.push(text.trim());
-    }
-    out[key] = body.join('\n').trim();
-  });
+    out[key] = key === '二' || key === '三' || key === '四' ? '' : proseOf(lines, start, end);
+  }
   return out;
+}
+
+/** Lines [start, end) without table rows (a line with a tab), each trimmed, joined, trimmed. */
+function proseOf(lines: readonly TextLine[], start: number, end: number): string {
+  let body = '';
+  for (let l = start; l < end; l++) {
+    const text = lines[l]!.text;
+    if (text.includes('\t')) continue;
+    body += body === '' ? text.trim() : `\n${text.trim()}`;
+  }
+  return body.trim();
 }
