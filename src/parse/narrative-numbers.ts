@@ -3,8 +3,6 @@ import { readChineseNumber } from '../domain/index.ts';
 /** Narrative step 2: the figures of a clause (Arabic or Chinese numerals, 万, units, approximations). */
 
 export const COUNT_UNITS = new Set(['件', '条', '个', '起', '宗', '项', '份', '次', '人次']);
-const NUM_RE =
-  /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两三四五六七八九十百千]+)?)(万)?(余|多)?(万)?(人次|场次|万人次|件|条|个|起|宗|项|份|次|篇|家|期|场|元|户|人|所|名|%)?/g;
 
 export interface NumToken {
   start: number;
@@ -31,30 +29,120 @@ const APPROX_BEFORE = new Map(['约', '近', '超过', '逾'].map((w) => [code(w
 const APPROX_AFTER = new Map(['左右', '以上'].map((w) => [code(w), w]));
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** The figures of `clause`, read from `from` on: the caller may know where its first digit or numeral is. */
+/** What starts a figure, by UTF-16 code unit (0: nothing). */
+const DIGIT = 1;
+const NUMERAL = 2;
+const START = new Uint8Array(0x10000);
+for (const c of '0123456789') START[code(c)] = DIGIT;
+for (const c of '零〇一二两三四五六七八九十百千') START[code(c)] = NUMERAL;
+const isNumeral = (c: number) => START[c] === NUMERAL;
+const WAN = code('万');
+const DOT = code('.');
+const APPROX_MARKS = new Set([code('余'), code('多')]);
+
+/** The units a figure may carry, tried in this order (人次 before 人); the longer ones by hand in unitAt. */
+const UNITS = ['人次', '场次', '万人次', ...'件条个起宗项份次篇家期场元户人所名%'];
+/** Each unit's index in UNITS plus one, by its first character (0: none); 人 and 场 are the one-character ones. */
+const UNIT_BY_FIRST = new Uint8Array(0x10000);
+for (let i = UNITS.length - 1; i >= 0; i--)
+  if (UNITS[i]!.length === 1) UNIT_BY_FIRST[code(UNITS[i]!)] = i + 1;
+/** A unit with 万 before it: interned, so no string is built per figure. */
+const WAN_UNITS = new Map(UNITS.map((u) => [u, `万${u}`]));
+const REN = code('人');
+const CHANG = code('场');
+const CI = code('次');
+
+/** The unit at `i` of `s` (the first in UNITS that is there), or undefined. */
+function unitAt(s: string, i: number): string | undefined {
+  const c = s.charCodeAt(i);
+  if (s.charCodeAt(i + 1) === CI && (c === REN || c === CHANG)) return c === REN ? '人次' : '场次';
+  if (c === WAN) return s.startsWith('人次', i + 1) ? '万人次' : undefined;
+  const at = UNIT_BY_FIRST[c]!;
+  return at === 0 ? undefined : UNITS[at - 1];
+}
+
+/** The end of the run of characters `inRun` accepts from `i`. */
+function runEnd(s: string, i: number, inRun: (c: number) => boolean): number {
+  while (i < s.length && inRun(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The end of the numeral at `start`: digits with a decimal part (\d+(?:\.\d+)?), or Chinese
+ * numerals with a 万 part ([零…千]+(?:万[零…千]+)?).
+ */
+function numeralEnd(s: string, start: number, arabic: boolean): number {
+  const inRun = arabic ? isDigit : isNumeral;
+  const end = runEnd(s, start, inRun);
+  const joint = arabic ? DOT : WAN;
+  return s.charCodeAt(end) === joint && inRun(s.charCodeAt(end + 1)) ? runEnd(s, end + 1, inRun) : end;
+}
+
+/** The value of the Arabic numeral s[start, end): short whole numbers summed digit by digit (no string). */
+function readArabic(s: string, start: number, end: number): number {
+  if (end - start > 15) return Number(s.slice(start, end));
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    // a decimal part: Number reads it (digit sums could round differently)
+    if (c === DOT) return Number(s.slice(start, end));
+    value = value * 10 + (c - 48);
+  }
+  return value;
+}
+
+/**
+ * The figures of `clause`, read from `from` on: the caller may know where its first digit or numeral is.
+ * Read by code unit, as the regex NUM_RE of test/parse/narrative-numbers.test.ts matches (a differential
+ * test checks every clause of data/reports): numeral, 万, 余/多, 万, unit, each but the numeral optional.
+ * The regex cost a result array and a string per group for each figure, most of them an 一 of 一是.
+ */
 export function findNumbers(clause: string, from = 0): NumToken[] {
   const out: NumToken[] = [];
-  NUM_RE.lastIndex = from;
-  // exec in a loop, the groups read by index: no array of matches, no destructuring iterator
-  for (let m = NUM_RE.exec(clause); m; m = NUM_RE.exec(clause)) {
-    const num = m[1]!;
-    const unitRaw = m[5];
-    const start = m.index;
-    const end = start + m[0].length;
-    // the context is read by character: a regex per test on a two-character slice cost more than the rest
-    const arabic = isDigit(num.charCodeAt(0));
+  for (let i = from; i < clause.length; ) {
+    const kind = START[clause.charCodeAt(i)];
+    if (kind === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const arabic = kind === DIGIT;
+    const numEnd = numeralEnd(clause, start, arabic);
+    let end = numEnd;
+    let wan = false;
+    let approxMark = false;
+    if (clause.charCodeAt(end) === WAN) {
+      wan = true;
+      end++;
+    }
+    if (APPROX_MARKS.has(clause.charCodeAt(end))) {
+      approxMark = true;
+      end++;
+    }
+    if (clause.charCodeAt(end) === WAN) {
+      wan = true;
+      end++;
+    }
+    const unitRaw = unitAt(clause, end);
+    if (unitRaw) end += unitRaw.length;
+    // the next figure is looked for after this one, kept or not
+    i = end;
     const prev = start > 0 ? clause.charCodeAt(start - 1) : -1;
     if (!arabic && (!unitRaw || !COUNT_UNITS.has(unitRaw) || NOT_A_COUNT_AFTER.has(prev))) continue;
     // inside a longer number (after a digit or a decimal point)
-    if (arabic && (isDigit(prev) || prev === 0x2e)) continue;
-    const value = arabic ? Number(num) : readChineseCount(num);
+    if (arabic && (isDigit(prev) || prev === DOT)) continue;
+    const value = arabic ? readArabic(clause, start, numEnd) : readChineseCount(clause.slice(start, numEnd));
     if (value === null) continue;
-    const wan = m[2] ?? m[4] ?? '';
-    const unit = unitRaw && unitRaw !== '%' && !unitRaw.startsWith('万') ? wan + unitRaw : (unitRaw ?? '');
+    const unit =
+      unitRaw === undefined
+        ? ''
+        : wan && unitRaw !== '%' && !unitRaw.startsWith('万')
+          ? WAN_UNITS.get(unitRaw)!
+          : unitRaw;
     const wordBefore = APPROX_BEFORE.get(prev);
     const wordAfter = APPROX_AFTER.get(clause.charCodeAt(end));
     const approx =
-      m[3] !== undefined ||
+      approxMark ||
       (wordAfter !== undefined && clause.startsWith(wordAfter, end)) ||
       (wordBefore !== undefined && clause.endsWith(wordBefore, start));
     out.push({ start, end, value, unit, approx });
