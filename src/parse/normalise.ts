@@ -62,33 +62,59 @@ const LF = 0x0a;
 const edited = new CodeUnits();
 
 /**
- * `text` with each code unit mapped by `to` and line endings made '\n', in one scan that also
- * samples its head for traditional script: null at a unit `to` maps to 0 or at one `hint` marks
- * in the first HINT_SAMPLE units.
+ * A code-unit map in two tables: `head` for the first HINT_SAMPLE units (traditional-script hints
+ * map to 0 there, as every unit that makes the scan give up does), `rest` for the others; CR is
+ * made LF in both.
  */
-function mapUnits(text: string, to: Uint16Array, hint: Uint8Array): string | null {
-  edited.reserve(text.length);
-  const units = edited.units;
-  const sample = Math.min(text.length, HINT_SAMPLE);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const unit = to[c]!;
-    if (unit === 0 || (i < sample && hint[c] === 1)) return null;
-    if (c !== CR) units[n++] = unit;
-    else {
-      units[n++] = LF;
-      if (text.charCodeAt(i + 1) === LF) i++;
-    }
-  }
-  return edited.read(0, n);
+interface UnitMap {
+  head: Uint16Array;
+  rest: Uint16Array;
 }
+
+function unitMap(to: Uint16Array, hint: Uint8Array): UnitMap {
+  const rest = to.slice();
+  rest[CR] = to[CR] === 0 ? 0 : LF;
+  const head = rest.slice();
+  for (let c = 0; c < 0x10000; c++) if (hint[c] === 1) head[c] = 0;
+  return { head, rest };
+}
+
+/**
+ * `text` through `map`, line endings made '\n' (a CRLF is one), in one scan: null at a unit that
+ * maps to 0 (the caller takes its other path).
+ */
+function mapUnits(text: string, map: UnitMap): string | null {
+  edited.reserve(text.length);
+  let sample = Math.min(text.length, HINT_SAMPLE);
+  // a CRLF is never split between the two tables
+  if (text.charCodeAt(sample - 1) === CR && text.charCodeAt(sample) === LF) sample++;
+  const n = mapRange(text, 0, sample, map.head, 0);
+  const end = n < 0 ? n : mapRange(text, sample, text.length, map.rest, n);
+  return end < 0 ? null : edited.read(0, end);
+}
+
+/** Units [from, to) of `text` through `table` into the buffer from `at`: where they end, or -1. */
+function mapRange(text: string, from: number, to: number, table: Uint16Array, at: number): number {
+  const units = edited.units;
+  let n = at;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const unit = table[c]!;
+    if (unit === 0) return -1;
+    units[n++] = unit;
+    if (c === CR && text.charCodeAt(i + 1) === LF) i++;
+  }
+  return n;
+}
+
+/** EDITED with the traditional-script hints of the head. */
+const EDITED_MAP = unitMap(EDITED, HINT_TABLE);
 
 /**
  * The edits of NFKC text (EDITS_AFTER_NFKC, line endings): null when a TRADITIONAL_HINT is in its
  * head (the text is converted first).
  */
-const editSimplified = (text: string): string | null => mapUnits(text, EDITED, HINT_TABLE);
+const editSimplified = (text: string): string | null => mapUnits(text, EDITED_MAP);
 
 let toSimplified: ((s: string) => string) | undefined;
 
@@ -181,13 +207,15 @@ for (const [first, last] of COMMON_BLOCKS) {
   }
 }
 
+const PLAIN_MAP = unitMap(PLAIN_TO, PLAIN_HINT);
+
 /**
  * normaliseText for a text of PLAIN_TO characters only, in one scan (no control scan, no NFKC
  * pass, no second edit pass): null when it meets another character or a traditional-script
  * hint in the sample, and the general path takes over. Such a text holds no control character
  * and no U+FFFD (neither is a PLAIN_TO character).
  */
-export const normalisePlain = (raw: string): string | null => mapUnits(raw, PLAIN_TO, PLAIN_HINT);
+export const normalisePlain = (raw: string): string | null => mapUnits(raw, PLAIN_MAP);
 
 /**
  * Normalises report text before labels are matched: control characters stripped, NFKC

@@ -32,6 +32,15 @@ describe('normaliseText: the traditional-script sample', () => {
   });
 });
 
+describe('normaliseText: line endings at the end of the sample', () => {
+  it.each([5998, 5999, 6000])('a CRLF at %i is one line end', (at) => {
+    const pad = '甲'.repeat(at);
+    expect(normaliseText(`${pad}\r\n乙\r丙`)).toBe(`${pad}\n乙\n丙`);
+    // the general path (a control at the end sends the text there) agrees
+    expect(normaliseText(`${pad}\r\n乙\r丙\x01`)).toBe(`${pad}\n乙\n丙`);
+  });
+});
+
 describe('stripControls', () => {
   it.each([
     ['ANSI colour', '\x1b[31m红色\x1b[0m', '红色'],
