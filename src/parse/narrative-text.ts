@@ -173,30 +173,36 @@ export function joinLines(prose: ReadonlyArray<ProseLine>): JoinedText {
   // whether the previous line ends a paragraph: a closing mark, or a short heading
   let prevEnds = false;
   for (const { text: raw, line } of prose) {
-    // the line is written one place on: room for the paragraph break it may start
-    const at = n + 1;
-    out.reserve(at + raw.length);
+    // after a paragraph end the line is written one place on: room for the break
+    const breakBefore: boolean = n > 0 && prevEnds;
+    let at: number = breakBefore ? n + 1 : n;
+    // one more: a heading moves one place on
+    out.reserve(at + raw.length + 1);
     let end = writeProse(raw, at, true);
     if (end < 0) {
       const nfkc = raw.normalize('NFKC');
-      out.reserve(at + nfkc.length);
+      out.reserve(at + nfkc.length + 1);
       end = writeProse(nfkc, at, false);
     }
     if (end === at) continue;
-    const length = end - at;
     const units = out.units;
     const heading = isHeading(units, at, end);
-    if (n > 0 && (prevEnds || heading)) {
+    if (heading && n > 0 && !breakBefore) {
+      // a heading starts a paragraph too, known once it is written: moved to make room (few lines
+      // are headings; writing every line one place on and moving it back cost a copy of the text)
+      units.copyWithin(at + 1, at, end);
+      at++;
+      end++;
+    }
+    if (at > n) {
       units[n] = LINE_FEED;
       starts.push(n);
       lines.push(line);
-      n = at;
-    } else {
-      units.copyWithin(n, at, end);
     }
-    starts.push(n);
+    starts.push(at);
     lines.push(line);
-    n += length;
+    const length: number = end - at;
+    n = end;
     prevEnds = PARAGRAPH_END[units[n - 1]!] === 1 || (heading && length <= 30);
   }
   return { text: out.read(0, n), units: out.units.subarray(0, n), lineOf: lineMap(starts, lines) };
