@@ -91,16 +91,31 @@ function readArabic(s: string, start: number, end: number): number {
   return value;
 }
 
+/** Code units of a clause handed over without them (listItems, tests), reused. */
+let scratch = new Uint16Array(256);
+function codeUnitsOf(s: string): Uint16Array {
+  if (scratch.length < s.length) scratch = new Uint16Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) scratch[i] = s.charCodeAt(i);
+  return scratch;
+}
+
 /**
- * The figures of `clause`, read from `from` on: the caller may know where its first digit or numeral is.
+ * The figures of `clause`, read from `from` on: the caller may know where its first digit or numeral is,
+ * and hand over the clause's code units (at `offset` of `units`: joinLines' buffer), which the search
+ * for figures reads at half the cost of charCodeAt on the string.
  * Read by code unit, as the regex NUM_RE of test/parse/narrative-numbers.test.ts matches (a differential
  * test checks every clause of data/reports): numeral, 万, 余/多, 万, unit, each but the numeral optional.
  * The regex cost a result array and a string per group for each figure, most of them an 一 of 一是.
  */
-export function findNumbers(clause: string, from = 0): NumToken[] {
+export function findNumbers(
+  clause: string,
+  from = 0,
+  units: Uint16Array = codeUnitsOf(clause),
+  offset = 0,
+): NumToken[] {
   const out: NumToken[] = [];
   for (let i = from; i < clause.length; ) {
-    const kind = START[clause.charCodeAt(i)];
+    const kind = START[units[offset + i]!];
     if (kind === 0) {
       i++;
       continue;

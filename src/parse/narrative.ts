@@ -1,7 +1,7 @@
 import type { NarrativeItem } from '../schema/index.ts';
 import { allMatches } from './_matches.ts';
 import { COUNT_UNITS, findNumbers, type NumToken } from './narrative-numbers.ts';
-import { joinLines, type LineOf, type ProseLine } from './narrative-text.ts';
+import { type JoinedText, joinLines, type LineOf, type ProseLine } from './narrative-text.ts';
 import { CARRY_OUT_AFTER, type Kind, TRIGGERS, type TriggerDef, ZERO_CLAIMS } from './narrative-triggers.ts';
 
 export type { ProseLine } from './narrative-text.ts';
@@ -303,15 +303,16 @@ const NO_NUMS: readonly NumToken[] = [];
 function extractClause(
   clause: string,
   offset: number,
-  lineOf: LineOf,
-  rest: RestOf,
+  joined: JoinedText,
   /** Where the first digit or numeral of a clause stating a figure is (-1: no figure). */
   figuresFrom: number,
   negation: boolean,
   items: NarrativeItem[],
 ): void {
+  const { lineOf } = joined;
+  const rest: RestOf = { text: joined.text, end: offset + clause.length };
   const zero = negation ? extractZeroClaims(clause, offset, lineOf) : NO_ITEMS;
-  const nums = figuresFrom >= 0 ? findNumbers(clause, figuresFrom) : NO_NUMS;
+  const nums = figuresFrom >= 0 ? findNumbers(clause, figuresFrom, joined.units, offset) : NO_NUMS;
   const matched = nums.length > 0 && ANY_TRIGGER.test(clause) ? matchClause(clause, nums) : NO_MATCHES;
   for (const n of nums) {
     const t = matched.get(n);
@@ -364,7 +365,8 @@ for (const c of '未没无') SCAN[code(c)] = NEGATION;
  * strength, zero claims, N-13 breakdowns, and the other figures a reader notices (field null).
  */
 export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem[] {
-  const { text, units, lineOf } = joinLines(prose);
+  const joined = joinLines(prose);
+  const { text, units } = joined;
   const items: NarrativeItem[] = [];
   // clauses end at 。；！？ or a paragraph end; most state no figure and no negation, so one scan of
   // the text's code units finds the few that do and only those are cut out
@@ -386,7 +388,7 @@ export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeItem
     else if (what === STOP) {
       if (figure || negation) {
         const figuresFrom = figure ? first - start : -1;
-        extractClause(text.slice(start, i), start, lineOf, { text, end: i }, figuresFrom, negation, items);
+        extractClause(text.slice(start, i), start, joined, figuresFrom, negation, items);
       }
       start = i + 1;
       figure = false;
