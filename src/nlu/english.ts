@@ -142,6 +142,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:last|past|recent) (\d+) years\b/g, '近$1年'],
   [/\blatest\b|\bmost recent\b|\bnewest\b/g, '最新'],
   [/\bover the years\b|\ball years\b|\bevery year\b|\byear by year\b|\bhistory\b|\bhistorical\b/g, '历年'],
+  [/\bcompared? (?:with|to)\b|\bversus\b/g, '对比'],
   [/\btrends?\b|\bchanged?\b/g, '趋势'],
   [/\bmost\b|\bhighest\b|\blargest\b|\bbiggest\b/g, '最多'],
   [/\bleast\b|\bfewest\b|\blowest\b|\bsmallest\b/g, '最少'],

@@ -53,10 +53,16 @@ export const DERIVED_WORDS: ReadonlyArray<[DerivedKind, RegExp]> = [
 export const LEVEL_WORDS: ReadonlyArray<['county' | 'city' | 'dept', RegExp]> = [
   [
     'county',
-    /(?:哪个|哪些|哪一个|各个?|每个|所有)(?:县|区|县区|区县|旗)|县级|\b(?:which|each|all) (?:counties|county|districts?)\b/,
+    /(?:哪个|哪些|哪一个|各个?|每个|所有)(?:县|区|县区|区县|旗)|县级|(?:最[多少高低大小]|排名[前后])的(?:县|区县|县区|旗)|\b(?:which|each|all) (?:counties|county|districts?)\b/,
   ],
-  ['city', /(?:哪个|哪些|各个?|每个)(?:市|城市|地级市)|市级|\b(?:which|each) cit(?:y|ies)\b/],
-  ['dept', /(?:哪个|哪些|各个?|每个)(?:局|部门|委|办)|\b(?:which|each) (?:bureaus?|departments?)\b/],
+  [
+    'city',
+    /(?:哪个|哪些|各个?|每个)(?:市|城市|地级市)|市级|(?:最[多少高低大小]|排名[前后])的(?:市|城市|地级市)|\b(?:which|each) cit(?:y|ies)\b/,
+  ],
+  [
+    'dept',
+    /(?:哪个|哪些|各个?|每个)(?:局|部门|委|办)|(?:最[多少高低大小]|排名[前后])的(?:局|部门)|\b(?:which|each) (?:bureaus?|departments?)\b/,
+  ],
 ];
 
 /** A follow-up: 那乙县呢 / 2023年呢 / what about Yixian / 为什么. */

@@ -264,3 +264,30 @@ describe('a carry-over into a named year, and other table words', () => {
     expect(q.unheld).toBeUndefined();
   });
 });
+
+describe('levels, places and checks in other words', () => {
+  it.each([
+    ['2024年行政处罚最多的县', 'county'],
+    ['2023年依申请公开最少的部门', 'dept'],
+  ])('%s → the %s level', (question, level) => {
+    const q = matchQuestion(question, ctx, OPTS);
+    expect(q.intent).toBe('rank');
+    expect(q.level).toBe(level);
+  });
+
+  it('哪个地方 is where, not a figure', () => {
+    const q = matchQuestion('哪个地方收费最多', ctx, OPTS);
+    expect(q.intent).toBe('rank');
+    expect(q.unheld).toBeUndefined();
+  });
+
+  it('警告 asks for the check', () => {
+    expect(matchQuestion('民和县2023年的年报有几条警告', ctx, OPTS).intent).toBe('check');
+  });
+
+  it('“compared with” another year is the years compared', () => {
+    const q = matchQuestion("What's Hongze's 2024 lawsuit count compared with 2023?", ctx, OPTS);
+    expect(q.unheld).toBeUndefined();
+    expect(q.years).toEqual({ kind: 'range', from: 2023, to: 2024 });
+  });
+});

@@ -1,6 +1,6 @@
 /** Intent words shared by more than one intent module (each list is one alternation). */
 export const CHECK_WORDS =
-  /靠谱|可靠|可信|准确|准不准|准吗|对不对|对得上|对不上|对吗|有没有问题|什么问题|哪些问题|问题|错误|有错|出错|差错|错漏|矛盾|毛病|检查|核查|核对|有误|靠不住|质量|自洽|不一致|一致吗|勾稽|瑕疵|漏洞/;
+  /靠谱|可靠|可信|准确|准不准|准吗|对不对|对得上|对不上|对吗|有没有问题|什么问题|哪些问题|问题|错误|有错|出错|差错|错漏|矛盾|毛病|检查|核查|核对|有误|靠不住|质量|自洽|不一致|一致吗|勾稽|瑕疵|漏洞|警告|提示/;
 export const RANK_WORDS = /最多|最少|最高|最低|最大|最小|排名|排行|排序|前[三五十]|倒数/;
 /** Where one agency stands in a ranking. */
 export const POSITION_WORDS = /排第几|排名第几|第几名|排在第?几|排名|排行|排位|\brank(?:ed|ing)?\b/;
