@@ -1,6 +1,7 @@
 import { getField } from '../schema/index.ts';
 import {
   type CellValue,
+  compactSlice,
   garbledMessage,
   isGarbledNumber,
   isSpace,
@@ -65,7 +66,7 @@ const KEY_CHARS = 7;
 function leadingChars(text: string, n: number): string {
   let end = 0;
   for (let seen = 0; end < text.length && seen < n; end++) if (!isSpace(text.charCodeAt(end))) seen++;
-  return withoutSpaces(text.slice(0, end));
+  return compactSlice(text, 0, end);
 }
 
 /** Whether `text` starts with `word` after any whitespace (/^\s*word/ without a regex run per line). */

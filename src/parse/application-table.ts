@@ -2,6 +2,7 @@ import { APPLY_COLS, APPLY_ROWS } from '../schema/index.ts';
 import {
   ACTIVE_ROW,
   collectRows,
+  FIRST_OTHER,
   FIRST_OTHER_ITEM,
   firstRowAfter,
   firstRowNamed,
@@ -14,8 +15,6 @@ import { type CellValue, garbledMessage, isGarbledNumber, numbersOf, trimTrailin
 import type { ParseNote, TableResult, TextLine } from './_notes.ts';
 import { nullRecord, recordOf } from './_values.ts';
 import { type Alignment, alignLong, alignShort, range, splitGlued } from './align.ts';
-
-const MERGED_OTHER = 'other_merged';
 
 /** A-02: the row's last cell is the sum of the others. */
 function rowSumHolds(v: readonly number[]): boolean {
@@ -39,8 +38,11 @@ const APPLY_FIELDS = APPLY_ROWS.flatMap((r) => FIELDS_OF.get(r.id)!);
 const toRecord = recordOf(APPLY_FIELDS);
 /** Values of a table not found: every field null (a template's copy is quicker to make than toRecord's). */
 const NULL_VALUES = nullRecord(APPLY_FIELDS);
-/** Where each row's cells start in that order. */
-const OFFSET_OF = new Map(APPLY_ROWS.map((r, i) => [r.id, i * N]));
+/** Each row's fields, by its index in APPLY_ROWS. */
+const FIELDS_AT = APPLY_ROWS.map((r) => FIELDS_OF.get(r.id)!);
+/** The three rows of （六）其他处理, which one merged row may stand for. */
+const FEE_UNPAID = ROW_IDS.indexOf('other_fee_unpaid');
+const OTHER_OTHER = ROW_IDS.indexOf('other_other');
 
 function fieldsOf(rowId: string): string[] {
   return FIELDS_OF.get(rowId) ?? APPLY_COLS.map((c) => `apply.${rowId}.${c.id}`);
@@ -212,7 +214,12 @@ const GROUP_OF: Record<string, { prefix: string; label: string }> = {
 };
 
 interface Assignment {
-  assigned: Map<string, RawRow>;
+  /** The row read for each row of APPLY_ROWS, by index. */
+  assigned: (RawRow | undefined)[];
+  /** One （六）其他处理 row standing for its sub-rows (the merged 2019 layout). */
+  merged: RawRow | undefined;
+  /** How many rows were assigned, the merged row included. */
+  count: number;
   /** Printed subtotal rows by group word (A-06). */
   subtotals: Map<string, RawRow>;
   notes: ParseNote[];
@@ -220,10 +227,11 @@ interface Assignment {
 
 /** Assigns raw rows to row ids in table order, by label words, falling back to position. */
 function assignRows(rows: readonly RawRow[]): Assignment {
-  const assigned = new Map<string, RawRow>();
+  const assigned = new Array<RawRow | undefined>(ROW_IDS.length);
+  let merged: RawRow | undefined;
+  let count = 0;
   const subtotals = new Map<string, RawRow>();
   const notes: ParseNote[] = [];
-  const firstOther = ROW_IDS.indexOf('other_no_correction');
   let prev = -1;
   for (const row of rows) {
     let idx = firstRowAfter(row.label, prev);
@@ -237,11 +245,12 @@ function assignRows(rows: readonly RawRow[]): Assignment {
     // a table 二 row swept into the region before table 三 begins is not table 三's first row
     if (idx === undefined && named === undefined && prev < 0 && ACTIVE_ROW.test(row.label)) continue;
     // （六）其他处理 1.申请人… whose words wrapped onto other lines: the first sub-row, not a merged row
-    if (idx === undefined && FIRST_OTHER_ITEM.test(row.label) && prev < firstOther) idx = firstOther;
-    if (idx === undefined && MERGED_KEY.test(row.label) && prev < firstOther) {
+    if (idx === undefined && FIRST_OTHER_ITEM.test(row.label) && prev < FIRST_OTHER) idx = FIRST_OTHER;
+    if (idx === undefined && MERGED_KEY.test(row.label) && prev < FIRST_OTHER) {
       // one （六）其他处理 row: the merged 2019 layout, or a subtotal if sub-rows follow
-      assigned.set(MERGED_OTHER, row);
-      prev = firstOther - 1;
+      if (!merged) count++;
+      merged = row;
+      prev = FIRST_OTHER - 1;
       continue;
     }
     if (idx === undefined && named !== undefined) {
@@ -256,15 +265,16 @@ function assignRows(rows: readonly RawRow[]): Assignment {
     }
     idx ??= prev + 1;
     if (idx >= ROW_IDS.length) continue;
-    assigned.set(ROW_IDS[idx]!, row);
+    if (!assigned[idx]) count++;
+    assigned[idx] = row;
     prev = idx;
   }
-  const merged = assigned.get(MERGED_OTHER);
-  if (merged && ROW_IDS.slice(firstOther, firstOther + 3).some((id) => assigned.has(id))) {
-    assigned.delete(MERGED_OTHER);
+  if (merged && assigned.slice(FIRST_OTHER, FIRST_OTHER + 3).some((r) => r !== undefined)) {
     if (merged.cells.length > 0) subtotals.set('其他处理', merged);
+    merged = undefined;
+    count--;
   }
-  return { assigned, subtotals, notes };
+  return { assigned, merged, count, subtotals, notes };
 }
 
 /** A-06: a printed subtotal equals the sum of its sub-rows, per column. */
@@ -299,11 +309,11 @@ function checkSubtotals(
  * function, not a closure in parseApplicationTable: under tsx a named closure costs an
  * Object.defineProperty each time.
  */
-function putRow(cells: (number | null)[], blanks: string[], rowId: string, placed: Placed): void {
-  const offset = OFFSET_OF.get(rowId)!;
+function putRow(cells: (number | null)[], blanks: string[], rowIndex: number, placed: Placed): void {
+  const offset = rowIndex * N;
   for (let i = 0; i < N; i++) cells[offset + i] = placed.values[i]!;
   if (placed.nullSlots) for (const i of placed.nullSlots) cells[offset + i] = null;
-  const fields = fieldsOf(rowId);
+  const fields = FIELDS_AT[rowIndex]!;
   for (const i of placed.blankSlots) blanks.push(fields[i]!);
 }
 
@@ -317,7 +327,7 @@ export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
   if (collected.blankRows > 0 && collected.rows.some((r) => r.label === '' && r.cells.length > 0))
     collected = collectRows(lines, false);
   const { rows, strays } = collected;
-  const { assigned, subtotals, notes } = assignRows(rows);
+  const { assigned, merged, count, subtotals, notes } = assignRows(rows);
   if (strays > 0) {
     notes.push({
       rule: 'PW-07',
@@ -326,24 +336,24 @@ export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
       message: `表三中的页码或重复表头已忽略（${strays}处）`,
     });
   }
-  const found = assigned.size >= 3;
+  const found = count >= 3;
   if (!found) return { values: { ...NULL_VALUES }, blanks, notes: [], found };
-  for (const def of APPLY_ROWS) {
-    const row = assigned.get(def.id);
+  for (let i = 0; i < APPLY_ROWS.length; i++) {
+    const row = assigned[i];
     if (!row) continue;
+    const def = APPLY_ROWS[i]!;
     const placed = placeRow(row, def.id, def.label);
     if (placed.note) notes.push(placed.note);
-    putRow(cells, blanks, def.id, placed);
+    putRow(cells, blanks, i, placed);
   }
-  const merged = assigned.get(MERGED_OTHER);
   if (merged) {
     const placed = placeRow(merged, 'other_other', '（六）其他处理');
     if (placed.note) notes.push(placed.note);
-    putRow(cells, blanks, 'other_other', placed);
+    putRow(cells, blanks, OTHER_OTHER, placed);
     if (merged.cells.length === 0) {
       // a wholly blank merged row: the sub-rows are present and blank, not absent
-      putRow(cells, blanks, 'other_no_correction', placed);
-      putRow(cells, blanks, 'other_fee_unpaid', placed);
+      putRow(cells, blanks, FIRST_OTHER, placed);
+      putRow(cells, blanks, FEE_UNPAID, placed);
     }
   }
   const values = toRecord(cells);
