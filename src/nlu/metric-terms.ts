@@ -22,6 +22,9 @@ export interface MetricTerm {
   explicit?: boolean;
 }
 
+/** Every applicant column of table 三 (申请人类型): its one term, expanded by byApplicant. */
+const ALL_APPLICANTS = 'all_applicants';
+
 /** Everyday words for rows and columns (the official labels come from the catalogue). */
 const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
   [
@@ -93,6 +96,10 @@ const EVERYDAY: ReadonlyArray<[string[], Omit<MetricTerm, 'prio'>]> = [
   [['科研'], { kind: 'col', table: 'apply', id: 'org_research' }],
   [['公益组织'], { kind: 'col', table: 'apply', id: 'org_public_welfare' }],
   [['律师', '律所', '律师事务所'], { kind: 'col', table: 'apply', id: 'org_legal_service' }],
+  [
+    ['申请人类型', '申请人构成', '申请人情况', '申请主体', '申请人分类', '各类申请人', '申请人分布'],
+    { kind: 'col', table: 'apply', id: ALL_APPLICANTS },
+  ],
   // the five organisation columns together: the table's own group header
   [
     ['法人或其他组织', '法人或者其他组织', '法人和其他组织', '法人及其他组织', '法人'],
@@ -186,7 +193,7 @@ const GROUP_OF = new Map(
  * narrows that row; generic words count only when nothing better was said.
  */
 export function composeMetrics(said: readonly MetricTerm[]): string[] {
-  const terms = legalOther(said);
+  const terms = byApplicant(legalOther(said));
   let rows = terms.filter((t) => t.kind === 'row');
   const best = Math.max(0, ...rows.map((t) => t.prio));
   rows = rows.filter((t) => t.prio >= Math.min(best, 2));
@@ -213,6 +220,21 @@ export function composeMetrics(said: readonly MetricTerm[]): string[] {
     }
   }
   return out;
+}
+
+/**
+ * 申请人类型 / 申请人构成: each applicant column and the total, of the row named, else of the
+ * requests received.
+ */
+function byApplicant(terms: readonly MetricTerm[]): readonly MetricTerm[] {
+  const all = terms.find((t) => t.kind === 'col' && t.id === ALL_APPLICANTS);
+  if (!all) return terms;
+  const rest = terms.filter((t) => t !== all);
+  const row: MetricTerm[] = rest.some((t) => t.kind === 'row' && t.table === 'apply')
+    ? []
+    : [{ kind: 'row', table: 'apply', id: 'new_received', prio: all.prio, explicit: true }];
+  const cols = APPLY_COLS.map((c): MetricTerm => ({ kind: 'col', table: 'apply', id: c.id, prio: all.prio }));
+  return [...rest, ...row, ...cols];
 }
 
 /** 行政复议结果为其他: beside a table-四 row, 其他 is that table's 其他结果 column, not table 三's 其他 row. */

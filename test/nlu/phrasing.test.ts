@@ -291,3 +291,24 @@ describe('levels, places and checks in other words', () => {
     expect(q.years).toEqual({ kind: 'range', from: 2023, to: 2024 });
   });
 });
+
+describe('申请人类型: every applicant column and the total', () => {
+  const all = (row: string) =>
+    [
+      'natural',
+      'org_commercial',
+      'org_research',
+      'org_public_welfare',
+      'org_legal_service',
+      'org_other',
+      'total',
+    ].map((c) => `apply.${row}.${c}`);
+  it.each([
+    ['化隆县2024年申请人类型', all('new_received')],
+    ['淮安2024年予以公开的申请人构成', all('granted')],
+  ])('%s', (question, metrics) => {
+    const q = matchQuestion(question, ctx, OPTS);
+    expect(q.intent).toBe('lookup');
+    expect(q.metrics).toEqual(metrics);
+  });
+});
