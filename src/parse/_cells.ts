@@ -93,9 +93,14 @@ const DIGIT_CELLS: CellValue[] = Array.from({ length: 10 }, (_, d) => ({
   raw: String(d),
 }));
 
+/** Reads the cell `line.slice(begin, end)`: a one-digit cell (most cells) without slicing it. */
+function readCellAt(line: string, begin: number, end: number): CellValue {
+  const c = line.charCodeAt(begin);
+  return end - begin === 1 && isDigit(c) ? DIGIT_CELLS[c - 48]! : readCell(line.slice(begin, end));
+}
+
 /** Reads one cell: numbers (with grouping or a 万元/件 suffix), placeholders, or text. */
 export function readCell(raw: string): CellValue {
-  if (raw.length === 1 && isDigit(raw.charCodeAt(0))) return DIGIT_CELLS[raw.charCodeAt(0) - 48]!;
   // most cells have no surrounding whitespace
   const s = isSpace(raw.charCodeAt(0)) || isSpace(raw.charCodeAt(raw.length - 1)) ? raw.trim() : raw;
   if (s === '') return { kind: 'blank', raw: s };
@@ -179,7 +184,7 @@ export function splitLine(line: string): SplitLine {
       let tab = end - 1;
       while (tab >= 0 && line.charCodeAt(tab) !== 9) tab--;
       // most cells of a tab grid are empty: one shared blank, nothing sliced or read
-      const cell = tab === end - 1 ? EMPTY_CELL : readCell(line.slice(tab + 1, end));
+      const cell = tab === end - 1 ? EMPTY_CELL : readCellAt(line, tab + 1, end);
       // the label ends at the last text cell (trailing blanks and numbers are values); a spoilt
       // number (isGarbledNumber) is a value cell, not part of the label
       if (cell.kind === 'text' && !isGarbledNumber(cell)) {
@@ -209,7 +214,7 @@ export function splitLine(line: string): SplitLine {
     let begin = end;
     while (begin > 0 && !isSpace(line.charCodeAt(begin - 1))) begin--;
     // only the trailing run of numbers counts: "1.属于" starts a label, it is not a value
-    const cell = readCell(line.slice(begin, end));
+    const cell = readCellAt(line, begin, end);
     if (cell.kind !== 'number') break;
     cells.push(cell);
     end = begin;

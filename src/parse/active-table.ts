@@ -201,6 +201,8 @@ export function parseActiveTable(lines: readonly TextLine[]): ActiveTableResult 
   let columns: Columns | undefined | null = null;
   for (const row of joined) {
     const { text } = row;
+    // an empty line holds neither a heading nor a row
+    if (text === '') continue;
     if (text.includes('收费金额')) feeUnit = unitOf(text) ?? feeUnit;
     if (startsAfterSpaces(text, INFO_HEAD)) header = headingCells(text);
     const start = leadingChars(text, KEY_CHARS);

@@ -60,7 +60,9 @@ function collectCells(lines: readonly TextLine[]): {
   let columns: Columns | undefined | null = null;
   for (const l of lines) {
     const { text } = l;
-    if (HEADER_WORDS.test(text)) headerSeen = true;
+    // an empty line (every other line of some PDF text) holds neither heading, label nor cells
+    if (text === '') continue;
+    if (!headerSeen && HEADER_WORDS.test(text)) headerSeen = true;
     const s = splitLine(text);
     const nums = countNumbers(s.cells);
     if (nums === 0) {
