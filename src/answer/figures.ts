@@ -60,11 +60,15 @@ export function describeMetric(id: string): MetricInfo | undefined {
   return { id, zh: d.zh, en: d.en, unit: '件', table, row: d.row, col: d.col, parts: d.parts };
 }
 
-/** Sum of the parts; null when the report lacks every part (a missing cell is never 0). */
+/**
+ * Sum of the parts; null when the report lacks every part (a missing cell is never 0). A part that
+ * is a derived sum (a rate's 不予公开 is apply.denied_sum.total) is the sum of its own parts.
+ */
 export function readValue(values: Record<string, number | null>, parts: readonly string[]): number | null {
   let sum: number | null = null;
   for (const p of parts) {
-    const v = values[p];
+    const derived = values[p] === undefined ? getDerivedField(p) : undefined;
+    const v = derived ? readValue(values, derived.parts) : values[p];
     if (typeof v === 'number') sum = (sum ?? 0) + v;
   }
   return sum === null ? null : Math.round(sum * 100) / 100;

@@ -53,6 +53,9 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // Rates before the words they contain.
   [/\bdisclosure rate\b|\bshare (?:of requests )?(?:granted|disclosed)\b/g, '公开率'],
   [/\b(?:reconsideration|review) correction rate\b|\bcorrection rate\b/g, '复议纠错率'],
+  [/\b(?:denial|rejection|refusal) rate\b/g, '不予公开率'],
+  // new regulations: those issued this year (the column a document row defaults to)
+  [/\bnew (?=(?:regulations?|rules|normative documents?)\b)/g, ' '],
   [
     /\b(?:request|application) (?:completion|conclusion|response) rate\b|\b(?:completion|conclusion|response) rate of (?:the )?(?:requests|applications)\b|\bshare of requests (?:concluded|completed|answered)\b/g,
     '申请办结率',

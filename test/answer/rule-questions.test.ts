@@ -121,6 +121,17 @@ describe('shares and rates named by their table', () => {
   });
 
   it.each([
+    ['淮安2024年不予公开率', 'rate.denied', 5.84],
+    ['淮安2024年不予处理比例', 'rate.not_processed', 2.89],
+    ["Huai'an 2024 denial rate", 'rate.denied', 5.84],
+  ])('%s: a rate over a group of rows (%s) sums the rows', async (question, rate, value) => {
+    const a = await answerQuestion(question, store, { today: TODAY });
+    expect(a.query?.metric).toBe(rate);
+    expect(a.answers[0]?.value).toBe(value);
+    expect(a.derived?.inputs[0]?.value).toBe(rate === 'rate.denied' ? 178 : 88);
+  });
+
+  it.each([
     ['淮安2024年行政诉讼的纠错率', 'rate.suit_corrected', 10.87],
     ['淮安2024年行政诉讼的维持率', 'rate.suit_upheld', 54.35],
     ['淮安2024年行政复议的维持率', 'rate.review_upheld', 20.51],

@@ -132,7 +132,9 @@ async function answerLookup(input: ReplyInput): Promise<Answer> {
     if (info.rate) {
       derived ??= rateDerivation(input, info, figure, r.values);
       const parts = [...info.rate.numerator, ...info.rate.denominator]
-        .map((p) => `${metricName(describeMetric(p)!, lang)} ${formatValue(m, r.values[p] ?? null, '件')}`)
+        .map(
+          (p) => `${metricName(describeMetric(p)!, lang)} ${formatValue(m, readValue(r.values, [p]), '件')}`,
+        )
         .join(m.joiner);
       lines.push(
         say(
