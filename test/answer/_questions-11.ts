@@ -352,10 +352,11 @@ const derivedRows: Row[] = [
     /公式：（予以公开 \+ 部分公开）÷ 办理结果总计；予以公开 3 件、部分公开 7 件、办理结果总计 18 件/,
   ],
   [
+    // 不予处理 is a group of five rows: its sum (the five rows are 0), not a field no record holds
     '平罗2023年不予处理比例',
     'lookup',
-    [[PINGLUO, 'rate.not_processed', null]],
-    /不予处理比例：报告中没有这一项/,
+    [[PINGLUO, 'rate.not_processed', 0]],
+    /不予处理比例：0%\n（公式：不予处理 ÷ 办理结果总计；不予处理 0 件、办理结果总计 18 件）/,
   ],
   [
     '民和2023年复议纠错率',
