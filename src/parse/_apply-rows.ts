@@ -170,6 +170,13 @@ function endsCellRun(lines: readonly TextLine[], i: number): boolean {
   return true;
 }
 
+/** Whether a tab row holds a digit: the grid keeps its cells (module function: no regex made per line). */
+function hasTabbedNumbers(lines: readonly TextLine[]): boolean {
+  for (const l of lines) if (l.text.includes('\t') && DIGIT.test(l.text)) return true;
+  return false;
+}
+const DIGIT = /\d/;
+
 export interface Collected {
   rows: RawRow[];
   strays: number;
@@ -221,7 +228,7 @@ export function collectRows(lines: readonly TextLine[], splitBlankRows: boolean)
   let pendingTail = '';
   // a grid that keeps cells (tab rows) prints a blank row's empty cells: a lone label there is a
   // label whose numbers a converter moved, not a blank row
-  const tabbedNumbers = lines.some((l) => l.text.includes('\t') && /\d/.test(l.text));
+  const tabbedNumbers = hasTabbedNumbers(lines);
   const spaced = splitBlankRows && !tabbedNumbers;
   // space-aligned columns (pdftotext -layout) tell which cells of a short row are blank
   let columns: Columns | undefined | null = tabbedNumbers ? undefined : null;

@@ -90,21 +90,32 @@ function placeRow(row: RawRow, rowId: string, rowLabel: string): Placed {
   return row.tabbed ? placeTabRow(row, rowId, rowLabel) : placeCells(row.cells, false, rowId, rowLabel);
 }
 
+/** No slots: shared by placings that have none (a Placed is never changed once made). */
+const NO_SLOTS: readonly number[] = [];
+
+/** `slots` (made now if undefined) with slot `i` added. */
+function withSlot(slots: number[] | undefined, i: number): number[] {
+  const out = slots ?? [];
+  out.push(i);
+  return out;
+}
+
 /** A tab row of exactly N cells: each cell in its column, blanks and spoilt numbers known by slot. */
 function placeFullRow(cells: readonly CellValue[], rowId: string, rowLabel: string): Placed {
-  const values: number[] = [];
-  const blankSlots: number[] = [];
-  const nullSlots: number[] = [];
+  const values = new Array<number>(N);
+  // made on the first slot: most full rows have no blank or spoilt cell
+  let blankSlots: number[] | undefined;
+  let nullSlots: number[] | undefined;
   let textCell = -1;
   for (let i = 0; i < N; i++) {
     const c = cells[i]!;
     if (c.kind === 'number') {
-      values.push(c.value);
+      values[i] = c.value;
       continue;
     }
-    values.push(0);
-    if (isGarbledNumber(c)) nullSlots.push(i);
-    else blankSlots.push(i);
+    values[i] = 0;
+    if (isGarbledNumber(c)) nullSlots = withSlot(nullSlots, i);
+    else blankSlots = withSlot(blankSlots, i);
     if (c.kind === 'text' && textCell < 0) textCell = i;
   }
   const note: ParseNote | undefined =
@@ -118,7 +129,7 @@ function placeFullRow(cells: readonly CellValue[], rowId: string, rowLabel: stri
             : `“${rowLabel}—${APPLY_COLS[textCell]!.zh}”单元格内容“${cells[textCell]!.raw}”不是数字，已按空白处理`,
         }
       : undefined;
-  return { values, blankSlots, nullSlots, note };
+  return { values, blankSlots: blankSlots ?? NO_SLOTS, nullSlots: nullSlots ?? NO_SLOTS, note };
 }
 
 function placeCells(cells: CellValue[], tabbed: boolean, rowId: string, rowLabel: string): Placed {
@@ -319,7 +330,8 @@ function putRow(cells: (number | null)[], blanks: string[], rowIndex: number, pl
 
 /** Parses table 三 (25 rows × 7 columns) from the lines of its region. */
 export function parseApplicationTable(lines: readonly TextLine[]): TableResult {
-  const cells = new Array<number | null>(APPLY_ROWS.length * N).fill(null);
+  // rows not read stay holes, which toRecord reads as null
+  const cells = new Array<number | null>(APPLY_ROWS.length * N);
   const blanks: string[] = [];
   let collected = collectRows(lines, true);
   // unlabelled number rows mean the labels were printed apart from their numbers (stacked by a
