@@ -86,6 +86,8 @@ const BLANK_ROW: Placed = { values: new Array<number>(N).fill(0), blankSlots: ra
 
 /** Turns a row's cells into 7 values. */
 function placeRow(row: RawRow, rowId: string, rowLabel: string): Placed {
+  // a row printed without cells (most rows of most tables): every reading below finds no number
+  if (row.cells.length === 0) return BLANK_ROW;
   if (row.positioned) return placeCells(row.cells, true, rowId, rowLabel);
   return row.tabbed ? placeTabRow(row, rowId, rowLabel) : placeCells(row.cells, false, rowId, rowLabel);
 }

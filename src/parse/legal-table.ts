@@ -121,11 +121,17 @@ export function parseLegalTable(lines: readonly TextLine[]): TableResult {
     padded = [...cells, ...new Array<CellValue>(N - cells.length).fill({ kind: 'blank', raw: '' })];
   }
   if (tabbed && padded.length === N) {
-    padded.forEach((c, i) => {
+    // a loop asking isGarbledNumber once a cell (a forEach closure asked it three times)
+    for (let i = 0; i < N; i++) {
+      const c = padded[i]!;
       const f = FIELDS[i]!;
-      values[f] = c.kind === 'number' ? c.value : isGarbledNumber(c) ? null : 0;
-      if (c.kind !== 'number' && !isGarbledNumber(c)) blanks.push(f);
-      if (isGarbledNumber(c)) {
+      if (c.kind === 'number') {
+        values[f] = c.value;
+      } else if (!isGarbledNumber(c)) {
+        values[f] = 0;
+        blanks.push(f);
+      } else {
+        values[f] = null;
         const field = getField(f);
         const where = field ? `${field.row}${field.col}` : f;
         notes.push({
@@ -135,7 +141,7 @@ export function parseLegalTable(lines: readonly TextLine[]): TableResult {
           message: garbledMessage('表四', where, c.raw),
         });
       }
-    });
+    }
     return { values, blanks, notes, found: true };
   }
   const nums = numbersOf(cells);
