@@ -19,7 +19,8 @@ export interface Messages {
   preferred(chosen: string, others: string): string;
   summaryTitle(agency: string, year: number): string;
   compareTitle(metric: string): string;
-  rankTitle(metric: string, order: 'asc' | 'desc'): string;
+  /** A ranking's title; a rate (`share`) ranks highest and lowest, a count most and fewest. */
+  rankTitle(metric: string, order: 'asc' | 'desc', share?: boolean): string;
   rankYears(years: string): string;
   /** The division a ranking or list is limited to. */
   scope(place: string): string;

@@ -23,7 +23,8 @@ export const MESSAGES_EN: Messages = {
   preferred: (chosen, others) => `(“${others}” also matches; answering for ${chosen})`,
   summaryTitle: (agency, year) => `${agency}, ${year} — key figures:`,
   compareTitle: (metric) => `${metric}, compared:`,
-  rankTitle: (metric, order) => `${metric}, ${order === 'asc' ? 'fewest' : 'most'} first:`,
+  rankTitle: (metric, order, share) =>
+    `${metric}, ${order === 'asc' ? (share ? 'lowest' : 'fewest') : share ? 'highest' : 'most'} first:`,
   rankYears: (years) => `(each agency's ${years} report)`,
   scope: (place) => `(within ${place})`,
   rankNone: '(no report fits)',

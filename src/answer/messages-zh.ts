@@ -21,7 +21,8 @@ export const MESSAGES_ZH: Messages = {
   preferred: (chosen, others) => `（“${others}”也相关，这里按${chosen}回答）`,
   summaryTitle: (agency, year) => `${agency}${year}年主要数据：`,
   compareTitle: (metric) => `${metric}对比：`,
-  rankTitle: (metric, order) => `${metric}${order === 'asc' ? '最少' : '最多'}的单位：`,
+  rankTitle: (metric, order, share) =>
+    `${metric}${order === 'asc' ? (share ? '最低' : '最少') : share ? '最高' : '最多'}的单位：`,
   rankYears: (years) => `（按各单位${years}的年报）`,
   scope: (place) => `（范围：${place}）`,
   rankNone: '（没有符合条件的年报）',

@@ -131,6 +131,13 @@ describe('shares and rates named by their table', () => {
     expect(a.derived?.inputs[0]?.value).toBe(rate === 'rate.denied' ? 178 : 88);
   });
 
+  it('a ranking of a rate says highest and lowest, not most and fewest', async () => {
+    const a = await answerQuestion('2024年不予公开率最高的单位', store, { today: TODAY });
+    expect(a.text.split('\n')[0]).toBe('不予公开比例最高的单位：');
+    const en = await answerQuestion('Which body had the lowest disclosure rate in 2024?', store, { today: TODAY });
+    expect(en.text.split('\n')[0]).toBe('disclosure rate, lowest first:');
+  });
+
   it.each([
     ['淮安2024年行政诉讼的纠错率', 'rate.suit_corrected', 10.87],
     ['淮安2024年行政诉讼的维持率', 'rate.suit_upheld', 54.35],

@@ -232,7 +232,7 @@ async function answerRank(input: ReplyInput): Promise<Answer> {
     (a, i) =>
       `${i + 1}. ${nameOf(input, a.agency)}（${m.yearLabel(a.year)}）${m.colon}${formatValue(m, a.value, a.unit)}`,
   );
-  const title = m.rankTitle(metricName(info, lang), order);
+  const title = m.rankTitle(metricName(info, lang), order, info.unit === '%');
   const lines = [title, ...rows, ...describeYear(input, year, lacking), ...describeExcluded(input, excluded)];
   if (query.region) lines.splice(1, 0, m.scope(placeName(input, query.region.name)));
   if (rows.length === 0) lines.push(m.rankNone);
