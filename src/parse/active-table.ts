@@ -84,8 +84,12 @@ export interface ActiveTableResult extends TableResult {
   feeUnit: string | null;
 }
 
+/** A unit in brackets (（单位：万元）), or one ending the text. */
+const BRACKETED_UNIT = /[(（]\s*(?:单位[:：]?)?\s*(万元|元)\s*[)）]/;
+const TRAILING_UNIT = /(万元|元)\s*$/;
+
 function unitOf(text: string): string | null {
-  const m = /[(（]\s*(?:单位[:：]?)?\s*(万元|元)\s*[)）]/.exec(text) ?? /(万元|元)\s*$/.exec(text.trim());
+  const m = BRACKETED_UNIT.exec(text) ?? TRAILING_UNIT.exec(text.trim());
   return m ? m[1]! : null;
 }
 
