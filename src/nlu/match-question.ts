@@ -518,9 +518,22 @@ function namedPlaces(names: readonly { typed: string; keys: string[] }[], ctx: N
     const codes = new Set(keys.map((k) => k.split('|')[0]!));
     const code = codes.size === 1 ? [...codes][0]! : '';
     const level = /^\d{6}$/.test(code) && ctx.within.has(code) ? levelOfCode(code) : undefined;
-    return level ? [{ typed, places: [{ name: typed, code, level }] }] : [];
+    // typed in pinyin (pingtan): named as the agencies' names begin (平潭综合实验区…)
+    const name = /^[\u4e00-\u9fff]+$/.test(typed) ? typed : sharedPlace(keys, ctx);
+    return level && name ? [{ typed, places: [{ name, code, level }] }] : [];
   });
 }
+
+/** The place the agencies' names all begin with (平潭综合实验区 of its bureaus), if any. */
+function sharedPlace(keys: readonly string[], ctx: NluContext): string | undefined {
+  const names = keys.map((k) => ctx.agencies.get(k)?.name ?? '');
+  let prefix = names[0] ?? '';
+  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  const end = [...prefix.matchAll(SHARED_PLACE_END)].at(-1);
+  return end ? prefix.slice(0, end.index + end[0].length) : undefined;
+}
+
+const SHARED_PLACE_END = /综合实验区|新区|开发区|[省市县区旗]/g;
 
 /** A division code's level: 630000 a province, 630200 a city, 630222 a county. */
 function levelOfCode(code: string): Place['level'] {

@@ -235,6 +235,11 @@ describe('a zone named alone stands for the bodies inside it', () => {
     },
   );
 
+  it('typed in pinyin, it is named as its bodies’ names begin', () => {
+    const q = matchQuestion('Pingtan 2024 penalties', zoneCtx, OPTS);
+    expect(q.region).toEqual({ name: '平潭综合实验区', code: '350128' });
+  });
+
   it('its office by its whole name is that body', () => {
     const q = matchQuestion('平潭综合实验区管委会办公室2024年行政处罚', zoneCtx, OPTS);
     expect(q.agencies.map((k) => zoneCtx.agencies.get(k)?.name)).toEqual(['平潭综合实验区管委会办公室']);
