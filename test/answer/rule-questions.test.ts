@@ -134,7 +134,9 @@ describe('shares and rates named by their table', () => {
   it('a ranking of a rate says highest and lowest, not most and fewest', async () => {
     const a = await answerQuestion('2024年不予公开率最高的单位', store, { today: TODAY });
     expect(a.text.split('\n')[0]).toBe('不予公开比例最高的单位：');
-    const en = await answerQuestion('Which body had the lowest disclosure rate in 2024?', store, { today: TODAY });
+    const en = await answerQuestion('Which body had the lowest disclosure rate in 2024?', store, {
+      today: TODAY,
+    });
     expect(en.text.split('\n')[0]).toBe('disclosure rate, lowest first:');
   });
 
