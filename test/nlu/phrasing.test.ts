@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { romaniseAgency } from '../../src/answer/_romanise.ts';
 import { INTENTS } from '../../src/answer/index.ts';
 import { createNluContext, matchQuestion } from '../../src/nlu/index.ts';
-import type { Report } from '../../src/schema/index.ts';
+import { APPLY_COLS, type Report } from '../../src/schema/index.ts';
 import { TODAY } from '../answer/_questions.ts';
 import { loadTestReports } from '../answer/_store.ts';
 
@@ -298,16 +298,7 @@ describe('levels, places and checks in other words', () => {
 });
 
 describe('申请人类型: every applicant column and the total', () => {
-  const all = (row: string) =>
-    [
-      'natural',
-      'org_commercial',
-      'org_research',
-      'org_public_welfare',
-      'org_legal_service',
-      'org_other',
-      'total',
-    ].map((c) => `apply.${row}.${c}`);
+  const all = (row: string) => APPLY_COLS.map((c) => `apply.${row}.${c.id}`);
   it.each([
     ['化隆县2024年申请人类型', all('new_received')],
     ['淮安2024年予以公开的申请人构成', all('granted')],
