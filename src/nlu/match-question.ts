@@ -518,13 +518,13 @@ function namedPlaces(names: readonly { typed: string; keys: string[] }[], ctx: N
     const codes = new Set(keys.map((k) => k.split('|')[0]!));
     const code = codes.size === 1 ? [...codes][0]! : '';
     const level = /^\d{6}$/.test(code) && ctx.within.has(code) ? levelOfCode(code) : undefined;
-    // typed in pinyin (pingtan): named as the agencies' names begin (平潭综合实验区…)
+    // typed in pinyin: named as the agencies' names begin (某某综合实验区…)
     const name = /^[\u4e00-\u9fff]+$/.test(typed) ? typed : sharedPlace(keys, ctx);
     return level && name ? [{ typed, places: [{ name, code, level }] }] : [];
   });
 }
 
-/** The place the agencies' names all begin with (平潭综合实验区 of its bureaus), if any. */
+/** The place the agencies' names all begin with (某某综合实验区 of its bureaus), if any. */
 function sharedPlace(keys: readonly string[], ctx: NluContext): string | undefined {
   const names = keys.map((k) => ctx.agencies.get(k)?.name ?? '');
   let prefix = names[0] ?? '';

@@ -222,7 +222,7 @@ function shareBase(id: string): string {
 }
 
 /**
- * 平罗2023年予以公开占比: one table 三 figure over the requests concluded (a column: over its row);
+ * 某县2023年予以公开占比: one table 三 figure over the requests concluded (a column: over its row);
  * 行政处罚占行政许可的比例: one named figure over another (`total`).
  */
 async function answerShare(input: ReplyInput, info: MetricInfo, total: MetricInfo): Promise<Answer> {

@@ -38,7 +38,7 @@ function nearestYear(years: readonly number[], asked: number): number {
 }
 
 /**
- * 民和呢 after 化隆2024年…: a year carried from the previous question that this body has no report
+ * 乙县呢 after 甲县2024年…: a year carried from the previous question that this body has no report
  * for is not the question's own; its nearest report answers (and the reply says so).
  */
 function nearestForCarriedYear(group: AgencyGroup, query: ReplyInput['query']): StoredReport | undefined {

@@ -24,7 +24,7 @@ function quote(printed: string): string {
   return chars.length > MAX_QUOTE ? `${chars.slice(0, MAX_QUOTE).join('')}…` : text;
 }
 
-/** 化隆2024年报告第五部分 / 存在的主要问题及改进情况: the part's own text, quoted from the report. */
+/** 某县2024年报告第五部分 / 存在的主要问题及改进情况: the part's own text, quoted from the report. */
 async function answerSection(input: ReplyInput): Promise<Answer> {
   const { query, m } = input;
   const key = query.section!;
