@@ -172,6 +172,21 @@ function blankAll(text: string, re: RegExp): { text: string; hit: string | null 
   return { text: out, hit };
 }
 
+/** The first of `words` the text holds, each blanked out wherever it occurs. */
+function takeFirst<K>(text: string, words: ReadonlyArray<readonly [K, RegExp]>): { key?: K; text: string } {
+  let key: K | undefined;
+  let rest = text;
+  for (const [k, re] of words) {
+    const r = blankAll(rest, re);
+    if (r.hit && key === undefined) key = k;
+    rest = r.text;
+  }
+  return key === undefined ? { text: rest } : { key, text: rest };
+}
+
+/** The prose topics by the words that ask for them. */
+const PROSE_WORDS = PROSE_TOPICS.map((t) => [t.id, t.ask] as const);
+
 /** Reads agencies, years, metrics, places, report facts and arithmetic from a question. Pure. */
 export function readQuestion(
   question: string,
@@ -187,24 +202,13 @@ export function readQuestion(
   let text = /[a-z]/.test(asked) ? translateEnglish(asked) : asked;
   const assumptions: Assumption[] = [];
   // Report facts and prose topics first: 发布时间 is not 制发, 网站发布信息 not 信访.
-  let prose: string | undefined;
-  for (const topic of PROSE_TOPICS) {
-    const r = blankAll(text, topic.ask);
-    if (r.hit && !prose) prose = topic.id;
-    text = r.text;
-  }
-  let meta: Query['meta'];
-  for (const [field, re] of META_WORDS) {
-    const r = blankAll(text, re);
-    if (r.hit && !meta) meta = field;
-    text = r.text;
-  }
-  let section: Query['section'];
-  for (const [key, re] of SECTION_WORDS) {
-    const r = blankAll(text, re);
-    if (r.hit && !section) section = key;
-    text = r.text;
-  }
+  const topic = takeFirst(text, PROSE_WORDS);
+  const fact = takeFirst(topic.text, META_WORDS);
+  const heading = takeFirst(fact.text, SECTION_WORDS);
+  const { key: prose } = topic;
+  const { key: meta } = fact;
+  const { key: section } = heading;
+  text = heading.text;
   const {
     years: yearsSaid,
     rest: afterYears,
