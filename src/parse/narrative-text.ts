@@ -182,7 +182,8 @@ export interface JoinedText {
 
 /**
  * Joins hard-wrapped lines into one text, each line normalised (writeProse; NFKC when it holds a
- * character NFKC may change); paragraphs end in '\n'. The text is written once, in place.
+ * character NFKC may change); paragraphs end in '\n'. Each line is read from one joined copy of
+ * the lines and written once where it belongs (a heading is moved one place for its break).
  */
 export function joinLines(prose: ReadonlyArray<ProseLine>): JoinedText {
   const starts: number[] = [];

@@ -50,12 +50,6 @@ for (let i = 0; i < TRADITIONAL_HINT.length; i++) HINT_TABLE[TRADITIONAL_HINT.ch
 /** EDIT_TO for the characters of EDITS_AFTER_NFKC, by UTF-16 code unit (0: kept as it is). */
 const EDIT_UNIT = new Uint16Array(0x10000);
 for (const c of EDITS_AFTER_NFKC) EDIT_UNIT[c.charCodeAt(0)] = (EDIT_TO[c] ?? ' ').charCodeAt(0);
-/**
- * What each character of NFKC text becomes (EDIT_UNIT, else itself). U+0000 alone maps to 0 (see
- * mapUnits), and never reaches it: stripControls has removed it.
- */
-const EDITED = new Uint16Array(0x10000);
-for (let c = 0; c < 0x10000; c++) EDITED[c] = EDIT_UNIT[c] || c;
 const CR = 0x0d;
 const LF = 0x0a;
 
@@ -107,14 +101,28 @@ function mapRange(text: string, from: number, to: number, table: Uint16Array, at
   return n;
 }
 
-/** EDITED with the traditional-script hints of the head. */
-const EDITED_MAP = unitMap(EDITED, HINT_TABLE);
+/**
+ * The unit maps, built on first use (a process that never parses pays nothing at start): what each
+ * character of NFKC text becomes (EDIT_UNIT, else itself; U+0000 alone maps to 0, and never gets
+ * there: stripControls has removed it), and the plain characters' (plainUnits).
+ */
+let editedMap: UnitMap | undefined;
+let plainMap: UnitMap | undefined;
+
+function editedUnits(): UnitMap {
+  if (!editedMap) {
+    const edited = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) edited[c] = EDIT_UNIT[c] || c;
+    editedMap = unitMap(edited, HINT_TABLE);
+  }
+  return editedMap;
+}
 
 /**
  * The edits of NFKC text (EDITS_AFTER_NFKC, line endings): null when a TRADITIONAL_HINT is in its
  * head (the text is converted first).
  */
-const editSimplified = (text: string): string | null => mapUnits(text, EDITED_MAP);
+const editSimplified = (text: string): string | null => mapUnits(text, editedUnits());
 
 let toSimplified: ((s: string) => string) | undefined;
 
@@ -175,47 +183,52 @@ const COMMON_BLOCKS: readonly [number, number][] = [
 ];
 
 /**
- * What a character of IDEOGRAPHS or COMMON_BLOCKS becomes after normaliseText's steps (controls stripped, NFKC,
- * the edits), by UTF-16 code unit, for the characters where that is one code unit whatever stands
- * around them: no control, NFKC gives one character, and neither it nor its NFKC form is one that
- * composes with the character before it. 0: any other character (the text takes the general path).
- * Such characters are NFKC-normalised one by one exactly as the whole text is (test/parse/normalise).
+ * What a character of IDEOGRAPHS or COMMON_BLOCKS becomes after normaliseText's steps (controls
+ * stripped, NFKC, the edits), by UTF-16 code unit, for the characters where that is one code unit
+ * whatever stands around them: no control, NFKC gives one character, and neither it nor its NFKC
+ * form is one that composes with the character before it. 0: any other character (the text takes
+ * the general path). Such characters are NFKC-normalised one by one exactly as the whole text is
+ * (test/parse/normalise). U+FFFD and the C0 controls are never plain: parseReport's unreadable-text
+ * check (UNREADABLE) is skipped for a plain text.
  */
-const PLAIN_TO = new Uint16Array(0x10000);
-/** Whether a PLAIN_TO character is a TRADITIONAL_HINT after NFKC (and before the edits). */
-const PLAIN_HINT = new Uint8Array(0x10000);
-for (const [first, last] of IDEOGRAPHS) {
-  for (let c = first; c <= last; c++) {
-    PLAIN_TO[c] = EDIT_UNIT[c] || c;
-    PLAIN_HINT[c] = HINT_TABLE[c]!;
+function plainUnits(): UnitMap {
+  if (plainMap) return plainMap;
+  const to = new Uint16Array(0x10000);
+  /** Whether a plain character is a TRADITIONAL_HINT after NFKC (and before the edits). */
+  const hint = new Uint8Array(0x10000);
+  for (const [first, last] of IDEOGRAPHS) {
+    for (let c = first; c <= last; c++) {
+      to[c] = EDIT_UNIT[c] || c;
+      hint[c] = HINT_TABLE[c]!;
+    }
   }
-}
-for (const [first, last] of COMMON_BLOCKS) {
-  for (let c = first; c <= last; c++) {
-    const char = String.fromCharCode(c);
-    const nfkc = char.normalize('NFKC');
-    if (
-      CONTROL_START.test(char) ||
-      nfkc.length !== 1 ||
-      JOINS_PREVIOUS.test(char) ||
-      JOINS_PREVIOUS.test(nfkc)
-    )
-      continue;
-    const unit = nfkc.charCodeAt(0);
-    PLAIN_TO[c] = EDIT_UNIT[unit] || unit;
-    PLAIN_HINT[c] = HINT_TABLE[unit]!;
+  for (const [first, last] of COMMON_BLOCKS) {
+    for (let c = first; c <= last; c++) {
+      const char = String.fromCharCode(c);
+      const nfkc = char.normalize('NFKC');
+      const unplain =
+        CONTROL_START.test(char) ||
+        char === '\ufffd' ||
+        nfkc.length !== 1 ||
+        JOINS_PREVIOUS.test(char) ||
+        JOINS_PREVIOUS.test(nfkc);
+      if (unplain) continue;
+      const unit = nfkc.charCodeAt(0);
+      to[c] = EDIT_UNIT[unit] || unit;
+      hint[c] = HINT_TABLE[unit]!;
+    }
   }
+  plainMap = unitMap(to, hint);
+  return plainMap;
 }
-
-const PLAIN_MAP = unitMap(PLAIN_TO, PLAIN_HINT);
 
 /**
- * normaliseText for a text of PLAIN_TO characters only, in one scan (no control scan, no NFKC
+ * normaliseText for a text of plain characters only (plainUnits), in one scan (no control scan, no NFKC
  * pass, no second edit pass): null when it meets another character or a traditional-script
  * hint in the sample, and the general path takes over. Such a text holds no control character
- * and no U+FFFD (neither is a PLAIN_TO character).
+ * and no U+FFFD (plainUnits keeps both out).
  */
-export const normalisePlain = (raw: string): string | null => mapUnits(raw, PLAIN_MAP);
+export const normalisePlain = (raw: string): string | null => mapUnits(raw, plainUnits());
 
 /**
  * Normalises report text before labels are matched: control characters stripped, NFKC

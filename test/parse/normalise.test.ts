@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText, stripControls } from '../../src/parse/normalise.ts';
+import { normalisePlain, normaliseText, stripControls } from '../../src/parse/normalise.ts';
 
 describe('normaliseText', () => {
   it.each([
@@ -29,6 +29,13 @@ describe('normaliseText: the traditional-script sample', () => {
     const pad = '甲'.repeat(5990);
     expect(normaliseText(`${pad}“這個”\r\n`)).toBe(`${pad}"这个"\n`);
     expect(normaliseText(`${pad}${'乙'.repeat(20)}“這個”\r\n`)).toBe(`${pad}${'乙'.repeat(20)}"這個"\n`);
+  });
+});
+
+describe('normalisePlain', () => {
+  // parseReport skips its unreadable-text check for a plain text: none of those characters is plain
+  it.each(['\ufffd', '\x0b', '\x00', '\x1f', '\u200b'])('gives up at %j', (c) => {
+    expect(normalisePlain(`甲${c}乙`)).toBeNull();
   });
 });
 
