@@ -14,6 +14,13 @@ export class CodeUnits {
     this.units = grown;
   }
 
+  /** Writes `s` from `at`, room made (one native write; 'utf16le' keeps a lone surrogate as it is). */
+  write(s: string, at: number): void {
+    this.reserve(at + s.length);
+    if (LITTLE_ENDIAN) Buffer.from(this.units.buffer).write(s, at * 2, 'utf16le');
+    else for (let i = 0; i < s.length; i++) this.units[at + i] = s.charCodeAt(i);
+  }
+
   /** units[from, to) as a string ('utf16le' keeps a lone surrogate, which TextDecoder would replace). */
   read(from: number, to: number): string {
     const bytes = Buffer.from(this.units.buffer, from * 2, (to - from) * 2);

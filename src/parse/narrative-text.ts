@@ -101,14 +101,6 @@ const out = new CodeUnits();
  * lines joined (native), then read by index at a third of the cost of charCodeAt on each line.
  */
 const source = new CodeUnits();
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** Writes `s` to `source` from `at` (utf16le keeps a lone surrogate as it is). */
-function writeSource(s: string, at: number): void {
-  source.reserve(at + s.length);
-  if (LITTLE_ENDIAN) Buffer.from(source.units.buffer).write(s, at * 2, 'utf16le');
-  else for (let i = 0; i < s.length; i++) source.units[at + i] = s.charCodeAt(i);
-}
 
 /**
  * Writes the line source[from, to) normalised (docs/narrative.md) to `out` from `at`: 査 → 查, digit grouping
@@ -195,7 +187,7 @@ export function joinLines(prose: ReadonlyArray<ProseLine>): JoinedText {
   const texts: string[] = [];
   for (const { text } of prose) texts.push(text);
   const all = texts.join('\n');
-  writeSource(all, 0);
+  source.write(all, 0);
   let from = 0;
   for (const { text: raw, line } of prose) {
     const to = from + raw.length;
@@ -209,7 +201,7 @@ export function joinLines(prose: ReadonlyArray<ProseLine>): JoinedText {
     if (end < 0) {
       // the NFKC form is read from past the lines' text
       const nfkc = raw.normalize('NFKC');
-      writeSource(nfkc, all.length + 1);
+      source.write(nfkc, all.length + 1);
       out.reserve(at + nfkc.length + 1);
       end = writeProse(all.length + 1, all.length + 1 + nfkc.length, at, false);
     }

@@ -39,7 +39,12 @@ const HINTS = [...new Set(TRIGGERS.flatMap((t) => t.hints ?? []))];
 const HINT_BIT = new Map(HINTS.map((h, i) => [h, 1 << i]));
 /** The hint bits of each trigger, one of which it needs (0: none). */
 const TRIGGER_BITS = TRIGGERS.map((t) => (t.hints ?? []).reduce((bits, h) => bits | HINT_BIT.get(h)!, 0));
-/** Words every trigger contains (申请|结转|转(?:至|到)?下|…): a clause without any of them can hold no field claim. */
+/**
+ * The words a clause must hold for any of its figures to claim a field: a gate, not a property of
+ * the triggers (the carry-over trigger also matches 转至2025年, which none of these holds: such a
+ * clause with no 申请 claims nothing). Kept as the narrative rules have it; TRIGGERS are in
+ * narrative-triggers.ts.
+ */
 const TRIGGER_WORDS = [
   ...['申请', '结转', '转下', '转至下', '转到下', '顺延', '办结', '答复', '办理完毕', '公开', '无法提供'],
   ...['不掌握', '信息不存在', '不予处理', '其他处理', '复议', '诉讼', '起诉', '规范性文件', '规章'],
