@@ -65,10 +65,11 @@ function isOf(c: number, bit: number): boolean {
  */
 const GARBLED_NUMBER = /^\d+(?:[^\d\s.,，、]+\d+)+$/u;
 
+/** A cell as read; read-only: the blank and one-digit cells are shared by every line of every parse. */
 export type CellValue =
-  | { kind: 'number'; value: number; raw: string }
-  | { kind: 'blank'; raw: string }
-  | { kind: 'text'; raw: string };
+  | { readonly kind: 'number'; readonly value: number; readonly raw: string }
+  | { readonly kind: 'blank'; readonly raw: string }
+  | { readonly kind: 'text'; readonly raw: string };
 
 export interface SplitLine {
   /** Label text before the values (whitespace removed). */
@@ -87,7 +88,7 @@ export interface SplitLine {
 const EMPTY_CELL: CellValue = { kind: 'blank', raw: '' };
 
 /** The cells of one digit, shared by every line like EMPTY_CELL (a full table is mostly 0s). */
-const DIGIT_CELLS: CellValue[] = Array.from({ length: 10 }, (_, d) => ({
+const DIGIT_CELLS: readonly CellValue[] = Array.from({ length: 10 }, (_, d) => ({
   kind: 'number',
   value: d,
   raw: String(d),
