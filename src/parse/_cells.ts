@@ -1,3 +1,5 @@
+import { isDigit } from './_chars.ts';
+
 /** Splitting a table line into a label and its value cells. */
 
 /** Cell text that means "left blank" (docs/parse-warnings.md, PW-06). */
@@ -8,7 +10,6 @@ const PLACEHOLDER = /^(?:[/\\—–\-－_]+|无|不适用)$/;
  */
 const CLASSES = new Uint8Array(0x10000);
 const PLACEHOLDER_FIRST = classOf('/\\—–-－_无不', 1);
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const MINUS = 0x2d;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 /** Longest plain integer read on the fast path (digits; longer ones go through NUMBER). */

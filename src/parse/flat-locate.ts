@@ -1,3 +1,4 @@
+import { isDigit } from './_chars.ts';
 /**
  * Finding the rows of tables 二, 三 and 四 in text whose line breaks are gone (a crawler's page
  * text): by their labels, in table order, regardless of line breaks and stray spaces.
@@ -11,8 +12,6 @@ export interface FlatRow {
   /** [start, end) of the label and its material in the compacted text. */
   span: [number, number];
 }
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * Whitespace dropped except between two digits, where it separates cells: labels with stray

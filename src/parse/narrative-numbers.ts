@@ -1,4 +1,5 @@
 import { readChineseNumber } from '../domain/index.ts';
+import { CHINESE_NUMERALS, code, isDigit } from './_chars.ts';
 
 /** Narrative step 2: the figures of a clause (Arabic or Chinese numerals, 万, units, approximations). */
 
@@ -13,7 +14,7 @@ export interface NumToken {
 }
 
 /** 一万二千 → 12000: the shared reader stops at 千. */
-function readChineseCount(num: string): number | null {
+export function readChineseCount(num: string): number | null {
   const at = num.indexOf('万');
   if (at < 0) return readChineseNumber(num);
   const high = readChineseNumber(num.slice(0, at));
@@ -21,20 +22,17 @@ function readChineseCount(num: string): number | null {
   return high === null || low === null ? null : high * 1e4 + low;
 }
 
-const code = (c: string) => c.charCodeAt(0);
 /** Characters before a Chinese numeral that make it an ordinal or a determiner (第三次, 每一件). */
 const NOT_A_COUNT_AFTER = new Set([...'第每逐这那哪'].map(code));
 /** Words that make a figure approximate: before it by their last character, after it by their first. */
 const APPROX_BEFORE = new Map(['约', '近', '超过', '逾'].map((w) => [code(w.slice(-1)), w]));
 const APPROX_AFTER = new Map(['左右', '以上'].map((w) => [code(w), w]));
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
 /** What starts a figure, by UTF-16 code unit (0: nothing). */
 const DIGIT = 1;
 const NUMERAL = 2;
 const START = new Uint8Array(0x10000);
 for (const c of '0123456789') START[code(c)] = DIGIT;
-for (const c of '零〇一二两三四五六七八九十百千') START[code(c)] = NUMERAL;
+for (const c of CHINESE_NUMERALS) START[code(c)] = NUMERAL;
 const isNumeral = (c: number) => START[c] === NUMERAL;
 const WAN = code('万');
 const DOT = code('.');

@@ -1,3 +1,4 @@
+import { code, isDigit } from './_chars.ts';
 import { CodeUnits } from './_code-units.ts';
 
 /** Narrative step 1: prose lines normalised and joined into paragraphs, with a map back to source lines. */
@@ -8,8 +9,6 @@ export interface ProseLine {
   /** 1-based line in the source text. */
   line: number;
 }
-
-const code = (c: string) => c.charCodeAt(0);
 
 /** The full-width forms the trigger patterns use, for ASCII punctuation (and 査 → 查). */
 const FULL_WIDTH = new Map([...',;:()!?査'].map((c, i) => [code(c), code('，；：（）！？查'[i]!)]));
@@ -38,7 +37,6 @@ for (const c of FULL_WIDTH.keys()) EDIT[c] = WIDEN;
 EDIT[code(',')] = COMMA;
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const NUMERALS = new Set([...'一二三四五六七八九十'].map(code));
 const isNumeral = (c: number) => NUMERALS.has(c);
 const IDEOGRAPHIC_COMMA = code('、');

@@ -1,19 +1,11 @@
 import type { NarrativeItem } from '../schema/index.ts';
+import { CHINESE_NUMERALS, charTable, code } from './_chars.ts';
 import { allMatches } from './_matches.ts';
 import { COUNT_UNITS, findNumbers, type NumToken } from './narrative-numbers.ts';
 import { type JoinedText, joinLines, type LineOf, type ProseLine } from './narrative-text.ts';
 import { CARRY_OUT_AFTER, type Kind, TRIGGERS, type TriggerDef, ZERO_CLAIMS } from './narrative-triggers.ts';
 
 export type { ProseLine } from './narrative-text.ts';
-
-const code = (c: string) => c.charCodeAt(0);
-
-/** Membership of the characters by UTF-16 code unit: one load each (a Set lookup cost 3 times as much). */
-function charTable(chars: string): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const c of chars) table[code(c)] = 1;
-  return table;
-}
 
 /** Whether the character at `i` of `s` is in `table`; none is past the end (where charCodeAt gives NaN). */
 const isIn = (table: Uint8Array, s: string, i: number): boolean =>
@@ -317,9 +309,12 @@ function extractZeroClaims(clause: string, offset: number, lineOf: LineOf): Narr
 }
 
 /** What a figure needs besides an Arabic digit: a Chinese numeral before a count unit (sticky: tried at a numeral). */
-const CHINESE_FIGURE = /[零〇一二两三四五六七八九十百千]万?(?:余|多)?万?(?:人次|件|条|个|起|宗|项|份|次)/y;
+const CHINESE_FIGURE = new RegExp(
+  `[${CHINESE_NUMERALS}]万?(?:余|多)?万?(?:${[...COUNT_UNITS].join('|')})`,
+  'y',
+);
 /** The characters CHINESE_FIGURE allows right after its numeral: at any other the regex is not tried. */
-const AFTER_NUMERAL = charTable('万余多人件条个起宗项份次');
+const AFTER_NUMERAL = charTable(`万余多${[...COUNT_UNITS].map((u) => u[0]).join('')}`);
 const NO_MATCHES: ReadonlyMap<NumToken, Trigger> = new Map();
 const NO_ITEMS: readonly NarrativeItem[] = [];
 const NO_NUMS: readonly NumToken[] = [];
@@ -383,7 +378,7 @@ const NEGATION = 4;
 const SCAN = new Uint8Array(0x10000);
 for (const c of '。；！？\n') SCAN[code(c)] = STOP;
 for (const c of '0123456789') SCAN[code(c)] = DIGIT;
-for (const c of '零〇一二两三四五六七八九十百千') SCAN[code(c)] = NUMERAL;
+for (const c of CHINESE_NUMERALS) SCAN[code(c)] = NUMERAL;
 for (const c of '未没无') SCAN[code(c)] = NEGATION;
 
 /**

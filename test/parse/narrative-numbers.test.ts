@@ -1,22 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readChineseNumber } from '../../src/domain/index.ts';
-import { COUNT_UNITS, findNumbers, type NumToken } from '../../src/parse/narrative-numbers.ts';
+import {
+  COUNT_UNITS,
+  findNumbers,
+  type NumToken,
+  readChineseCount,
+} from '../../src/parse/narrative-numbers.ts';
 import { joinLines } from '../../src/parse/narrative-text.ts';
 import { REPORTS_DIR } from '../helpers.ts';
 
 /** The regex findNumbers read figures with before its code-unit scan: the reference it must agree with. */
 const NUM_RE =
   /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两三四五六七八九十百千]+)?)(万)?(余|多)?(万)?(人次|场次|万人次|件|条|个|起|宗|项|份|次|篇|家|期|场|元|户|人|所|名|%)?/g;
-
-function readChineseCount(num: string): number | null {
-  const at = num.indexOf('万');
-  if (at < 0) return readChineseNumber(num);
-  const high = readChineseNumber(num.slice(0, at));
-  const low = readChineseNumber(num.slice(at + 1));
-  return high === null || low === null ? null : high * 1e4 + low;
-}
 
 /** findNumbers as it was with NUM_RE (before the units are inherited, which both share). */
 function findNumbersByRegex(clause: string): NumToken[] {
