@@ -1,6 +1,6 @@
 import type { SectionKey } from '../../nlu/index.ts';
 import type { StoredReport } from '../../store/index.ts';
-import { agencyGroup, buildAnswer, nameOf, pickReport, type ReplyInput, say } from '../_reply.ts';
+import { buildAnswer, forEachAskedReport, nameOf, type ReplyInput, say } from '../_reply.ts';
 import type { Answer } from '../types.ts';
 import type { IntentModule } from './_intent.ts';
 
@@ -29,32 +29,31 @@ async function answerSection(input: ReplyInput): Promise<Answer> {
   const { query, m } = input;
   const key = query.section!;
   const [zh, en] = HEADING[key];
-  const group = await agencyGroup(input, query.agencies[0]);
-  if (!group) return buildAnswer(input, [m.clarifyWhich]);
-  const entry: StoredReport | undefined = pickReport(group, query);
-  if (!entry)
-    return buildAnswer(input, [
-      m.onlyYears(
-        nameOf(input, group.name),
-        group.reports.map((e) => e.report.year),
-      ),
-    ]);
-  const report = await input.store.hydrate(entry);
-  const name = nameOf(input, report.agency);
-  const text = report.text?.sections?.[key]?.trim() ?? '';
-  const lines = text
-    ? [
+  const lines: string[] = [];
+  const entries: StoredReport[] = [];
+  // each body's report of the year asked (or a line saying which years it has)
+  await forEachAskedReport(input, lines, (entry) => entries.push(entry));
+  for (const entry of entries) {
+    const report = await input.store.hydrate(entry);
+    const name = nameOf(input, report.agency);
+    const text = report.text?.sections?.[key]?.trim() ?? '';
+    if (text) {
+      lines.push(
         say(input, `${name}${report.year}年年报${zh}：`, `${name}, ${report.year} report, ${en}:`),
         quote(text),
-      ]
-    : [
+      );
+    } else {
+      lines.push(
         say(
           input,
           `${name}${report.year}年年报里没有找到${zh}`,
           `${name}, ${report.year} report: ${en} not found in the text`,
         ),
-      ];
-  lines.push(m.sourceReport(report.title, report.source.url));
+      );
+    }
+    lines.push(m.sourceReport(report.title, report.source.url));
+  }
+  if (lines.length === 0) lines.push(m.clarifyWhich);
   return buildAnswer(input, lines);
 }
 
